@@ -1,0 +1,124 @@
+//! Bytes → text: size limit, binary detection, UTF-8 check, BOM removal.
+
+use thiserror::Error;
+
+/// Default largest input accepted, per side (50 MB).
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why an input cannot be compared.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum InputError {
+    /// The input is larger than the limit.
+    #[error("input is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
+    TooLarge {
+        /// Size of the input.
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The input holds a NUL byte, as binary files do (diff and ripgrep use the same test).
+    #[error("binary data (NUL byte at offset {offset}); newsdiff compares text")]
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte offset {offset} (use --lossy to replace bad bytes)")]
+    InvalidUtf8 {
+        /// Byte offset of the first bad byte, counted in the input as read.
+        offset: usize,
+    },
+}
+
+/// How to turn bytes into text.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeOptions {
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    pub lossy: bool,
+    /// Largest input accepted.
+    pub max_bytes: u64,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions {
+            lossy: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes an input. The UTF-8 BOM is removed (spans then count from after
+/// it); CRLF is kept as is, so spans still point into the original bytes.
+pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError> {
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_bytes,
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    let (body, skipped) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, BOM.len()),
+        None => (bytes, 0),
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_string()),
+        Err(_) if options.lossy => Ok(String::from_utf8_lossy(body).into_owned()),
+        Err(e) => Err(InputError::InvalidUtf8 {
+            offset: skipped + e.valid_up_to(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_removed() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFHi.", DecodeOptions::default()).unwrap(),
+            "Hi."
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_in_original_bytes() {
+        let err = decode(b"\xEF\xBB\xBFab\xFFc", DecodeOptions::default()).unwrap_err();
+        assert_eq!(err, InputError::InvalidUtf8 { offset: 5 });
+    }
+
+    #[test]
+    fn lossy_replaces_bad_bytes() {
+        let opts = DecodeOptions {
+            lossy: true,
+            ..Default::default()
+        };
+        assert_eq!(decode(b"a\xFFb", opts).unwrap(), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        assert_eq!(
+            decode(b"abc\0def", DecodeOptions::default()).unwrap_err(),
+            InputError::Binary { offset: 3 }
+        );
+    }
+
+    #[test]
+    fn size_limit_is_enforced() {
+        let opts = DecodeOptions {
+            max_bytes: 3,
+            ..Default::default()
+        };
+        assert!(matches!(
+            decode(b"abcd", opts),
+            Err(InputError::TooLarge { size: 4, limit: 3 })
+        ));
+    }
+}

@@ -1,0 +1,57 @@
+//! newsdiff: compare two news reports of one story.
+//!
+//! The pipeline is plain data flowing forward, one module per stage:
+//!
+//! ```text
+//! text --input--> String --parse--> Document --extract--> Document{claims}
+//!      --align--> Alignment --compare--> Report --render--> text | json
+//! ```
+//!
+//! [`compare_texts`] runs the whole pipeline.
+
+pub mod align;
+pub mod compare;
+pub mod extract;
+pub mod input;
+pub mod model;
+pub mod normalize;
+pub mod parse;
+pub mod render;
+pub mod report;
+
+pub use compare::Report;
+pub use model::Document;
+
+/// Settings that change what the pipeline finds (not how it is shown).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Pairs below this similarity are not aligned.
+    pub min_similarity: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_similarity: align::DEFAULT_MIN_SIMILARITY,
+        }
+    }
+}
+
+/// Parses and extracts one document.
+pub fn analyse(path: &str, text: &str) -> Document {
+    extract::extract(&parse::parse(path, text))
+}
+
+/// Runs the whole pipeline on two texts.
+pub fn compare_texts(
+    left_path: &str,
+    left: &str,
+    right_path: &str,
+    right: &str,
+    options: &Options,
+) -> Report {
+    let left = analyse(left_path, left);
+    let right = analyse(right_path, right);
+    let alignment = align::align(&left, &right, options.min_similarity);
+    compare::compare(&left, &right, &alignment)
+}

@@ -1,0 +1,240 @@
+//! The shared claim model: what `parse` produces and `extract` fills in.
+//!
+//! Plain data only. Every span is a half-open byte range into
+//! [`Document::text`], the input as read (after BOM removal), so any finding
+//! can point back at its source.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into [`Document::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Builds a span; `start <= end` is the caller's promise.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// What a block of the article is. Sentences inherit the kind of their block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The headline (first heading or first short line).
+    Title,
+    /// "By AFP", "By Jane Doe".
+    Byline,
+    /// A line that is only a date ("October 15, 2021").
+    Dateline,
+    /// A photo caption or photo credit ("Hoshang Hashimi / AFP", "(archive photo)").
+    Caption,
+    /// A section heading inside the body.
+    Heading,
+    /// Body text.
+    Paragraph,
+    /// Site furniture: "Follow our latest news", "Original url:", a bare URL.
+    Boilerplate,
+}
+
+impl BlockKind {
+    /// Body blocks are what gets aligned and compared for facts.
+    pub fn is_body(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::Heading)
+    }
+
+    /// The snake_case name used in JSON and in text output.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Byline => "byline",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Caption => "caption",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A run of text between blank lines (or one Markdown line), classified.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where the block is, Markdown markup included.
+    pub span: Span,
+}
+
+/// One sentence, with the claims found in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// 0-based position in [`Document::sentences`].
+    pub index: usize,
+    /// The sentence as a reader sees it: Markdown markup removed
+    /// (`*x*` → `x`, `[x](url)` → `x`), inner line breaks folded to spaces.
+    pub text: String,
+    /// Where the sentence is in the original text, markup included.
+    pub span: Span,
+    /// The kind of the block the sentence belongs to.
+    pub kind: BlockKind,
+    /// Index of that block in [`Document::blocks`].
+    pub block: usize,
+    /// 1-based line and column (in characters) of `span.start`, for
+    /// `file:line:col` locations.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// Claims found by `extract`; empty straight after `parse`.
+    pub claims: Vec<Claim>,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Display name of the input (a path, or `-` for stdin).
+    pub path: String,
+    /// The input text as read, BOM removed; every span points into it.
+    #[serde(skip)]
+    pub text: String,
+    /// The headline, markup removed.
+    pub title: Option<String>,
+    /// The byline ("By AFP"), markup removed.
+    pub byline: Option<String>,
+    /// The date line, if the article has one.
+    pub dateline: Option<String>,
+    /// Blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// Sentences of all blocks in reading order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Something a sentence asserts that a second report may keep, change or drop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Claim {
+    /// Somebody said something.
+    Attribution(Attribution),
+    /// A quantity.
+    Number(NumberClaim),
+    /// A named person, organisation or place.
+    Entity(EntityClaim),
+    /// A date or time expression.
+    Date(DateClaim),
+}
+
+/// "X said Y", "Y, X said", "according to X".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    /// The speaker as written ("Russian President Vladimir Putin", "He"),
+    /// `None` when the sentence names nobody.
+    pub speaker: Option<String>,
+    /// The speaker's canonical key, shared by every mention of one speaker
+    /// in a document: "Russian President Vladimir Putin", "Putin" and a
+    /// following "He" all give "putin". Lowercase.
+    pub speaker_key: Option<String>,
+    /// The cue as written ("said", "pointed out", "according to").
+    pub cue: String,
+    /// The cue's lemma ("say", "point out", "according to"); compare cues by this.
+    pub cue_lemma: String,
+    /// Where the cue is.
+    pub cue_span: Span,
+    /// Where the speaker mention is.
+    pub speaker_span: Option<Span>,
+    /// The quoted words, when the sentence quotes the speaker.
+    pub quote: Option<Quote>,
+    /// True when the content is a direct quotation.
+    pub direct: bool,
+    /// The reported content (quote or indirect clause), when found.
+    pub content_span: Option<Span>,
+}
+
+/// Text inside quotation marks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The words between the marks, marks excluded.
+    pub text: String,
+    /// Where those words are.
+    pub span: Span,
+}
+
+/// A number, as a value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberClaim {
+    /// The value: "2,000", "two thousand" and "2000" all give 2000.
+    /// Vague plurals ("hundreds") give their order of magnitude.
+    pub value: f64,
+    /// A unit or counted noun when one follows or precedes ("%", "$", "people").
+    pub unit: Option<String>,
+    /// A qualifier that bounds the value ("about", "up to", "more than").
+    pub qualifier: Option<String>,
+    /// True for vague amounts ("hundreds", "dozens").
+    pub vague: bool,
+    /// The text as written, qualifier excluded.
+    pub text: String,
+    /// Where that text is.
+    pub span: Span,
+}
+
+/// A named entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityClaim {
+    /// As written ("Islamic State", "ISIS").
+    pub text: String,
+    /// Canonical key: aliases and short forms share it ("islamic state").
+    pub key: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A date or time expression.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateClaim {
+    /// As written ("mid-August", "the 1980s", "October 15, 2021").
+    pub text: String,
+    /// Normalised form ("mid-08", "1980s", "2021-10-15", "friday").
+    pub key: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+impl Sentence {
+    /// The attributions among this sentence's claims.
+    pub fn attributions(&self) -> impl Iterator<Item = &Attribution> {
+        self.claims.iter().filter_map(|c| match c {
+            Claim::Attribution(a) => Some(a),
+            _ => None,
+        })
+    }
+}
+
+impl Document {
+    /// Sentences that take part in alignment: body text and boilerplate.
+    /// Title, byline, dateline and captions are compared as metadata.
+    pub fn alignable(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(|s| s.kind.is_body() || s.kind == BlockKind::Boilerplate)
+    }
+}

@@ -1,0 +1,117 @@
+//! Text → normalised tokens, shared by `extract` and `align`.
+//!
+//! A token is a UAX#29 word, NFKC-folded, lowercased, with diacritics and
+//! possessive `'s` removed, then Snowball-stemmed ("confirmed" → "confirm").
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Folds a word for comparison: NFKC, lowercase, no diacritics, straight
+/// apostrophes, no possessive `'s`.
+pub fn fold(word: &str) -> String {
+    let mut out: String = word
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            other => other,
+        })
+        .collect::<String>()
+        .nfkc()
+        .collect();
+    if out.ends_with("'s") && out.len() > 2 {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with('\'') {
+        out.pop();
+    }
+    out
+}
+
+/// Stems a folded word with the Snowball English stemmer.
+pub fn stem(folded: &str) -> String {
+    stemmer().stem(folded).into_owned()
+}
+
+/// Folds then stems.
+pub fn stem_word(word: &str) -> String {
+    stem(&fold(word))
+}
+
+/// Words of `text` with their byte offsets (UAX#29 word bounds that contain a
+/// letter or digit).
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices()
+}
+
+/// True for function words that carry no topic: articles, auxiliaries,
+/// pronouns, common prepositions and conjunctions. Checked on folded words.
+pub fn is_stopword(folded: &str) -> bool {
+    // A short list on purpose: words such as "not", "no", numbers and
+    // reporting verbs stay, because changing them changes the meaning.
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+        "from", "as", "into", "about", "than", "that", "this", "these", "those", "which", "who",
+        "whom", "whose", "what", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+        "have", "had", "having", "do", "does", "did", "it", "its", "he", "she", "they", "them",
+        "their", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "s",
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also",
+        "there", "here", "so", "if", "then", "such", "some", "any", "each", "other", "both", "up",
+        "out", "over", "under", "after", "before", "while", "during", "between", "through", "own",
+        "same", "just", "very", "too", "more", "most", "per", "via", "upon", "onto",
+    ];
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| STOP.iter().copied().collect());
+    set.contains(folded) || (folded.len() == 1 && !folded.as_bytes()[0].is_ascii_digit())
+}
+
+/// Stemmed content tokens of `text`, in order (stopwords dropped).
+pub fn content_tokens(text: &str) -> Vec<String> {
+    words(text)
+        .map(|(_, w)| fold(w))
+        .filter(|w| !is_stopword(w))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_found() {
+        for w in ["a", "the", "which", "via", "onto", "own"] {
+            assert!(is_stopword(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn fold_removes_diacritics_case_and_possessive() {
+        assert_eq!(fold("Kremlin’s"), "kremlin");
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("ＡＦＰ"), "afp");
+    }
+
+    #[test]
+    fn stem_joins_inflections() {
+        assert_eq!(stem_word("confirmed"), stem_word("confirms"));
+        assert_eq!(stem_word("fighters"), "fighter");
+    }
+
+    #[test]
+    fn content_tokens_drop_function_words() {
+        assert_eq!(
+            content_tokens("The talks on the Taliban"),
+            vec!["talk", "taliban"]
+        );
+    }
+}

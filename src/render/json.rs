@@ -1,0 +1,1 @@
+//! Report → JSON (contract version 1).

@@ -1,0 +1,4 @@
+//! [`Report`] → bytes, one renderer per format.
+
+pub mod json;
+pub mod text;

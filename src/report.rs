@@ -1,0 +1,238 @@
+//! The [`Report`]: everything newsdiff found, and the JSON contract (version 1).
+//!
+//! Renderers only read this; field names here are the wire names scripts
+//! depend on (see `DESIGN.md`). Add fields freely; never rename or remove.
+
+use serde::Serialize;
+
+/// JSON contract version.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// The result of comparing two reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Always [`CONTRACT_VERSION`].
+    pub version: u32,
+    /// The first (reference) report.
+    pub left: SideReport,
+    /// The second report.
+    pub right: SideReport,
+    /// Aligned sentences, in the right report's reading order.
+    pub pairs: Vec<PairReport>,
+    /// Indices of alignable left sentences with no partner.
+    pub left_only: Vec<usize>,
+    /// Indices of alignable right sentences with no partner.
+    pub right_only: Vec<usize>,
+    /// Changes of who said what, and how.
+    pub attribution_changes: Vec<AttributionChange>,
+    /// Facts omitted, added or changed.
+    pub facts: Facts,
+    /// Counts of the above.
+    pub summary: Summary,
+}
+
+/// One input, as the report shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideReport {
+    /// Display name of the input.
+    pub path: String,
+    /// Headline, if found.
+    pub title: Option<String>,
+    /// Byline ("By AFP"), if found.
+    pub byline: Option<String>,
+    /// Date line, if found.
+    pub dateline: Option<String>,
+    /// Every sentence of the input, metadata included.
+    pub sentences: Vec<SentenceReport>,
+}
+
+/// One sentence of an input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceReport {
+    /// 0-based index into `sentences`.
+    pub index: usize,
+    /// The sentence, Markdown markup removed.
+    pub text: String,
+    /// Half-open byte range into the input as read (after BOM removal).
+    pub span: [usize; 2],
+    /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.
+    pub kind: &'static str,
+    /// 1-based line of the sentence start.
+    pub line: usize,
+    /// 1-based column (in characters) of the sentence start.
+    pub column: usize,
+}
+
+/// One aligned group: 1:1, 1:2 or 2:1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairReport {
+    /// Left sentence indices, ascending.
+    pub left: Vec<usize>,
+    /// Right sentence indices, ascending.
+    pub right: Vec<usize>,
+    /// Similarity in [0, 1].
+    pub similarity: f64,
+    /// True when the pair sits elsewhere in the story on the right (see `align`).
+    pub moved: bool,
+    /// Word-level diff from the left text to the right text.
+    pub diff: Vec<DiffOp>,
+}
+
+/// One run of the word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    /// What happened to this run.
+    pub op: DiffTag,
+    /// The words, with their spacing.
+    pub text: String,
+}
+
+/// Word diff operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffTag {
+    /// In both.
+    Equal,
+    /// Only on the left.
+    Delete,
+    /// Only on the right.
+    Insert,
+}
+
+/// Kinds of attribution change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionChangeKind {
+    /// Same speaker, different cue ("said" → "confirmed").
+    CueChanged,
+    /// The statement is credited to somebody else.
+    SpeakerChanged,
+    /// The words inside the quotation marks differ.
+    QuoteAltered,
+    /// A direct quote became reported speech.
+    QuoteMadeIndirect,
+    /// The left credits a speaker; the aligned right sentence credits nobody.
+    AttributionDropped,
+    /// The right credits a speaker the left did not.
+    AttributionAdded,
+}
+
+/// One change of attribution between aligned sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionChange {
+    /// What changed.
+    pub kind: AttributionChangeKind,
+    /// Left sentence index, if any.
+    pub left: Option<usize>,
+    /// Right sentence index, if any.
+    pub right: Option<usize>,
+    /// The speaker, as the left names it (or the right, if the left names none).
+    pub speaker: Option<String>,
+    /// Cue lemma on the left.
+    pub left_cue: Option<String>,
+    /// Cue lemma on the right.
+    pub right_cue: Option<String>,
+    /// A one-line human explanation.
+    pub detail: String,
+    /// The left quote, for quote changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_quote: Option<String>,
+    /// The right quote, for quote changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_quote: Option<String>,
+}
+
+/// Fact findings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Facts {
+    /// Left facts the right carries nowhere.
+    pub omitted: Vec<Fact>,
+    /// Right facts the left carries nowhere.
+    pub added: Vec<Fact>,
+    /// Facts whose value differs between aligned sentences.
+    pub changed: Vec<FactChange>,
+}
+
+/// Kind of fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A quantity.
+    Number,
+    /// A named entity.
+    Entity,
+    /// A date or time expression.
+    Date,
+    /// A direct quotation.
+    Quote,
+}
+
+/// A fact one side has and the other lacks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// Kind of fact.
+    pub kind: FactKind,
+    /// As written.
+    pub text: String,
+    /// Numeric value, for numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Index of the sentence that carries it (on its own side).
+    pub sentence: usize,
+}
+
+/// A fact that differs between aligned sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactChange {
+    /// Kind of fact.
+    pub kind: FactKind,
+    /// Left wording.
+    pub left_text: String,
+    /// Right wording.
+    pub right_text: String,
+    /// Left sentence index.
+    pub left: usize,
+    /// Right sentence index.
+    pub right: usize,
+}
+
+/// Counts, for a summary line and for CI thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Summary {
+    /// Sentences on the left.
+    pub left_sentences: usize,
+    /// Sentences on the right.
+    pub right_sentences: usize,
+    /// Aligned groups.
+    pub pairs: usize,
+    /// Unaligned left sentences.
+    pub left_only: usize,
+    /// Unaligned right sentences.
+    pub right_only: usize,
+    /// Attribution changes.
+    pub attribution_changes: usize,
+    /// Omitted facts.
+    pub omitted_facts: usize,
+    /// Added facts.
+    pub added_facts: usize,
+    /// Changed facts.
+    pub changed_facts: usize,
+}
+
+impl Report {
+    /// True when the report has anything to show: `diff`'s exit status 1.
+    pub fn has_differences(&self) -> bool {
+        let s = &self.summary;
+        s.left_only
+            + s.right_only
+            + s.attribution_changes
+            + s.omitted_facts
+            + s.added_facts
+            + s.changed_facts
+            > 0
+            || self
+                .pairs
+                .iter()
+                .any(|p| p.diff.iter().any(|d| d.op != DiffTag::Equal))
+    }
+}
