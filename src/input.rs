@@ -9,9 +9,9 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum InputError {
     /// The input is larger than the limit.
-    #[error("input is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("input is over the size limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge {
-        /// Size of the input.
+        /// Size of the input (for standard input: as much as was read).
         size: u64,
         /// The limit in force.
         limit: u64,
@@ -73,6 +73,76 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError
             offset: skipped + e.valid_up_to(),
         }),
     }
+}
+
+/// Why an input could not be read or decoded.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// The operating system refused.
+    #[error("{path}: {source}")]
+    Io {
+        /// Display name of the input.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The path is a folder.
+    #[error("{path}: is a directory, not a file")]
+    Directory {
+        /// Display name of the input.
+        path: String,
+    },
+    /// The bytes are not acceptable text.
+    #[error("{path}: {source}")]
+    Decode {
+        /// Display name of the input.
+        path: String,
+        /// The cause.
+        source: InputError,
+    },
+}
+
+/// Reads and decodes one input; `-` is standard input. A file larger than
+/// the limit is refused before it is read.
+pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadError> {
+    use std::io::Read;
+    let io = |source| ReadError::Io {
+        path: path.to_string(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(options.max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_dir() {
+            return Err(ReadError::Directory {
+                path: path.to_string(),
+            });
+        }
+        if meta.len() > options.max_bytes {
+            let source = InputError::TooLarge {
+                size: meta.len(),
+                limit: options.max_bytes,
+            };
+            return Err(ReadError::Decode {
+                path: path.to_string(),
+                source,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        file.take(options.max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
+    decode(&bytes, options).map_err(|source| ReadError::Decode {
+        path: path.to_string(),
+        source,
+    })
 }
 
 #[cfg(test)]

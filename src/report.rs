@@ -219,6 +219,32 @@ pub struct Summary {
     pub changed_facts: usize,
 }
 
+impl AttributionChangeKind {
+    /// The snake_case wire name.
+    pub fn name(self) -> &'static str {
+        match self {
+            AttributionChangeKind::CueChanged => "cue_changed",
+            AttributionChangeKind::SpeakerChanged => "speaker_changed",
+            AttributionChangeKind::QuoteAltered => "quote_altered",
+            AttributionChangeKind::QuoteMadeIndirect => "quote_made_indirect",
+            AttributionChangeKind::AttributionDropped => "attribution_dropped",
+            AttributionChangeKind::AttributionAdded => "attribution_added",
+        }
+    }
+}
+
+impl FactKind {
+    /// The snake_case wire name.
+    pub fn name(self) -> &'static str {
+        match self {
+            FactKind::Number => "number",
+            FactKind::Entity => "entity",
+            FactKind::Date => "date",
+            FactKind::Quote => "quote",
+        }
+    }
+}
+
 impl Report {
     /// True when the report has anything to show: `diff`'s exit status 1.
     pub fn has_differences(&self) -> bool {

@@ -1,9 +1,37 @@
-//! Two [`Document`]s → [`Alignment`]: which sentences correspond.
+//! Two extracted [`Document`]s → [`Alignment`]: which sentences correspond.
+//!
+//! 1. Candidate pairs come from an inverted index over stemmed tokens
+//!    (`candidates`), so long documents do not cost n×m similarities.
+//! 2. The heaviest order-preserving chain of candidates is the backbone
+//!    (`chain`): it is what a reader sees as "the same story, in order".
+//! 3. Confident pairs left out of the chain are reorderings: kept, `moved`.
+//! 4. An unaligned neighbour that the partner sentence covers is merged in,
+//!    giving 1:2 and 2:1 groups (a sentence split or joined by the editor).
 
-use crate::model::Document;
+mod candidates;
+mod chain;
+pub mod similarity;
+
+use crate::model::{BlockKind, Document};
+use similarity::{Features, Idf};
 
 /// Default similarity below which two sentences are not aligned.
+///
+/// Chosen on the msrp and iterater dev sets (see README, "Quality").
 pub const DEFAULT_MIN_SIMILARITY: f64 = 0.3;
+
+/// A pair outside the order-preserving chain must be this much above the
+/// threshold to be kept as a reordering: a move is a strong claim.
+const MOVE_MARGIN: f64 = 0.1;
+
+/// A pair counts as relocated when the sentences skipped before it differ by
+/// this many between the sides: the editor lifted it over a block the other
+/// side cut or added, so it now sits in a different context.
+const RELOCATION_GAP: usize = 3;
+
+/// At least this share of a neighbour's (IDF-weighted) tokens must appear in
+/// the partner sentence for the neighbour to join a 1:2 or 2:1 group.
+const MERGE_COVERAGE: f64 = 0.5;
 
 /// One aligned group of sentences (1:1, 1:2 or 2:1).
 #[derive(Debug, Clone, PartialEq)]
@@ -14,14 +42,15 @@ pub struct AlignedPair {
     pub right: Vec<usize>,
     /// Similarity in [0, 1].
     pub similarity: f64,
-    /// True when the pair breaks the story order.
+    /// True when the pair breaks the story order, or was lifted over a block
+    /// of at least [`RELOCATION_GAP`] sentences that only one side has.
     pub moved: bool,
 }
 
 /// The correspondence between two documents.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Alignment {
-    /// Aligned groups, in right reading order.
+    /// Aligned groups, in left reading order.
     pub pairs: Vec<AlignedPair>,
     /// Alignable left sentences with no partner.
     pub left_only: Vec<usize>,
@@ -29,8 +58,243 @@ pub struct Alignment {
     pub right_only: Vec<usize>,
 }
 
+/// One side's alignable sentences, by position in `ids`.
+struct Side {
+    ids: Vec<usize>,
+    kinds: Vec<BlockKind>,
+    features: Vec<Features>,
+}
+
+impl Side {
+    fn new(doc: &Document) -> Side {
+        let sentences: Vec<_> = doc.alignable().collect();
+        Side {
+            ids: sentences.iter().map(|s| s.index).collect(),
+            kinds: sentences.iter().map(|s| s.kind).collect(),
+            features: sentences
+                .iter()
+                .map(|s| Features::from_sentence(s))
+                .collect(),
+        }
+    }
+}
+
+/// A group under construction, by positions into each side's alignable list.
+#[derive(Debug, Clone)]
+struct Group {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    similarity: f64,
+    moved: bool,
+}
+
 /// Aligns the alignable sentences of two documents.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
-    let _ = (left, right, min_similarity);
-    Alignment::default()
+    let (left, right) = (Side::new(left), Side::new(right));
+    let idf = Idf::new(left.features.iter().chain(&right.features));
+    let compatible = |a: usize, b: usize| {
+        (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
+    };
+    let scored: Vec<chain::Candidate> = candidates::find(&left.features, &right.features, &idf)
+        .into_iter()
+        .filter(|&(a, b)| compatible(a, b))
+        .map(|(a, b)| chain::Candidate {
+            left: a,
+            right: b,
+            similarity: similarity::similarity(&left.features[a], &right.features[b], &idf),
+        })
+        .filter(|c| c.similarity >= min_similarity)
+        .collect();
+
+    let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
+        .into_iter()
+        .map(|c| Group {
+            left: vec![c.left],
+            right: vec![c.right],
+            similarity: c.similarity,
+            moved: false,
+        })
+        .collect();
+    add_reorderings(&mut groups, &scored, min_similarity + MOVE_MARGIN);
+    merge_neighbours(&mut groups, &left, &right, &idf);
+    groups.sort_by_key(|g| g.left[0]);
+    mark_relocations(&mut groups);
+    finish(groups, &left, &right)
+}
+
+/// Confident candidates that the chain left out and whose sentences are both
+/// still free: the editor moved them.
+fn add_reorderings(groups: &mut Vec<Group>, scored: &[chain::Candidate], threshold: f64) {
+    let mut left_used: std::collections::HashSet<usize> =
+        groups.iter().map(|g| g.left[0]).collect();
+    let mut right_used: std::collections::HashSet<usize> =
+        groups.iter().map(|g| g.right[0]).collect();
+    let mut rest: Vec<&chain::Candidate> = scored
+        .iter()
+        .filter(|c| c.similarity >= threshold)
+        .collect();
+    rest.sort_by(|x, y| {
+        y.similarity
+            .total_cmp(&x.similarity)
+            .then((x.left, x.right).cmp(&(y.left, y.right)))
+    });
+    for c in rest {
+        if !left_used.contains(&c.left) && !right_used.contains(&c.right) {
+            left_used.insert(c.left);
+            right_used.insert(c.right);
+            groups.push(Group {
+                left: vec![c.left],
+                right: vec![c.right],
+                similarity: c.similarity,
+                moved: true,
+            });
+        }
+    }
+}
+
+/// Grows 1:1 groups into 1:2 and 2:1 when an adjacent unaligned sentence is
+/// covered by the partner and the merged group is more similar.
+fn merge_neighbours(groups: &mut [Group], left: &Side, right: &Side, idf: &Idf) {
+    let mut left_used = vec![false; left.ids.len()];
+    let mut right_used = vec![false; right.ids.len()];
+    for g in groups.iter() {
+        g.left.iter().for_each(|&a| left_used[a] = true);
+        g.right.iter().for_each(|&b| right_used[b] = true);
+    }
+    for g in groups.iter_mut() {
+        // Only one side grows: 1:2 or 2:1, never 2:2.
+        if let Some(n) = best_neighbour(
+            g.left[0],
+            &left_used,
+            &left.features,
+            &right.features[g.right[0]],
+            idf,
+        ) {
+            let merged = merged_similarity(
+                &left.features,
+                &[g.left[0], n],
+                &right.features[g.right[0]],
+                idf,
+            );
+            if merged > g.similarity && left.kinds[n] == left.kinds[g.left[0]] {
+                left_used[n] = true;
+                g.left.push(n);
+                g.left.sort_unstable();
+                g.similarity = merged;
+                continue;
+            }
+        }
+        if let Some(n) = best_neighbour(
+            g.right[0],
+            &right_used,
+            &right.features,
+            &left.features[g.left[0]],
+            idf,
+        ) {
+            let merged = merged_similarity(
+                &right.features,
+                &[g.right[0], n],
+                &left.features[g.left[0]],
+                idf,
+            );
+            if merged > g.similarity && right.kinds[n] == right.kinds[g.right[0]] {
+                right_used[n] = true;
+                g.right.push(n);
+                g.right.sort_unstable();
+                g.similarity = merged;
+            }
+        }
+    }
+}
+
+/// The free neighbour of `at` that `partner` covers best, if it covers enough.
+fn best_neighbour(
+    at: usize,
+    used: &[bool],
+    features: &[Features],
+    partner: &Features,
+    idf: &Idf,
+) -> Option<usize> {
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&n| n < used.len() && !used[n])
+        .map(|n| (n, coverage(&features[n], partner, idf)))
+        .filter(|&(_, c)| c >= MERGE_COVERAGE)
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(n, _)| n)
+}
+
+fn merged_similarity(features: &[Features], parts: &[usize], partner: &Features, idf: &Idf) -> f64 {
+    let refs: Vec<&Features> = parts.iter().map(|&p| &features[p]).collect();
+    similarity::similarity(&Features::merged(&refs), partner, idf)
+}
+
+/// Share of `part`'s IDF weight whose tokens `whole` also has.
+fn coverage(part: &Features, whole: &Features, idf: &Idf) -> f64 {
+    let total: f64 = part.tokens.iter().map(|t| idf.weight(t)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = part
+        .tokens
+        .iter()
+        .filter(|t| whole.tokens.contains(*t))
+        .map(|t| idf.weight(t))
+        .sum();
+    shared / total
+}
+
+/// Marks in-order groups that were lifted over a block only one side has.
+fn mark_relocations(groups: &mut [Group]) {
+    let mut previous: Option<(usize, usize)> = None;
+    for g in groups.iter_mut().filter(|g| !g.moved) {
+        let (first_left, first_right) = (g.left[0], g.right[0]);
+        let (skipped_left, skipped_right) = match previous {
+            Some((l, r)) => (
+                first_left.saturating_sub(l + 1),
+                first_right.saturating_sub(r + 1),
+            ),
+            None => (first_left, first_right),
+        };
+        if skipped_left.abs_diff(skipped_right) >= RELOCATION_GAP && previous.is_some() {
+            g.moved = true;
+        }
+        previous = Some((
+            *g.left.last().unwrap_or(&first_left),
+            *g.right.last().unwrap_or(&first_right),
+        ));
+    }
+}
+
+/// Maps positions back to sentence indices and lists the unaligned.
+fn finish(groups: Vec<Group>, left: &Side, right: &Side) -> Alignment {
+    let mut left_aligned = vec![false; left.ids.len()];
+    let mut right_aligned = vec![false; right.ids.len()];
+    let pairs = groups
+        .into_iter()
+        .map(|g| {
+            g.left.iter().for_each(|&a| left_aligned[a] = true);
+            g.right.iter().for_each(|&b| right_aligned[b] = true);
+            AlignedPair {
+                left: g.left.iter().map(|&a| left.ids[a]).collect(),
+                right: g.right.iter().map(|&b| right.ids[b]).collect(),
+                similarity: g.similarity,
+                moved: g.moved,
+            }
+        })
+        .collect();
+    let unaligned = |side: &Side, aligned: &[bool]| {
+        side.ids
+            .iter()
+            .zip(aligned)
+            .filter(|(_, &a)| !a)
+            .map(|(&id, _)| id)
+            .collect()
+    };
+    Alignment {
+        pairs,
+        left_only: unaligned(left, &left_aligned),
+        right_only: unaligned(right, &right_aligned),
+    }
 }

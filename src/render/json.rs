@@ -1,1 +1,18 @@
-//! Report → JSON (contract version 1).
+//! Report → one JSON document (contract version 1, see `DESIGN.md`).
+//!
+//! Control characters in the input stay JSON string escapes (`\u001b`), so
+//! the document is safe to print and exact to parse.
+
+use super::Renderer;
+use crate::report::Report;
+use std::io::{self, Write};
+
+/// Pretty-printed JSON, one document, newline-terminated.
+pub struct JsonRenderer;
+
+impl Renderer for JsonRenderer {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,124 @@
+//! The heaviest order-preserving chain of candidate pairs.
+//!
+//! A chain takes pairs whose left and right positions both strictly
+//! increase; its weight is the sum of their similarities. This is the sparse
+//! form of the classic alignment dynamic programme (Needleman–Wunsch with
+//! free gaps), solved in O(k log m) for k candidates with a Fenwick tree of
+//! prefix maxima instead of an n×m table.
+
+/// A scored candidate pair, by positions into each side's alignable list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// Left position.
+    pub left: usize,
+    /// Right position.
+    pub right: usize,
+    /// Similarity in [0, 1].
+    pub similarity: f64,
+}
+
+/// Returns the chain, in increasing order. Ties go to the earlier candidate.
+pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
+    let Some(max_right) = candidates.iter().map(|c| c.right).max() else {
+        return Vec::new();
+    };
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    // Within one left position, visit right positions downwards so that two
+    // candidates of the same left sentence can never chain.
+    order.sort_by_key(|&i| (candidates[i].left, std::cmp::Reverse(candidates[i].right)));
+    let mut tree = PrefixMax::new(max_right + 1);
+    let mut best = vec![0.0; candidates.len()];
+    let mut back: Vec<Option<usize>> = vec![None; candidates.len()];
+    for &i in &order {
+        let c = candidates[i];
+        let (before, from) = tree.query(c.right);
+        best[i] = before + c.similarity;
+        back[i] = from;
+        tree.update(c.right, best[i], i);
+    }
+    let mut at = (0..candidates.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
+    let mut chain = Vec::new();
+    while let Some(i) = at {
+        chain.push(candidates[i]);
+        at = back[i];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Fenwick tree answering "best chain weight ending strictly before r".
+struct PrefixMax {
+    nodes: Vec<(f64, Option<usize>)>,
+}
+
+impl PrefixMax {
+    fn new(size: usize) -> PrefixMax {
+        PrefixMax {
+            nodes: vec![(0.0, None); size + 1],
+        }
+    }
+
+    /// Maximum over positions `< right`.
+    fn query(&self, right: usize) -> (f64, Option<usize>) {
+        let mut best = (0.0, None);
+        let mut i = right;
+        while i > 0 {
+            if self.nodes[i].0 > best.0 {
+                best = self.nodes[i];
+            }
+            i &= i - 1;
+        }
+        best
+    }
+
+    fn update(&mut self, right: usize, value: f64, from: usize) {
+        let mut i = right + 1;
+        while i < self.nodes.len() {
+            if value > self.nodes[i].0 {
+                self.nodes[i] = (value, Some(from));
+            }
+            i += i & i.wrapping_neg();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(left: usize, right: usize, similarity: f64) -> Candidate {
+        Candidate {
+            left,
+            right,
+            similarity,
+        }
+    }
+
+    fn positions(chain: &[Candidate]) -> Vec<(usize, usize)> {
+        chain.iter().map(|c| (c.left, c.right)).collect()
+    }
+
+    #[test]
+    fn keeps_order_and_prefers_weight() {
+        // (1,0) crosses (0,1); together (0,1)+(2,2) outweigh (1,0)+(2,2).
+        let chain = heaviest_chain(&[c(0, 1, 0.9), c(1, 0, 0.5), c(2, 2, 0.8)]);
+        assert_eq!(positions(&chain), vec![(0, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn one_left_sentence_is_used_once() {
+        let chain = heaviest_chain(&[c(0, 0, 0.6), c(0, 1, 0.7)]);
+        assert_eq!(positions(&chain), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn many_weak_pairs_can_beat_one_strong_crossing_pair() {
+        let chain = heaviest_chain(&[c(0, 3, 0.9), c(1, 0, 0.4), c(2, 1, 0.4), c(3, 2, 0.4)]);
+        assert_eq!(positions(&chain), vec![(1, 0), (2, 1), (3, 2)]);
+    }
+
+    #[test]
+    fn empty_input_gives_empty_chain() {
+        assert!(heaviest_chain(&[]).is_empty());
+    }
+}

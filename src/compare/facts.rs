@@ -1,0 +1,171 @@
+//! Facts one side carries and the other lacks, and facts that changed value
+//! between aligned sentences.
+
+use crate::align::Alignment;
+use crate::model::{Claim, Document, Sentence};
+use crate::normalize;
+use crate::report::{Fact, FactChange, FactKind, Facts};
+use std::collections::HashSet;
+
+/// A fact found in a sentence, with the key that identifies it.
+#[derive(Debug, Clone)]
+struct Found {
+    kind: FactKind,
+    key: String,
+    text: String,
+    value: Option<f64>,
+    sentence: usize,
+}
+
+/// Two quotes carry the same words when their token Dice overlap reaches
+/// this; below it the quote counts as missing on the other side.
+const QUOTE_OVERLAP: f64 = 0.5;
+
+/// Facts omitted, added and changed.
+pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -> Facts {
+    let left_facts = facts_of(left);
+    let right_facts = facts_of(right);
+    let changed = changed_facts(left, right, alignment);
+    // A value reported as changed is not also reported as omitted and added.
+    let changed_left: HashSet<(usize, &str)> = changed
+        .iter()
+        .map(|(c, lk, _)| (c.left, lk.as_str()))
+        .collect();
+    let changed_right: HashSet<(usize, &str)> = changed
+        .iter()
+        .map(|(c, _, rk)| (c.right, rk.as_str()))
+        .collect();
+    let omitted = missing(&left_facts, &right_facts, |f| {
+        changed_left.contains(&(f.sentence, f.key.as_str()))
+    });
+    let added = missing(&right_facts, &left_facts, |f| {
+        changed_right.contains(&(f.sentence, f.key.as_str()))
+    });
+    Facts {
+        omitted,
+        added,
+        changed: changed.into_iter().map(|(c, _, _)| c).collect(),
+    }
+}
+
+/// Facts of `from` whose key `other` has nowhere, first mention only.
+fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
+    let other_keys: HashSet<(FactKind, &str)> =
+        other.iter().map(|f| (f.kind, f.key.as_str())).collect();
+    let other_quotes: Vec<&Found> = other.iter().filter(|f| f.kind == FactKind::Quote).collect();
+    let mut seen = HashSet::new();
+    from.iter()
+        .filter(|f| !is_changed(f))
+        .filter(|f| match f.kind {
+            FactKind::Quote => !other_quotes
+                .iter()
+                .any(|o| quote_overlap(&f.key, &o.key) >= QUOTE_OVERLAP),
+            _ => !other_keys.contains(&(f.kind, f.key.as_str())),
+        })
+        .filter(|f| seen.insert((f.kind, f.key.clone())))
+        .map(|f| Fact {
+            kind: f.kind,
+            text: f.text.clone(),
+            value: f.value,
+            sentence: f.sentence,
+        })
+        .collect()
+}
+
+/// Every fact of the body sentences of a document, in reading order.
+fn facts_of(doc: &Document) -> Vec<Found> {
+    doc.sentences
+        .iter()
+        .filter(|s| s.kind.is_body())
+        .flat_map(sentence_facts)
+        .collect()
+}
+
+fn sentence_facts(sentence: &Sentence) -> Vec<Found> {
+    let mut out = Vec::new();
+    for claim in &sentence.claims {
+        let found = |kind, key: String, text: &str, value| Found {
+            kind,
+            key,
+            text: text.to_string(),
+            value,
+            sentence: sentence.index,
+        };
+        match claim {
+            Claim::Number(n) => out.push(found(
+                FactKind::Number,
+                number_key(n.value),
+                &n.text,
+                Some(n.value),
+            )),
+            Claim::Date(d) => out.push(found(FactKind::Date, d.key.clone(), &d.text, None)),
+            Claim::Entity(e) => out.push(found(FactKind::Entity, e.key.clone(), &e.text, None)),
+            Claim::Attribution(a) => {
+                if let Some(q) = &a.quote {
+                    let key = normalize::content_tokens(&q.text).join(" ");
+                    if !key.is_empty() {
+                        out.push(found(FactKind::Quote, key, &q.text, None));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Numbers are the same fact when their values are equal, however written.
+fn number_key(value: f64) -> String {
+    format!("{value}")
+}
+
+fn quote_overlap(a: &str, b: &str) -> f64 {
+    let a: HashSet<&str> = a.split(' ').collect();
+    let b: HashSet<&str> = b.split(' ').collect();
+    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()).max(1) as f64
+}
+
+/// Numbers and dates whose value differs inside an aligned group: each side's
+/// values the other side of the group lacks, paired in reading order.
+fn changed_facts(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+) -> Vec<(FactChange, String, String)> {
+    let mut out = Vec::new();
+    for pair in &alignment.pairs {
+        let l: Vec<Found> = pair
+            .left
+            .iter()
+            .flat_map(|&i| sentence_facts(&left.sentences[i]))
+            .collect();
+        let r: Vec<Found> = pair
+            .right
+            .iter()
+            .flat_map(|&j| sentence_facts(&right.sentences[j]))
+            .collect();
+        for kind in [FactKind::Number, FactKind::Date] {
+            let only = |from: &[Found], other: &[Found]| -> Vec<Found> {
+                from.iter()
+                    .filter(|f| {
+                        f.kind == kind && !other.iter().any(|o| o.kind == kind && o.key == f.key)
+                    })
+                    .cloned()
+                    .collect()
+            };
+            for (lf, rf) in only(&l, &r).into_iter().zip(only(&r, &l)) {
+                out.push((
+                    FactChange {
+                        kind,
+                        left_text: lf.text,
+                        right_text: rf.text,
+                        left: lf.sentence,
+                        right: rf.sentence,
+                    },
+                    lf.key,
+                    rf.key,
+                ));
+            }
+        }
+    }
+    out
+}
