@@ -33,7 +33,7 @@ fn skippable_after_cue(ctx: &Ctx<'_>, k: usize) -> bool {
                 .is_some_and(|n| n.cap && super::dates::is_weekday(&n.folded)))
         || matches!(
             w,
-            "today" | "yesterday" | "also" | "again" | "later" | "earlier" | "that" | ":" | ","
+            "today" | "yesterday" | "also" | "again" | "later" | "earlier" | ":" | ","
         )
         || (t.word && !t.cap && w.len() > 4 && w.ends_with("ly"))
 }
@@ -68,6 +68,8 @@ struct Pending {
     inverted: bool,
     key: Option<String>,
     kind: SpeakerKind,
+    /// Speaker taken from the previous attribution ("…, but noted").
+    inherited: bool,
 }
 
 /// Finds the attributions of a sentence, each with its speaker's kind for
@@ -90,6 +92,10 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
             k += 1;
             continue;
         }
+        if noun_use(ctx, cue) {
+            k = cue.to;
+            continue;
+        }
         if let Some(p) = speaker_for(ctx, cue, pending.last()) {
             pending.push(p);
         }
@@ -98,13 +104,49 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
     let mut out = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
         // The clause of this cue ends where the next attribution begins.
-        let limit = pending.get(i + 1).map_or(n, |next| clause_start(next));
+        let limit = pending.get(i + 1).map_or(n, clause_start);
         let floor = i
             .checked_sub(1)
             .map_or(0, |j| pending[j].cue.to.max(speaker_end(&pending[j])));
         out.push((build(ctx, p, floor, limit), p.kind));
     }
     out
+}
+
+/// Cues whose `-s` form is also a plural noun ("Soviet states", "IS
+/// claims", "news reports").
+const NOUN_HOMOGRAPHS: &[&str] = &[
+    "state", "claim", "report", "note", "comment", "estimate", "promise", "pledge", "vow",
+    "signal", "hint", "reply", "remark", "warn",
+];
+
+/// True for an `-s` form used as a noun: followed by punctuation, the end,
+/// or a preposition, where the verb would take "that" or an object.
+fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+    let t = &ctx.toks[cue.from];
+    if cue.base || !t.folded.ends_with('s') || !NOUN_HOMOGRAPHS.contains(&cue.lemma) {
+        return false;
+    }
+    match ctx.toks.get(cue.to) {
+        None => true,
+        Some(n) => {
+            !n.word
+                || matches!(
+                    n.folded.as_str(),
+                    "of" | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "by"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "were"
+                        | "are"
+                        | "have"
+                )
+        }
+    }
 }
 
 fn speaker_end(p: &Pending) -> usize {
@@ -114,7 +156,7 @@ fn speaker_end(p: &Pending) -> usize {
 /// First token of an attribution's own words (its speaker or its cue).
 fn clause_start(p: &Pending) -> usize {
     match p.speaker {
-        Some((s, _)) if !p.inverted && s < p.cue.from => s,
+        Some((s, _)) if !p.inverted && !p.inherited && s < p.cue.from => s,
         _ => p.cue.from,
     }
 }
@@ -128,6 +170,7 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
             inverted,
             key,
             kind,
+            inherited: false,
         }
     };
     if cue.lemma == "according to" {
@@ -152,6 +195,7 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
             inverted: p.inverted,
             key: p.key.clone(),
             kind: p.kind,
+            inherited: true,
         });
     }
     None
@@ -206,7 +250,7 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
         content_span: None,
     };
     let before_speaker = match p.speaker {
-        Some((s, _)) if !p.inverted => s,
+        Some((s, _)) if !p.inverted && !p.inherited => s,
         _ => cue.from,
     };
     // `"quote," X said` / `"quote," said X`
@@ -224,6 +268,11 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
         return with_clause(ctx, attribution, floor, cue.from);
     }
     while start < limit && skippable_after_cue(ctx, start) {
+        start += 1;
+    }
+    // One "that" ends the skipping: what follows is the clause, even when
+    // it starts with a weekday ("that Tuesday's talks …").
+    if start < limit && ctx.word(start) == "that" {
         start += 1;
     }
     if cue.lemma == "tell" {

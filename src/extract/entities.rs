@@ -67,77 +67,21 @@ pub(crate) fn demonym(folded: &str) -> Option<&'static str> {
 }
 
 /// Titles before a person's name.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "general",
-    "gen",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "senator",
-    "sen",
-    "governor",
-    "mayor",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "chairman",
-    "ambassador",
-    "commander",
-    "colonel",
-    "judge",
-    "premier",
-    "sheikh",
+    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary", "chancellor",
+    "king", "queen", "prince", "pope", "senator", "sen", "governor", "mayor", "envoy", "spokesman",
+    "spokeswoman", "chairman", "ambassador", "commander", "colonel", "judge", "premier", "sheikh",
     "mullah",
 ];
 
 /// Capitalised words that start sentences without naming anything.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "according",
-    "earlier",
-    "later",
-    "however",
-    "meanwhile",
-    "after",
-    "before",
-    "when",
-    "although",
-    "though",
-    "since",
-    "because",
-    "despite",
-    "following",
-    "amid",
-    "last",
-    "next",
-    "many",
-    "several",
-    "most",
-    "all",
-    "another",
-    "every",
-    "here",
-    "why",
-    "how",
-    "where",
-    "unless",
-    "once",
-    "now",
-    "yet",
-    "still",
-    "instead",
-    "also",
-    "today",
-    "yesterday",
-    "asked",
+    "according", "earlier", "later", "however", "meanwhile", "after", "before", "when", "although",
+    "though", "since", "because", "despite", "following", "amid", "last", "next", "many",
+    "several", "most", "all", "another", "every", "here", "why", "how", "where", "unless", "once",
+    "now", "yet", "still", "instead", "also", "today", "yesterday", "asked",
 ];
 
 /// An entity mention before the document pass.
@@ -252,14 +196,19 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
 }
 
 /// The document pass: family names, acronyms, and the fate of tentative
-/// candidates. Takes one list of candidates per sentence, returns the
-/// claims per sentence.
-pub(crate) fn unify(sentences: Vec<Vec<Candidate>>) -> Vec<Vec<EntityClaim>> {
+/// candidates. `people` are the keys of the document's named speakers,
+/// which count as family names too. Takes one list of candidates per
+/// sentence, returns the claims per sentence.
+pub(crate) fn unify(
+    sentences: Vec<Vec<Candidate>>,
+    people: &HashSet<String>,
+) -> Vec<Vec<EntityClaim>> {
     let all = || sentences.iter().flatten();
     // Single-token names, and family names already keyed through a title.
     let singles: HashSet<String> = all()
         .filter(|c| !c.fixed && (c.words.len() == 1 || c.claim.key.split(' ').count() == 1))
         .map(|c| c.claim.key.clone())
+        .chain(people.iter().cloned())
         .collect();
     let mut keyed: Vec<Vec<Candidate>> = sentences.clone();
     for c in keyed.iter_mut().flatten() {

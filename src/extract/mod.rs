@@ -21,6 +21,7 @@ mod tokens;
 mod tests;
 
 use crate::model::{Claim, Document, Span};
+use std::collections::HashSet;
 use tokens::Ctx;
 
 /// Returns a copy of `doc` whose body sentences (paragraphs and headings)
@@ -54,10 +55,20 @@ pub fn extract(doc: &Document) -> Document {
         entity_candidates.push(entities::find(&ctx, &taken));
     }
     speakers::resolve(&mut out, &kinds);
+    // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
+    // when the short form never appears alone, matching his speaker key.
+    let people: HashSet<String> = out
+        .sentences
+        .iter()
+        .zip(&kinds)
+        .flat_map(|(s, k)| s.attributions().zip(k))
+        .filter(|(_, kind)| **kind == speakers::SpeakerKind::Person)
+        .filter_map(|(a, _)| a.speaker_key.clone())
+        .collect();
     for (sentence, entities) in out
         .sentences
         .iter_mut()
-        .zip(entities::unify(entity_candidates))
+        .zip(entities::unify(entity_candidates, &people))
     {
         sentence
             .claims
