@@ -168,18 +168,19 @@ pub fn is_boilerplate(lower: &str, words: usize) -> bool {
     {
         return true;
     }
-    t.starts_with("follow ")
-        && [
-            "news",
-            "twitter",
-            "facebook",
-            "telegram",
-            "instagram",
-            "google",
-            "updates",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+    // "Follow our latest news via Google News", "Follow us on Telegram";
+    // not "Follow the news, Putin said" (needs "us"/"our" or "… on <network>").
+    let social = [
+        "twitter",
+        "facebook",
+        "telegram",
+        "instagram",
+        "google",
+        "x.com",
+    ];
+    t.starts_with("follow us")
+        || t.starts_with("follow our")
+        || t.starts_with("follow ") && t.contains(" on ") && social.iter().any(|w| t.contains(w))
 }
 
 /// A photo caption or credit: "Hoshang Hashimi / AFP", "(archive photo)",

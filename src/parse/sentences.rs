@@ -143,8 +143,9 @@ fn should_join(before: &str, next: &str) -> bool {
     if first.is_lowercase() || !ends_with_terminal(before) {
         return true;
     }
-    let word = last_word(before);
-    if TITLES.contains(&word.as_str()) || is_initial(&word) && !starts_with_opener(next) {
+    let original = last_word(before);
+    let word = original.to_lowercase();
+    if TITLES.contains(&word.as_str()) || is_initial(original) && !starts_with_opener(next) {
         return true;
     }
     if BEFORE_NUMBER.contains(&word.as_str()) {
@@ -160,10 +161,10 @@ fn ends_with_terminal(s: &str) -> bool {
     core.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।'])
 }
 
-/// The last word of `s`, lowercased, without leading quotes, brackets or
+/// The last word of `s`, without leading quotes, brackets or
 /// markup. Looks at most 32 bytes back, enough for any abbreviation, so a
 /// long run with no space costs nothing.
-fn last_word(s: &str) -> String {
+fn last_word(s: &str) -> &str {
     let mut from = s.len().saturating_sub(32);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -171,13 +172,13 @@ fn last_word(s: &str) -> String {
     let tail = &s[from..];
     let word = tail.rsplit(char::is_whitespace).next().unwrap_or(tail);
     word.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
 }
 
 /// A single capital with a period: the initial of a name ("John F. Kennedy").
+/// "Plan B. Then …" is the price: the next word must not be a common opener.
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 fn starts_with_opener(next: &str) -> bool {

@@ -157,6 +157,63 @@ fn right_seed_blocks() {
 }
 
 #[test]
+fn front_matter_rules_on_other_articles() {
+    use BlockKind::*;
+    let text = "By Jane Doe and John Roe\n\nReuters\n\nFriday, 15 October 2021\n\n\
+        Plain headline with no period at all\n\nPhoto: Jane Doe\n\n\
+        This opening paragraph is long enough to count as real body text for sure.\n\n\
+        **Why it matters**\n\nShort line here.\n\n(Getty Images)\n\n\
+        By Tuesday, talks had failed.\n\nRead more: other stories\n\n\
+        Sign up for our newsletter\n\nhttps://example.com/story\n\n\
+        Copyright 2021 Example News. All rights reserved.";
+    let doc = parse("t", text);
+    let found: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        found,
+        [
+            Byline,
+            Byline,
+            Dateline,
+            Title,
+            Caption,
+            Paragraph,
+            Heading,
+            Paragraph,
+            Caption,
+            Paragraph,
+            Boilerplate,
+            Boilerplate,
+            Boilerplate,
+            Boilerplate
+        ]
+    );
+    assert_eq!(doc.byline.as_deref(), Some("By Jane Doe and John Roe"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Plain headline with no period at all")
+    );
+    assert_eq!(doc.dateline.as_deref(), Some("Friday, 15 October 2021"));
+}
+
+#[test]
+fn a_first_line_with_a_period_is_not_a_title() {
+    let doc = parse("t", "Mr. Smith met U.S. officials. They left.");
+    assert_eq!(doc.title, None);
+    let texts: Vec<_> = doc
+        .sentences
+        .iter()
+        .map(|s| (s.kind, s.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (BlockKind::Paragraph, "Mr. Smith met U.S. officials."),
+            (BlockKind::Paragraph, "They left.")
+        ]
+    );
+}
+
+#[test]
 fn line_and_column_point_at_the_span_start() {
     let doc = parse("t", "# Title\n\nÉté one. Two here.\n  Third.");
     let found: Vec<_> = doc
@@ -282,5 +339,17 @@ fn print_seed_sentences() {
             let head: String = s.text.chars().take(50).collect();
             println!("{name} {:>2} {:<11} {head}", s.index, s.kind.name());
         }
+    }
+}
+
+proptest::proptest! {
+    /// Any text, and text dense in markup and punctuation, gives sound spans.
+    #[test]
+    fn any_text_gives_sound_spans(
+        any in "(?s).{0,200}",
+        dense in "[aZé .!?\"”*_#\\[\\]()<>:/\n\r\t-]{0,200}",
+    ) {
+        assert_spans_sound(&parse("any", &any));
+        assert_spans_sound(&parse("dense", &dense));
     }
 }
