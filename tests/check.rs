@@ -349,3 +349,23 @@ fn default_usage_still_compares_and_a_file_named_check_is_reachable() {
     assert_eq!(out.status.code(), Some(0), "{:?}", out);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definition() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = newsdiff_in(root, &["generate", "completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(stdout(&out).contains("min-alignment"), "{shell}");
+    }
+    let man = newsdiff_in(root, &["generate", "man"]);
+    assert_eq!(man.status.code(), Some(0));
+    assert!(stdout(&man).starts_with(".ie"));
+    assert!(stdout(&man).contains(".TH newsdiff 1"));
+    // Hidden: not offered in --help.
+    let help = stdout(&newsdiff_in(root, &["--help"]));
+    assert!(
+        help.contains("check") && !help.contains("generate"),
+        "{help}"
+    );
+}
