@@ -232,16 +232,12 @@ fn merged_similarity(features: &[Features], parts: &[usize], partner: &Features,
 
 /// Share of `part`'s IDF weight whose tokens `whole` also has.
 fn coverage(part: &Features, whole: &Features, idf: &Idf) -> f64 {
-    let total: f64 = part.tokens.iter().map(|t| idf.weight(t)).sum();
+    let total: f64 = part.tokens.iter().map(|&t| idf.weight(t)).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let shared: f64 = part
-        .tokens
-        .iter()
-        .filter(|t| whole.tokens.contains(*t))
-        .map(|t| idf.weight(t))
-        .sum();
+    let mut shared = 0.0;
+    similarity::for_shared(&part.tokens, &whole.tokens, |t| shared += idf.weight(t));
     shared / total
 }
 
