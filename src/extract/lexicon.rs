@@ -1,0 +1,227 @@
+//! The reporting-cue lexicon: every inflected form of a cue mapped to its
+//! lemma, so "said", "says" and "saying" all compare as "say".
+//!
+//! The lemmas follow the reporting verbs of news style guides (the AP
+//! Stylebook's "said" entry and the Reuters Handbook list of loaded
+//! alternatives: "claimed", "admitted", "insisted" …), because a second
+//! report changing "said" to "claimed" or "admitted" is exactly what a reader
+//! should be told about.
+
+use super::tokens::Ctx;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Lemmas with their forms; an empty list means a regular English verb whose
+/// forms [`regular_forms`] derives. The first word of a multiword lemma is
+/// inflected ("point out" → "pointed out").
+const CUES: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("write", &["write", "writes", "wrote", "written", "writing"]),
+    ("admit", &["admit", "admits", "admitted", "admitting"]),
+    (
+        "signal",
+        &[
+            "signal",
+            "signals",
+            "signalled",
+            "signaled",
+            "signalling",
+            "signaling",
+        ],
+    ),
+    (
+        "make clear",
+        &[
+            "make clear",
+            "makes clear",
+            "made clear",
+            "making clear",
+            "made it clear",
+            "makes it clear",
+        ],
+    ),
+    ("according to", &["according to"]),
+    ("say", &["quoted as saying"]),
+    ("tell", &["told reporters", "told journalists"]),
+    (
+        "emphasize",
+        &["emphasise", "emphasises", "emphasised", "emphasising"],
+    ),
+    ("add", &[]),
+    ("state", &[]),
+    ("confirm", &[]),
+    ("announce", &[]),
+    ("deny", &[]),
+    ("claim", &[]),
+    ("allege", &[]),
+    ("warn", &[]),
+    ("stress", &[]),
+    ("insist", &[]),
+    ("note", &[]),
+    ("point out", &[]),
+    ("indicate", &[]),
+    ("explain", &[]),
+    ("argue", &[]),
+    ("suggest", &[]),
+    ("acknowledge", &[]),
+    ("assert", &[]),
+    ("declare", &[]),
+    ("report", &[]),
+    ("reveal", &[]),
+    ("estimate", &[]),
+    ("predict", &[]),
+    ("believe", &[]),
+    ("describe", &[]),
+    ("accuse", &[]),
+    ("urge", &[]),
+    ("ask", &[]),
+    ("reply", &[]),
+    ("respond", &[]),
+    ("comment", &[]),
+    ("maintain", &[]),
+    ("emphasize", &[]),
+    ("underline", &[]),
+    ("reiterate", &[]),
+    ("concede", &[]),
+    ("complain", &[]),
+    ("recall", &[]),
+    ("promise", &[]),
+    ("vow", &[]),
+    ("pledge", &[]),
+    ("hint", &[]),
+    ("observe", &[]),
+    ("caution", &[]),
+    ("disclose", &[]),
+    ("contend", &[]),
+    ("remark", &[]),
+    ("affirm", &[]),
+    ("assure", &[]),
+    ("testify", &[]),
+    ("threaten", &[]),
+];
+
+/// Number of distinct cue lemmas.
+#[cfg(test)]
+pub(crate) fn lemma_count() -> usize {
+    let mut lemmas: Vec<&str> = CUES.iter().map(|(l, _)| *l).collect();
+    lemmas.sort_unstable();
+    lemmas.dedup();
+    lemmas.len()
+}
+
+/// Base, third person, past and -ing forms of a regular verb.
+fn regular_forms(verb: &str) -> Vec<String> {
+    let b = verb.as_bytes();
+    let last = b[b.len() - 1];
+    let before = if b.len() > 1 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let stem = &verb[..verb.len() - 1];
+    let third = if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|s| verb.ends_with(s))
+    {
+        format!("{verb}es")
+    } else if last == b'y' && !vowel(before) {
+        format!("{stem}ies")
+    } else {
+        format!("{verb}s")
+    };
+    let past = if last == b'e' {
+        format!("{verb}d")
+    } else if last == b'y' && !vowel(before) {
+        format!("{stem}ied")
+    } else {
+        format!("{verb}ed")
+    };
+    let ing = if last == b'e' && before != b'e' {
+        format!("{stem}ing")
+    } else {
+        format!("{verb}ing")
+    };
+    vec![verb.to_string(), third, past, ing]
+}
+
+/// One entry of the form table.
+#[derive(Debug)]
+struct Form {
+    words: Vec<String>,
+    lemma: &'static str,
+    /// The uninflected form ("say", "claim"), which doubles as a noun.
+    base: bool,
+}
+
+/// Forms keyed by their first word, longest first.
+fn table() -> &'static HashMap<String, Vec<Form>> {
+    static TABLE: OnceLock<HashMap<String, Vec<Form>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<Form>> = HashMap::new();
+        for (lemma, forms) in CUES {
+            let mut lemma_words = lemma.split(' ');
+            let verb = lemma_words.next().unwrap_or(lemma);
+            let rest: Vec<&str> = lemma_words.collect();
+            let listed: Vec<String> = if forms.is_empty() {
+                regular_forms(verb)
+                    .into_iter()
+                    .map(|f| {
+                        std::iter::once(f.as_str())
+                            .chain(rest.iter().copied())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            } else {
+                forms.iter().map(|f| f.to_string()).collect()
+            };
+            for form in listed {
+                let words: Vec<String> = form.split(' ').map(str::to_string).collect();
+                let base = form == *lemma && *lemma != "according to";
+                table
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(Form { words, lemma, base });
+            }
+        }
+        for forms in table.values_mut() {
+            forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        table
+    })
+}
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct CueMatch {
+    /// First token of the cue.
+    pub from: usize,
+    /// One past its last token.
+    pub to: usize,
+    /// Its lemma.
+    pub lemma: &'static str,
+    /// True for the uninflected form, which needs a plural or pronoun
+    /// subject to count ("officials say", not "the Russian state").
+    pub base: bool,
+}
+
+/// The longest cue starting at token `k`, if any.
+pub(crate) fn match_at(ctx: &Ctx<'_>, k: usize) -> Option<CueMatch> {
+    let forms = table().get(ctx.word(k))?;
+    forms.iter().find_map(|f| {
+        let fits = f
+            .words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| ctx.word(k + i) == w);
+        fits.then_some(CueMatch {
+            from: k,
+            to: k + f.words.len(),
+            lemma: f.lemma,
+            base: f.base,
+        })
+    })
+}
+
+/// True when a folded word is some form of a cue verb.
+pub(crate) fn is_cue_word(w: &str) -> bool {
+    table().contains_key(w)
+}

@@ -1,0 +1,330 @@
+//! Sentence tokens → [`NumberClaim`]s: numerals ("2,000", "2.5 million"),
+//! number words ("two thousand", "twenty-five", "one and a half million"),
+//! vague plurals ("hundreds", "tens of thousands"), each with the qualifier
+//! before it and the unit or counted noun after it.
+
+use super::tokens::Ctx;
+use crate::model::NumberClaim;
+use crate::normalize::{is_stopword, stem};
+
+/// Value of a number word below one hundred.
+fn small_number(w: &str) -> Option<f64> {
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(n) = WORDS.iter().position(|x| *x == w) {
+        return Some(n as f64);
+    }
+    TENS.iter()
+        .position(|x| *x == w)
+        .map(|n| (n as f64 + 2.0) * 10.0)
+}
+
+/// Value of a scale word.
+fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Order of magnitude of a vague plural: "dozens" means at least two dozen,
+/// but the claim compared is its scale, so each maps to its unit.
+fn vague(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 12.0,
+        "tens" => 10.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+/// True for any word that is part of a spelled-out number.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    small_number(w).is_some() || scale(w).is_some() || vague(w).is_some() || w == "dozen"
+}
+
+/// Finds the numbers of a sentence, skipping tokens already `taken` by
+/// dates, and marks their tokens.
+pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        if taken[k] || !ctx.toks[k].word {
+            k += 1;
+            continue;
+        }
+        let found = numeral(ctx, k)
+            .map(|(v, to)| (v, to, false))
+            .or_else(|| spelled(ctx, k).map(|(v, to)| (v, to, false)))
+            .or_else(|| vague_amount(ctx, k).map(|(v, to)| (v, to, true)));
+        let Some((value, to, is_vague)) = found else {
+            k += 1;
+            continue;
+        };
+        if taken[k..to].iter().any(|t| *t) {
+            k += 1;
+            continue;
+        }
+        taken[k..to].iter_mut().for_each(|t| *t = true);
+        out.push(NumberClaim {
+            value,
+            unit: unit(ctx, k, to, is_vague),
+            qualifier: qualifier(ctx, k),
+            vague: is_vague,
+            text: ctx.tok_text(k, to).to_string(),
+            span: ctx.tok_span(k, to),
+        });
+        k = to;
+    }
+    out
+}
+
+/// "2,000", "2.5", "1,234.5", "5bn", optionally followed by a scale word
+/// ("2 million"). Numerals glued to words, paths or hyphens ("COVID-19",
+/// "/2021/", "10-year") and ordinals ("15th") are not amounts.
+fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
+    let t = &ctx.toks[k];
+    if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if k > 0 && !t.space_before {
+        let p = &ctx.toks[k - 1];
+        if p.word || ["/", "-", ".", ":", "#", "@"].contains(&p.text) {
+            return None;
+        }
+    }
+    if let Some(n) = ctx.toks.get(k + 1) {
+        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) {
+            return None;
+        }
+    }
+    let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let factor = match &t.text[digits.len()..] {
+        "" => 1.0,
+        "k" | "K" => 1e3,
+        "m" | "mn" | "M" => 1e6,
+        "bn" | "b" | "B" => 1e9,
+        "tn" => 1e12,
+        _ => return None,
+    };
+    let value = parse_numeral(digits)? * factor;
+    match scale(ctx.word(k + 1)).filter(|s| *s >= 1e3 && factor == 1.0) {
+        Some(s) => Some((value * s, k + 2)),
+        None => Some((value, k + 1)),
+    }
+}
+
+/// Parses digits with thousands commas (checked to be in groups of three)
+/// and at most one decimal point.
+fn parse_numeral(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (i, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || (first.len() > 3 && int.contains(',')) {
+        return None;
+    }
+    let mut plain = first.to_string();
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        plain.push_str(g);
+    }
+    if !plain.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = frac {
+        plain.push('.');
+        plain.push_str(f);
+    }
+    plain.parse().ok()
+}
+
+/// Spelled-out numbers: "two thousand", "twenty-five", "a hundred",
+/// "one hundred and twenty", "one and a half million", "a dozen".
+fn spelled(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
+    let w = |i: usize| ctx.word(i);
+    let mut i = k;
+    // "a" counts only before a scale word: "a day later" is not a number.
+    if w(k) == "a" {
+        if scale(w(k + 1)).is_none() && w(k + 1) != "dozen" {
+            return None;
+        }
+        i += 1;
+    } else {
+        small_number(w(k))?;
+    }
+    let (mut total, mut current) = (0.0, if w(k) == "a" { 1.0 } else { 0.0 });
+    let mut last_small = false;
+    while i < ctx.toks.len() {
+        let word = w(i);
+        if let Some(n) = small_number(word).filter(|_| !last_small) {
+            current += n;
+            i += 1;
+            // "twenty-five"
+            if n >= 20.0 && ctx.toks.get(i).is_some_and(|t| t.is('-')) {
+                if let Some(u) = small_number(w(i + 1)).filter(|u| *u < 10.0) {
+                    current += u;
+                    i += 2;
+                }
+            }
+            last_small = true;
+        } else if word == "hundred" || word == "dozen" {
+            let factor = if word == "hundred" { 100.0 } else { 12.0 };
+            current = if current == 0.0 { 1.0 } else { current } * factor;
+            i += 1;
+            last_small = false;
+        } else if let Some(s) = scale(word) {
+            total += if current == 0.0 { 1.0 } else { current } * s;
+            current = 0.0;
+            i += 1;
+            last_small = false;
+        } else if word == "and" && w(i + 1) == "a" && w(i + 2) == "half" && last_small {
+            current += 0.5;
+            i += 3;
+            last_small = false;
+        } else if word == "and" && !last_small && small_number(w(i + 1)).is_some() && i > k {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // A trailing "and a half" with no scale after it still counts.
+    let value = total + current;
+    if i == k + 1 && w(k) == "one" && !counted_one(ctx, k) {
+        return None;
+    }
+    Some((value, i))
+}
+
+/// "one" is a pronoun in "one of the", "no one", "the one": count it only
+/// before a noun and not after a determiner.
+fn counted_one(ctx: &Ctx<'_>, k: usize) -> bool {
+    let before = ctx.word(k.wrapping_sub(1));
+    let after = ctx.toks.get(k + 1);
+    !matches!(
+        before,
+        "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone"
+    ) && after.is_some_and(|t| t.word && !t.cap && t.space_before && !is_stopword(&t.folded))
+}
+
+/// "hundreds", "tens of thousands", "hundreds of thousands".
+fn vague_amount(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
+    let v = vague(ctx.word(k))?;
+    if ctx.word(k + 1) == "of" {
+        if let Some(inner) = vague(ctx.word(k + 2)) {
+            return Some((v * inner, k + 3));
+        }
+    }
+    // "tens" alone is not an amount ("tens of people" is rare, "tens" as a
+    // noun rarer still): require "of".
+    if ctx.word(k) == "tens" && ctx.word(k + 1) != "of" {
+        return None;
+    }
+    Some((v, k + 1))
+}
+
+/// The bounding word or phrase right before the number, lowercased.
+fn qualifier(ctx: &Ctx<'_>, k: usize) -> Option<String> {
+    const TWO: [(&str, &str); 6] = [
+        ("up", "to"),
+        ("more", "than"),
+        ("at", "least"),
+        ("at", "most"),
+        ("fewer", "than"),
+        ("less", "than"),
+    ];
+    const ONE: [&str; 10] = [
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "approximately",
+        "under",
+        "estimated",
+    ];
+    // A currency sign sits between the qualifier and the number.
+    let k = if k > 0 && ["$", "€", "£"].contains(&ctx.toks[k - 1].text) {
+        k - 1
+    } else {
+        k
+    };
+    let w = |i: usize| ctx.word(i);
+    if k >= 3 && (w(k - 3), w(k - 2), w(k - 1)) == ("as", "many", "as") {
+        return Some("as many as".into());
+    }
+    if k >= 2 && TWO.contains(&(w(k - 2), w(k - 1))) {
+        return Some(format!("{} {}", w(k - 2), w(k - 1)));
+    }
+    (k >= 1 && ONE.contains(&w(k - 1))).then(|| w(k - 1).to_string())
+}
+
+/// "%" / "percent" → "%"; a currency sign before the number; otherwise the
+/// counted noun after it ("2,000 people", "hundreds of fighters", "14,000
+/// Soviet troops"), stemmed so "troops" and "troop" agree.
+fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String> {
+    if from > 0 && ["$", "€", "£"].contains(&ctx.toks[from - 1].text) {
+        return Some(ctx.toks[from - 1].text.to_string());
+    }
+    let next = ctx.toks.get(to)?;
+    if next.is('%')
+        || next.is_word("percent")
+        || (next.is_word("per") && ctx.word(to + 1) == "cent")
+    {
+        return Some("%".into());
+    }
+    let mut p = to;
+    if is_vague && ctx.word(p) == "of" {
+        p += 1;
+    }
+    let noun = |i: usize| {
+        ctx.toks
+            .get(i)
+            .filter(|t| t.word && !is_stopword(&t.folded) && !is_number_word(&t.folded))
+    };
+    let first = noun(p)?;
+    // A capitalised modifier before the noun: "Soviet troops".
+    if first.cap {
+        if let Some(second) = noun(p + 1).filter(|t| !t.cap && !t.folded.ends_with("ed")) {
+            return Some(stem(&second.folded));
+        }
+    }
+    Some(stem(&first.folded))
+}

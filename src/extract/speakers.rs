@@ -1,0 +1,321 @@
+//! Who is speaking: the noun phrase next to a cue, and its canonical key.
+//!
+//! A speaker is a capitalised name with its titles ("Russian President
+//! Vladimir Putin"), a descriptor ("Russia's foreign ministry", "the
+//! Kremlin's envoy to Afghanistan", "officials") or a pronoun. Lowercase
+//! heads must be in [`SPEAKER_NOUNS`]: without a part-of-speech tagger this
+//! list is what keeps "the claims were" from reading as "X claims".
+
+use super::entities::{alias, demonym};
+use super::lexicon::is_cue_word;
+use super::tokens::Ctx;
+use crate::model::Attribution;
+use crate::model::Document;
+use crate::normalize::is_stopword;
+
+/// Nouns that can head a speaker phrase (singular; a plural `-s` is
+/// accepted too).
+#[rustfmt::skip]
+const SPEAKER_NOUNS: &[&str] = &[
+    "official", "ministry", "minister", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
+    "envoy", "president", "leader", "government", "authority", "authorities", "police", "army",
+    "military", "source", "analyst", "expert", "diplomat", "ambassador", "secretary", "chief",
+    "head", "commander", "agency", "office", "department", "report", "statement", "witness",
+    "witnesses", "resident", "observer", "investigator", "prosecutor", "lawyer", "judge", "court",
+    "committee", "council", "representative", "negotiator", "mediator", "researcher", "scientist",
+    "doctor", "activist", "group", "organisation", "organization", "media", "newspaper", "company",
+    "officer", "member", "lawmaker", "senator", "chairman", "governor", "mayor", "director",
+    "service", "embassy", "administration", "kremlin", "people",
+];
+
+/// Speaker nouns naming one person, so a later "he"/"she" can refer to them.
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "official", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "president",
+    "leader", "diplomat", "ambassador", "secretary", "chief", "head", "commander", "analyst",
+    "expert", "witness", "observer", "prosecutor", "lawyer", "judge", "representative",
+    "negotiator", "chairman", "governor", "mayor", "director", "officer", "senator", "lawmaker",
+];
+
+/// Last words of names that are organisations, not people.
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "ministry", "office", "department", "council", "committee", "commission", "agency", "service",
+    "government", "army", "police", "parliament", "court", "bank", "organization", "organisation",
+    "group", "party", "union", "kremlin", "embassy", "administration", "command", "forces", "fund",
+    "institute", "university", "company", "corporation", "nations", "states",
+];
+
+/// Lowercase modifiers common inside speaker phrases ("senior official").
+#[rustfmt::skip]
+const MODIFIERS: &[&str] = &[
+    "foreign", "special", "senior", "top", "former", "deputy", "acting", "local", "regional",
+    "federal", "national", "military", "western", "eastern", "interior", "defence", "defense",
+    "health", "state", "news", "security", "intelligence", "russian", "some", "several", "many",
+];
+
+/// Words sitting between a speaker and the cue ("Putin also said", "Putin
+/// on Friday said", "officials have warned").
+#[rustfmt::skip]
+const BETWEEN: &[&str] = &[
+    "also", "again", "later", "earlier", "then", "now", "today", "yesterday", "tonight", "has",
+    "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "not",
+    "previously", "recently", "repeatedly", "publicly", "further", "once", "reportedly",
+];
+
+/// What kind of speaker a phrase is, for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeakerKind {
+    /// A named person or a one-person descriptor ("the envoy").
+    Person,
+    /// An organisation, place or plural ("the ministry", "officials").
+    Group,
+    /// "he", "she", "I".
+    PersonPronoun,
+    /// "they", "it", "we".
+    GroupPronoun,
+}
+
+fn singular(w: &str) -> &str {
+    w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w)
+}
+
+/// True for a folded word that can head a lowercase speaker phrase.
+pub(crate) fn is_speaker_noun(w: &str) -> bool {
+    SPEAKER_NOUNS.contains(&w) || SPEAKER_NOUNS.contains(&singular(w))
+}
+
+fn pronoun_kind(w: &str) -> Option<SpeakerKind> {
+    match w {
+        "he" | "she" | "i" => Some(SpeakerKind::PersonPronoun),
+        "they" | "it" | "we" => Some(SpeakerKind::GroupPronoun),
+        _ => None,
+    }
+}
+
+/// True for a capitalised word that can be part of a name at `k`: not a
+/// function word, not a sentence-initial "Earlier"/"However".
+fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    t.word
+        && (t.cap || t.acronym())
+        && ctx.in_quote[k].is_none()
+        && t.text.starts_with(char::is_alphabetic)
+        && (t.acronym() || !is_stopword(&t.folded))
+        && !(ctx.clause_initial(k) && (t.folded.ends_with("ly") || is_cue_word(&t.folded)))
+        && !matches!(
+            t.folded.as_str(),
+            "earlier" | "later" | "however" | "meanwhile"
+        )
+        // "ex-Soviet", "pro-Western": part of a modifier, not a name.
+        && !(k > 0 && !t.space_before && ctx.toks[k - 1].is('-'))
+}
+
+fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    let next_is_noun = ctx
+        .toks
+        .get(k + 1)
+        .is_some_and(|n| is_speaker_noun(&n.folded));
+    t.word
+        && !t.cap
+        && (MODIFIERS.contains(&t.folded.as_str())
+            || (next_is_noun && !is_stopword(&t.folded) && !is_cue_word(&t.folded)))
+}
+
+/// The speaker phrase ending right before the cue at `cue`, as a token
+/// range. `base` asks for a plural or pronoun subject (see
+/// [`super::lexicon::CueMatch::base`]).
+pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, usize)> {
+    let mut end = cue;
+    while end > 0 && cue - end < 6 {
+        let t = &ctx.toks[end - 1];
+        let time = t.cap && super::dates::is_weekday(&t.folded);
+        let on_time = t.is_word("on") && end < cue && ctx.toks[end].cap;
+        let adverb = !t.cap && t.folded.len() > 4 && t.folded.ends_with("ly");
+        if t.word && (BETWEEN.contains(&t.folded.as_str()) || time || on_time || adverb) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let head = end.checked_sub(1)?;
+    let t = &ctx.toks[head];
+    if !t.word || ctx.in_quote[head].is_some() || t.possessive() {
+        return None;
+    }
+    if let Some(kind) = pronoun_kind(&t.folded) {
+        let plural = kind == SpeakerKind::GroupPronoun || t.folded == "i";
+        return (!base || plural).then_some((head, end));
+    }
+    let noun = !t.cap && is_speaker_noun(&t.folded);
+    if !(noun || name_word(ctx, head)) {
+        return None;
+    }
+    if base && !(noun && t.folded.ends_with('s')) {
+        return None;
+    }
+    let mut start = head;
+    while start > 0 && end - start < 12 {
+        let i = start - 1;
+        let w = ctx.word(i);
+        if ctx.in_quote[i].is_some() || !ctx.toks[i].word {
+            break;
+        }
+        if matches!(w, "the" | "a" | "an") {
+            start = i;
+            break;
+        }
+        let prep = matches!(w, "of" | "to" | "for" | "on" | "at" | "in")
+            && i > 0
+            && (is_speaker_noun(ctx.word(i - 1)) || name_word(ctx, i - 1));
+        if name_word(ctx, i) || modifier(ctx, i) || prep || (!ctx.toks[i].cap && is_speaker_noun(w))
+        {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    Some((start, end))
+}
+
+/// The speaker phrase starting at token `at` (inverted "said Putin", or
+/// after "according to"). With `long`, the phrase runs to the next
+/// punctuation and takes an appositive name ("the envoy, Zamir Kabulov").
+pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usize)> {
+    let t = ctx.toks.get(at)?;
+    if !long && matches!(pronoun_kind(&t.folded), Some(SpeakerKind::PersonPronoun)) {
+        return Some((at, at + 1));
+    }
+    let mut i = at;
+    if matches!(ctx.word(i), "the" | "a" | "an") || (long && ctx.word(i) == "our") {
+        i += 1;
+    }
+    let mut end = None;
+    while i < ctx.toks.len() && i - at < 16 {
+        let t = &ctx.toks[i];
+        if ctx.in_quote[i].is_some() {
+            break;
+        }
+        if !t.word {
+            if long && t.is(',') && end.is_some() {
+                // An appositive name closing the sentence.
+                let mut j = i + 1;
+                while j < ctx.toks.len() && name_word(ctx, j) {
+                    j += 1;
+                }
+                let closes = !matches!(ctx.toks.get(j), Some(n) if n.word || n.is(','));
+                if j > i + 1 && closes {
+                    end = Some(j);
+                }
+            }
+            break;
+        }
+        let w = t.folded.as_str();
+        if name_word(ctx, i) || is_speaker_noun(w) {
+            end = Some(i + 1);
+        } else if matches!(w, "of" | "the" | "on" | "to" | "for" | "in" | "at" | "and")
+            || modifier(ctx, i)
+        {
+        } else if long && !is_stopword(w) && !is_cue_word(w) && !matches!(w, "who" | "which") {
+            end = Some(i + 1);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    end.map(|e| (at, e))
+}
+
+/// The canonical key of the speaker phrase `from..to` and its kind. Names
+/// key by their last token (the family name), aliases by the alias table,
+/// descriptors by their last two content words before any preposition.
+pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, SpeakerKind) {
+    if to == from + 1 {
+        if let Some(kind) = pronoun_kind(ctx.word(from)) {
+            return (None, kind);
+        }
+    }
+    // The trailing run of name words: "Vladimir Putin", "Zamir Kabulov".
+    let mut run = to;
+    while run > from && name_word(ctx, run - 1) && (run == to || !ctx.toks[run - 1].possessive()) {
+        run -= 1;
+    }
+    let mut before_run = run;
+    while before_run > from && ctx.word(before_run - 1) == "the" {
+        before_run -= 1;
+    }
+    let attached = before_run > from
+        && matches!(
+            ctx.word(before_run - 1),
+            "of" | "to" | "for" | "on" | "at" | "in"
+        )
+        && to - run == 1;
+    if run < to && !attached {
+        let words: Vec<&str> = (run..to).map(|k| ctx.word(k)).collect();
+        let joined = words.join(" ").replace('.', "");
+        if let Some(a) = alias(&joined) {
+            return (Some(a.to_string()), SpeakerKind::Group);
+        }
+        let last = words[words.len() - 1];
+        if !ORG_NOUNS.contains(&last) {
+            return (Some(last.to_string()), SpeakerKind::Person);
+        }
+    }
+    // A descriptor: content words before the first preposition.
+    let stop = (from..to)
+        .find(|&k| k > from && matches!(ctx.word(k), "of" | "to" | "for" | "on" | "at" | "in"))
+        .unwrap_or(to);
+    let words: Vec<&str> = (from..stop)
+        .map(|k| ctx.word(k))
+        .filter(|w| !w.is_empty() && !is_stopword(w))
+        .collect();
+    let content: Vec<&str> = match words.iter().filter(|w| demonym(w).is_none()).count() {
+        0 => words,
+        _ => words.into_iter().filter(|w| demonym(w).is_none()).collect(),
+    };
+    let tail = &content[content.len().saturating_sub(2)..];
+    let Some(last) = tail.last() else {
+        return (None, SpeakerKind::Group);
+    };
+    let kind = if PERSON_NOUNS.contains(last) {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Group
+    };
+    (Some(tail.join(" ")), kind)
+}
+
+/// Gives pronoun speakers the key of the most recent speaker of their kind,
+/// in reading order across the document: "he"/"she" the last person,
+/// "they"/"it" the last organisation or plural. Only attributions count as
+/// antecedents: a speaker is what a later "he said" most often refers to.
+pub(crate) fn resolve(doc: &mut Document, kinds: &[Vec<SpeakerKind>]) {
+    let (mut person, mut group): (Option<String>, Option<String>) = (None, None);
+    for (sentence, kinds) in doc.sentences.iter_mut().zip(kinds) {
+        let attributions = sentence.claims.iter_mut().filter_map(|c| match c {
+            crate::model::Claim::Attribution(a) => Some(a),
+            _ => None,
+        });
+        for (a, kind) in attributions.zip(kinds) {
+            resolve_one(a, *kind, &mut person, &mut group);
+        }
+    }
+}
+
+fn resolve_one(
+    a: &mut Attribution,
+    kind: SpeakerKind,
+    person: &mut Option<String>,
+    group: &mut Option<String>,
+) {
+    match kind {
+        SpeakerKind::PersonPronoun => {
+            a.speaker_key = a.speaker_key.take().or_else(|| person.clone())
+        }
+        SpeakerKind::GroupPronoun => a.speaker_key = a.speaker_key.take().or_else(|| group.clone()),
+        SpeakerKind::Person if a.speaker_key.is_some() => *person = a.speaker_key.clone(),
+        SpeakerKind::Group if a.speaker_key.is_some() => *group = a.speaker_key.clone(),
+        _ => {}
+    }
+}

@@ -1,0 +1,127 @@
+//! Numbers, dates and entities.
+
+use super::{dates, entities, numbers, run};
+
+#[test]
+fn seed_war_figures() {
+    let d = run(&["In the 1980s, Moscow fought a disastrous decade-long war in Afghanistan that killed up to two million Afghans, forced seven million more from their homes and led to the deaths of more than 14,000 Soviet troops."]);
+    let n = numbers(&d, 0);
+    let got: Vec<(f64, Option<&str>, Option<&str>)> = n
+        .iter()
+        .map(|n| (n.value, n.qualifier.as_deref(), n.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2e6, Some("up to"), Some("afghan")),
+            (7e6, None, None),
+            (14000.0, Some("more than"), Some("troop")),
+        ]
+    );
+    let x = dates(&d, 0);
+    assert_eq!(
+        (x[0].text.as_str(), x[0].key.as_str()),
+        ("the 1980s", "1980s")
+    );
+    assert_eq!(x.len(), 1);
+}
+
+#[test]
+fn numbers_values() {
+    let d = run(&["Some 2.5 and 1,234.5 and twenty-five, a hundred, one and a half million, $5bn and 40% of them."]);
+    let v: Vec<f64> = numbers(&d, 0).iter().map(|n| n.value).collect();
+    assert_eq!(v, [2.5, 1234.5, 25.0, 100.0, 1.5e6, 5e9, 40.0]);
+    assert_eq!(numbers(&d, 0)[0].qualifier.as_deref(), Some("some"));
+    assert_eq!(numbers(&d, 0)[5].unit.as_deref(), Some("$"));
+    assert_eq!(numbers(&d, 0)[6].unit.as_deref(), Some("%"));
+}
+
+#[test]
+fn not_numbers() {
+    let d = run(&[
+        "One of the men came in 2021, a day later than COVID-19 rules allowed, see example.com/2021/10.",
+        "Tens of thousands and dozens of people fled; one person stayed.",
+    ]);
+    assert!(numbers(&d, 0).is_empty(), "{:?}", numbers(&d, 0));
+    let v: Vec<(f64, bool)> = numbers(&d, 1).iter().map(|n| (n.value, n.vague)).collect();
+    assert_eq!(v, [(1e4, true), (12.0, true), (1.0, false)]);
+}
+
+#[test]
+fn date_keys() {
+    let d = run(&[
+        "It began in mid-August and ended on October 15, 2021, not 15 October 2021 or October 2021.",
+        "Talks open on Friday, the next day, a day later, in early March and in 2021.",
+    ]);
+    let keys = |i| {
+        dates(&d, i)
+            .iter()
+            .map(|x| x.key.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(0), ["mid-08", "2021-10-15", "2021-10-15", "2021-10"]);
+    assert_eq!(
+        keys(1),
+        ["friday", "next-day", "next-day", "early-03", "2021"]
+    );
+    assert_eq!(dates(&d, 0)[0].text, "mid-August");
+}
+
+#[test]
+fn entity_keys_share_aliases_and_family_names() {
+    let d = run(&[
+        "Russian President Vladimir Putin spoke about the Islamic State and ISIS.",
+        "Putin said IS was in the United States, not the U.S. or the Commonwealth of Independent States (CIS).",
+    ]);
+    let keys = |i| {
+        entities(&d, i)
+            .iter()
+            .map(|e| e.key.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(0), ["putin", "islamic state", "islamic state"]);
+    assert_eq!(
+        keys(1),
+        [
+            "putin",
+            "islamic state",
+            "united states",
+            "united states",
+            "commonwealth of independent states",
+            "commonwealth of independent states"
+        ]
+    );
+    assert_eq!(entities(&d, 0)[0].text, "Russian President Vladimir Putin");
+}
+
+#[test]
+fn entities_skip_sentence_starters_and_possessives() {
+    let d = run(&[
+        "Terrorists are seeking to enter the Kremlin's territory.",
+        "The Taliban, which seized Kabul, met Zamir Kabulov.",
+        "Kabulov left.",
+    ]);
+    let texts = |i| {
+        entities(&d, i)
+            .iter()
+            .map(|e| (e.text.clone(), e.key.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(0), [("Kremlin".to_string(), "kremlin".to_string())]);
+    assert_eq!(
+        texts(1)[2],
+        ("Zamir Kabulov".to_string(), "kabulov".to_string())
+    );
+    assert_eq!(texts(2), [("Kabulov".to_string(), "kabulov".to_string())]);
+}
+
+#[test]
+fn quoted_person_keys_their_full_name_by_family_name() {
+    let d = run(&["Talks start on Tuesday, according to the Kremlin's special envoy on the Afghan file, Zamir Kabulov."]);
+    let e = entities(&d, 0);
+    let kabulov = e
+        .iter()
+        .find(|e| e.text == "Zamir Kabulov")
+        .expect("entity");
+    assert_eq!(kabulov.key, "kabulov");
+}

@@ -1,0 +1,299 @@
+//! Sentence text → word and punctuation tokens with byte offsets, plus the
+//! quotation spans of the sentence. Every other extractor works on these.
+
+use crate::model::Span;
+use crate::normalize::fold;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word or one punctuation character of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    /// Byte offset of the first byte, relative to the sentence slice.
+    pub start: usize,
+    /// One past the last byte, relative to the sentence slice.
+    pub end: usize,
+    /// The token as written.
+    pub text: &'a str,
+    /// [`fold`]ed text (possessive `'s` removed) for words; the character for
+    /// punctuation.
+    pub folded: String,
+    /// True for words (anything holding a letter or digit).
+    pub word: bool,
+    /// True when the first character is uppercase.
+    pub cap: bool,
+    /// True when whitespace (or the sentence start) comes right before.
+    pub space_before: bool,
+}
+
+impl Tok<'_> {
+    /// True for a punctuation token that is exactly `c`.
+    pub fn is(&self, c: char) -> bool {
+        !self.word && self.text.starts_with(c)
+    }
+
+    /// True for a word whose folded form is `w`.
+    pub fn is_word(&self, w: &str) -> bool {
+        self.word && self.folded == w
+    }
+
+    /// End of the token without a possessive `'s` / `’s`, so an entity span
+    /// covers "Kremlin" in "Kremlin's".
+    pub fn name_end(&self) -> usize {
+        for suffix in ["'s", "\u{2019}s"] {
+            if self.text.len() > suffix.len() && self.text.ends_with(suffix) {
+                return self.end - suffix.len();
+            }
+        }
+        self.end
+    }
+
+    /// True when the word carries a possessive `'s`.
+    pub fn possessive(&self) -> bool {
+        self.word && self.name_end() != self.end
+    }
+
+    /// True for acronyms: at least two letters, all uppercase ("IS", "U.S").
+    pub fn acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        self.word
+            && letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+    }
+}
+
+/// Splits a sentence into tokens. Markdown emphasis (`*`, `_`) is dropped so
+/// patterns see through it, and link targets (`[x](url)`, `<url>`, bare
+/// `http://…`) are dropped so their digits and words are never claims.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut space = true;
+    for (at, seg) in text.split_word_bound_indices() {
+        if seg.chars().all(char::is_whitespace) {
+            space = true;
+            continue;
+        }
+        if seg.chars().any(char::is_alphanumeric) {
+            // `_` joins words under UAX#29; as Markdown it is emphasis.
+            let trimmed_start = seg.trim_start_matches('_');
+            let lead = seg.len() - trimmed_start.len();
+            let word = trimmed_start.trim_end_matches('_');
+            if word.is_empty() {
+                continue;
+            }
+            out.push(Tok {
+                start: at + lead,
+                end: at + lead + word.len(),
+                text: word,
+                folded: fold(word),
+                word: true,
+                cap: word.chars().next().is_some_and(char::is_uppercase),
+                space_before: space || lead > 0,
+            });
+        } else {
+            for (off, c) in seg.char_indices() {
+                if c == '*' || c == '_' {
+                    continue;
+                }
+                let start = at + off;
+                let end = start + c.len_utf8();
+                out.push(Tok {
+                    start,
+                    end,
+                    text: &text[start..end],
+                    folded: c.to_string(),
+                    word: false,
+                    cap: false,
+                    space_before: space,
+                });
+                space = false;
+            }
+        }
+        space = false;
+    }
+    drop_link_targets(out)
+}
+
+/// Removes the tokens of link targets and bare URLs.
+fn drop_link_targets(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    let mut keep = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let next = toks.get(i + 1);
+        // `](url)`: skip from `(` to the matching `)`.
+        if t.is(']') && next.is_some_and(|n| n.is('(') && !n.space_before) {
+            keep.push(toks[i].clone());
+            i = skip_until(&toks, i + 2, |x| x.is(')')) + 1;
+            continue;
+        }
+        // `<http…>` autolinks.
+        if t.is('<') && next.is_some_and(|n| n.folded.starts_with("http")) {
+            i = skip_until(&toks, i + 1, |x| x.is('>')) + 1;
+            continue;
+        }
+        // Bare `http://…` runs to the next whitespace.
+        if (t.is_word("http") || t.is_word("https")) && next.is_some_and(|n| n.is(':')) {
+            i = skip_until(&toks, i + 1, |x| x.space_before);
+            continue;
+        }
+        keep.push(toks[i].clone());
+        i += 1;
+    }
+    keep
+}
+
+/// Index of the first token at or after `from` that satisfies `stop`, or the
+/// token count.
+fn skip_until(toks: &[Tok<'_>], from: usize, stop: impl Fn(&Tok<'_>) -> bool) -> usize {
+    (from..toks.len())
+        .find(|&k| stop(&toks[k]))
+        .unwrap_or(toks.len())
+}
+
+/// A quotation inside one sentence, by token indices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct QuoteSpan {
+    /// Index of the opening mark, `None` when the quote was opened before
+    /// this sentence.
+    pub open: Option<usize>,
+    /// Index of the closing mark, `None` when it runs past the sentence.
+    pub close: Option<usize>,
+    /// Byte range of the words between the marks (relative).
+    pub content: (usize, usize),
+}
+
+/// Finds quotations: straight `"…"`, curly `“…”`, guillemets `«…»` and
+/// single curly `‘…’` when the `‘` opens a word. Straight and curly single
+/// quotes are not used otherwise, because they double as apostrophes.
+/// Returns the quotes and, for each token, the quote it sits in (marks
+/// excluded).
+pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<Option<usize>>) {
+    let mut quotes: Vec<QuoteSpan> = Vec::new();
+    let mut inside = vec![None; toks.len()];
+    // (index of the opening mark, the mark that closes it)
+    let mut open: Option<(usize, char)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.word {
+            continue;
+        }
+        let c = t.text.chars().next().unwrap_or(' ');
+        match open {
+            Some((o, closer)) if c == closer || (closer == '\u{201d}' && c == '"') => {
+                mark(&mut inside, o + 1, k, quotes.len());
+                quotes.push(QuoteSpan {
+                    open: Some(o),
+                    close: Some(k),
+                    content: (toks[o].end, t.start),
+                });
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                let closer = match c {
+                    '"' => '"',
+                    '\u{201c}' | '\u{201e}' => '\u{201d}',
+                    '\u{ab}' => '\u{bb}',
+                    '\u{2018}' if t.space_before => '\u{2019}',
+                    // A closing curly mark with nothing open: the quote
+                    // began in an earlier sentence.
+                    '\u{201d}' | '\u{bb}' if quotes.is_empty() => {
+                        mark(&mut inside, 0, k, quotes.len());
+                        quotes.push(QuoteSpan {
+                            open: None,
+                            close: Some(k),
+                            content: (0, t.start),
+                        });
+                        continue;
+                    }
+                    _ => continue,
+                };
+                open = Some((k, closer));
+            }
+        }
+    }
+    if let Some((o, closer)) = open {
+        // A single curly quote never closed was an apostrophe after all.
+        if closer != '\u{2019}' {
+            let end = text.trim_end().len().max(toks[o].end);
+            mark(&mut inside, o + 1, toks.len(), quotes.len());
+            quotes.push(QuoteSpan {
+                open: Some(o),
+                close: None,
+                content: (toks[o].end, end),
+            });
+        }
+    }
+    (quotes, inside)
+}
+
+/// Marks tokens `from..to` as inside quote number `q`.
+fn mark(inside: &mut [Option<usize>], from: usize, to: usize, q: usize) {
+    for slot in inside.iter_mut().take(to).skip(from) {
+        *slot = Some(q);
+    }
+}
+
+/// One sentence ready for the extractors: its text, where it sits in the
+/// document, its tokens and its quotations.
+pub(crate) struct Ctx<'a> {
+    /// The sentence as in the document (markup included).
+    pub text: &'a str,
+    /// Byte offset of `text` in the document.
+    pub base: usize,
+    /// Tokens of `text`.
+    pub toks: Vec<Tok<'a>>,
+    /// Quotations of `text`.
+    pub quotes: Vec<QuoteSpan>,
+    /// For each token, the quotation it sits in.
+    pub in_quote: Vec<Option<usize>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Tokenizes `text`, found at `base` in the document.
+    pub fn new(text: &'a str, base: usize) -> Ctx<'a> {
+        let toks = tokenize(text);
+        let (quotes, in_quote) = find_quotes(text, &toks);
+        Ctx {
+            text,
+            base,
+            toks,
+            quotes,
+            in_quote,
+        }
+    }
+
+    /// Absolute span of the relative byte range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end.max(start))
+    }
+
+    /// Absolute span of tokens `from..to` (`to` exclusive, `from < to`).
+    pub fn tok_span(&self, from: usize, to: usize) -> Span {
+        self.span(self.toks[from].start, self.toks[to - 1].end)
+    }
+
+    /// The text of tokens `from..to` as written.
+    pub fn tok_text(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.toks[from].start..self.toks[to - 1].end]
+    }
+
+    /// The folded word at `k`, or "" past the end or for punctuation.
+    pub fn word(&self, k: usize) -> &str {
+        match self.toks.get(k) {
+            Some(t) if t.word => &t.folded,
+            _ => "",
+        }
+    }
+
+    /// True when token `k` starts a clause: the sentence start, or right
+    /// after an opening quote, a colon or a parenthesis.
+    pub fn clause_initial(&self, k: usize) -> bool {
+        k == 0
+            || self.toks[k - 1]
+                .text
+                .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}', ':', '(', '[', '#'])
+    }
+}

@@ -1,0 +1,348 @@
+//! Text patterns for front matter and site furniture: bylines, dates,
+//! photo credits, boilerplate. All take reader text (markup removed) and
+//! its lowercase form, and look only at short blocks.
+
+/// News agencies whose name alone, before the body, is a byline.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "reuters",
+    "ap",
+    "associated press",
+    "the associated press",
+    "tass",
+    "ria novosti",
+    "xinhua",
+    "dpa",
+    "efe",
+    "anadolu agency",
+    "bloomberg",
+    "upi",
+    "ansa",
+    "agencies",
+    "staff and agencies",
+];
+
+/// Phrases that open site furniture ("Read more: …", "Sign up for …").
+const FURNITURE_OPENERS: &[&str] = &[
+    "original url",
+    "original article",
+    "source url",
+    "read more",
+    "read also",
+    "see also",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "subscribe now",
+    "subscribe for",
+    "share this",
+    "click here",
+    "advertisement",
+    "related:",
+    "related articles",
+];
+
+/// Phrases that mark a photo caption or credit.
+const CREDITS: &[&str] = &[
+    "archive photo",
+    "file photo",
+    "photo:",
+    "photos:",
+    "photo by",
+    "photograph:",
+    "photo credit",
+    "afp photo",
+    "ap photo",
+    "getty images",
+    "©",
+    "(photo",
+    "image:",
+    "image credit",
+    "credit:",
+    "illustrative photo",
+    "illustration:",
+    "shutterstock",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words that may accompany a date in a date line ("Updated: Friday,
+/// October 15, 2021 10:30 am GMT").
+const DATE_FILLER: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "msk",
+    "est",
+    "edt",
+    "cet",
+    "cest",
+    "bst",
+    "pst",
+    "pdt",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "at",
+    "on",
+    "of",
+];
+
+/// A block that is only a web address, bare or in `<…>`.
+pub fn is_only_url(raw: &str) -> bool {
+    let t = raw.trim();
+    let t = t
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(t);
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && !t.contains(char::is_whitespace)
+}
+
+/// Site furniture: "Follow our latest … news", "Read more:", "Sign up for
+/// …", "All rights reserved", "Copyright 2021 …".
+pub fn is_boilerplate(lower: &str, words: usize) -> bool {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    if FURNITURE_OPENERS.iter().any(|p| t.starts_with(p)) || t == "subscribe" {
+        return true;
+    }
+    if t.contains("all rights reserved") {
+        return true;
+    }
+    // "Copyright 2021 AFP", "© 2021 Reuters"; a bare "© AFP" is a photo credit.
+    if (t.starts_with("copyright") || t.starts_with('©'))
+        && (t.contains(|c: char| c.is_ascii_digit()) || words <= 4 && t.starts_with('c'))
+    {
+        return true;
+    }
+    // "Follow our latest news via Google News", "Follow us on Telegram";
+    // not "Follow the news, Putin said" (needs "us"/"our" or "… on <network>").
+    let social = [
+        "twitter",
+        "facebook",
+        "telegram",
+        "instagram",
+        "google",
+        "x.com",
+    ];
+    t.starts_with("follow us")
+        || t.starts_with("follow our")
+        || t.starts_with("follow ") && t.contains(" on ") && social.iter().any(|w| t.contains(w))
+}
+
+/// A photo caption or credit: "Hoshang Hashimi / AFP", "(archive photo)",
+/// "Photo: Reuters", "© Getty Images".
+pub fn is_photo_credit(reader: &str, lower: &str) -> bool {
+    if CREDITS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // "Name / Agency": a short single line whose last " / " part is a
+    // capitalised name of at most four words.
+    let Some((_, source)) = reader.rsplit_once(" / ") else {
+        return false;
+    };
+    reader.split_whitespace().count() <= 12
+        && !reader.contains('\n')
+        && (1..=4).contains(&source.split_whitespace().count())
+        && source.chars().next().is_some_and(char::is_uppercase)
+        && !source.ends_with('.')
+}
+
+/// "By AFP", "By Jane Doe and John Roe", "Staff and agencies".
+pub fn is_byline(reader: &str, lower: &str, words: usize) -> bool {
+    if lower.ends_with("and agencies") && words <= 8 {
+        return true;
+    }
+    let Some(rest) = lower.strip_prefix("by ") else {
+        return false;
+    };
+    // "By Tuesday, talks had failed." is a sentence, not a byline.
+    let name_follows = reader
+        .get(3..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    name_follows && words <= 12 && !rest.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// A block that is only an agency name ("AFP", "Reuters").
+pub fn is_agency(lower: &str) -> bool {
+    AGENCIES.contains(&lower.trim_end_matches('.'))
+}
+
+/// A block that is only a date, optionally with a weekday and a time:
+/// "October 15, 2021", "15 October 2021", "Fri, Oct. 15, 2021 10:30 GMT",
+/// "2021-10-15", "15/10/2021".
+pub fn is_date_only(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '(' | ')'))
+        .map(|t| t.trim_end_matches(['.', ':']))
+        .filter(|t| !t.is_empty() && *t != "-")
+        .collect();
+    if tokens.is_empty() || tokens.len() > 10 {
+        return false;
+    }
+    let (mut month, mut number, mut full_date) = (false, false, false);
+    for token in tokens {
+        if MONTHS.contains(&token) {
+            month = true;
+        } else if is_day_or_year(token) {
+            number = true;
+        } else if is_numeric_date(token) {
+            full_date = true;
+        } else if !(WEEKDAYS.contains(&token) || DATE_FILLER.contains(&token) || is_time(token)) {
+            return false;
+        }
+    }
+    full_date || month && number
+}
+
+/// "15", "15th", "2021".
+fn is_day_or_year(token: &str) -> bool {
+    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token[digits.len()..];
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.len() == 4 && suffix.is_empty()
+            || digits.len() <= 2 && ["", "st", "nd", "rd", "th"].contains(&suffix))
+}
+
+/// "2021-10-15", "15/10/2021", "15.10.2021" (optionally "2021-10-15t10:30").
+fn is_numeric_date(token: &str) -> bool {
+    let date = token.split('t').next().unwrap_or(token);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
+/// "10:30", "10:30:05", "10:30am".
+fn is_time(token: &str) -> bool {
+    let t = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let parts: Vec<&str> = t.split(':').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for date in [
+            "october 15, 2021",
+            "15 october 2021",
+            "2021-10-15",
+            "friday, oct. 15, 2021 10:30 gmt",
+            "updated: 15/10/2021",
+            "oct 15th",
+        ] {
+            assert!(is_date_only(date), "{date}");
+        }
+        for not_date in [
+            "may i help",
+            "2021",
+            "october",
+            "on friday he said",
+            "",
+            "1.5.2",
+        ] {
+            assert!(!is_date_only(not_date), "{not_date}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By AFP", "by afp", 2));
+        assert!(is_byline(
+            "By Jane Doe and John Roe",
+            "by jane doe and john roe",
+            6
+        ));
+        assert!(is_byline("Staff and agencies", "staff and agencies", 3));
+        assert!(!is_byline(
+            "By Tuesday, talks had failed.",
+            "by tuesday, talks had failed.",
+            5
+        ));
+        assert!(!is_byline("By the way", "by the way", 3));
+        assert!(is_agency("reuters") && is_agency("associated press") && !is_agency("putin"));
+    }
+
+    #[test]
+    fn credits_and_furniture() {
+        assert!(is_photo_credit(
+            "Hoshang Hashimi / AFP",
+            "hoshang hashimi / afp"
+        ));
+        assert!(is_photo_credit("(archive photo)", "(archive photo)"));
+        assert!(!is_photo_credit("Yes / no. He said.", "yes / no. he said."));
+        assert!(is_boilerplate("original url:", 2));
+        assert!(is_boilerplate(
+            "follow our latest local news via google news",
+            8
+        ));
+        assert!(is_boilerplate("© 2021 afp. all rights reserved", 6));
+        assert!(is_boilerplate("read more: putin talks", 4));
+        assert!(!is_boilerplate("subscribers rose by 20%.", 4));
+        assert!(is_only_url("<https://example.com/a>") && is_only_url("https://x.y"));
+        assert!(!is_only_url("https://x.y is a site"));
+    }
+}
