@@ -66,30 +66,20 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
 
     // Each subset, then the two families, then everything.
     let subsets: BTreeSet<&str> = pairs.iter().map(|p| p.subset.as_str()).collect();
-    let mut groups: Vec<(String, Box<dyn Fn(&Pair) -> bool>)> = subsets
+    // (name, subset prefix): an exact subset name is its own prefix, and
+    // no subset name is a prefix of another.
+    let mut groups: Vec<(String, String)> = subsets
         .into_iter()
-        .map(|s| {
-            let name = s.to_string();
-            (
-                s.to_string(),
-                Box::new(move |p: &Pair| p.subset == name) as Box<dyn Fn(&Pair) -> bool>,
-            )
-        })
+        .map(|s| (s.to_string(), s.to_string()))
         .collect();
-    groups.push((
-        "headlines".into(),
-        Box::new(|p: &Pair| p.subset.starts_with("headlines")),
-    ));
-    groups.push((
-        "msrpar".into(),
-        Box::new(|p: &Pair| p.subset.starts_with("msrpar")),
-    ));
-    groups.push(("all".into(), Box::new(|_: &Pair| true)));
-    for (name, member) in &groups {
+    groups.push(("headlines".into(), "headlines".into()));
+    groups.push(("msrpar".into(), "msrpar".into()));
+    groups.push(("all".into(), String::new()));
+    for (name, prefix) in &groups {
         let (gold, predicted): (Vec<f64>, Vec<f64>) = pairs
             .iter()
             .zip(&outcomes)
-            .filter(|(p, _)| member(p))
+            .filter(|(p, _)| p.subset.starts_with(prefix.as_str()))
             .map(|(p, o)| (p.score, o.similarity))
             .unzip();
         let key = name.replace('-', "_");
