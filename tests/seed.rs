@@ -4,15 +4,26 @@
 use serde_json::Value;
 use std::process::Command;
 
-const LEFT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed/000_25f73cc4789ee869.txt");
-const RIGHT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed/001_a074dd1f99a3bdcb.txt");
+const LEFT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/seed/000_25f73cc4789ee869.txt"
+);
+const RIGHT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/seed/001_a074dd1f99a3bdcb.txt"
+);
 
 fn report() -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
         .args(["--format", "json", LEFT, RIGHT])
         .output()
         .expect("run newsdiff");
-    assert_eq!(out.status.code(), Some(1), "the seed pair differs: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the seed pair differs: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -25,33 +36,67 @@ fn find(report: &Value, side: &str, needle: &str) -> usize {
         .filter(|s| s["text"].as_str().unwrap().contains(needle))
         .map(|s| s["index"].as_u64().unwrap() as usize)
         .collect();
-    assert_eq!(hits.len(), 1, "{side} sentences containing {needle:?}: {hits:?}");
+    assert_eq!(
+        hits.len(),
+        1,
+        "{side} sentences containing {needle:?}: {hits:?}"
+    );
     hits[0]
 }
 
 fn pair_of(report: &Value, left: usize) -> Option<&Value> {
-    report["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["left"].as_array().unwrap().iter().any(|i| i.as_u64() == Some(left as u64)))
+    report["pairs"].as_array().unwrap().iter().find(|p| {
+        p["left"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i.as_u64() == Some(left as u64))
+    })
 }
 
 fn indices(v: &Value) -> Vec<usize> {
-    v.as_array().unwrap().iter().map(|i| i.as_u64().unwrap() as usize).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_u64().unwrap() as usize)
+        .collect()
 }
 
 /// (left needle, right needle) of every gold pair of the seed story.
 const GOLD_PAIRS: &[(&str, &str)] = &[
-    ("Putin on Friday said hundreds of fighters", "Putin confirmed Friday that hundreds"),
-    ("will join talks on the Taliban takeover", "will join Tuesday's talks"),
+    (
+        "Putin on Friday said hundreds of fighters",
+        "Putin confirmed Friday that hundreds",
+    ),
+    (
+        "will join talks on the Taliban takeover",
+        "will join Tuesday's talks",
+    ),
     ("A day later, the Taliban", "The next day, the Taliban"),
-    ("According to our intelligence", "According to our intelligence"),
-    ("He said they had plans", "He pointed out that they were planning"),
-    ("Earlier this week, Putin warned", "Earlier this week, Putin warned"),
-    ("On Friday, Putin said IS leaders", "Putin noted Friday that ISIS leaders"),
-    ("Terrorists are seeking to infiltrate", "The terrorists seek to penetrate"),
-    ("no need to rush with official recognition", "no need to rush to officially recognize"),
+    (
+        "According to our intelligence",
+        "According to our intelligence",
+    ),
+    (
+        "He said they had plans",
+        "He pointed out that they were planning",
+    ),
+    (
+        "Earlier this week, Putin warned",
+        "Earlier this week, Putin warned",
+    ),
+    (
+        "On Friday, Putin said IS leaders",
+        "Putin noted Friday that ISIS leaders",
+    ),
+    (
+        "Terrorists are seeking to infiltrate",
+        "The terrorists seek to penetrate",
+    ),
+    (
+        "no need to rush with official recognition",
+        "no need to rush to officially recognize",
+    ),
 ];
 
 #[test]
@@ -60,7 +105,11 @@ fn every_gold_pair_is_aligned() {
     for (left, right) in GOLD_PAIRS {
         let (i, j) = (find(&r, "left", left), find(&r, "right", right));
         let pair = pair_of(&r, i).unwrap_or_else(|| panic!("left {i} ({left:?}) is not aligned"));
-        assert!(indices(&pair["right"]).contains(&j), "left {i} aligned to {} instead of {j}", pair["right"]);
+        assert!(
+            indices(&pair["right"]).contains(&j),
+            "left {i} aligned to {} instead of {j}",
+            pair["right"]
+        );
     }
 }
 
@@ -88,7 +137,10 @@ fn left_only_sentences_are_the_cut_paragraphs() {
         "banned in Russia",
     ] {
         let i = find(&r, "left", needle);
-        assert!(left_only.contains(&i), "{needle:?} (left {i}) should be left only");
+        assert!(
+            left_only.contains(&i),
+            "{needle:?} (left {i}) should be left only"
+        );
         assert!(pair_of(&r, i).is_none());
     }
 }
@@ -130,13 +182,17 @@ fn the_five_cue_changes_are_reported() {
     ] {
         let i = find(&r, "left", needle);
         assert!(
-            changes.iter().any(|(l, from, to)| *l == i && from == "say" && to == right_cue),
+            changes
+                .iter()
+                .any(|(l, from, to)| *l == i && from == "say" && to == right_cue),
             "say → {right_cue} missing for left {i}: {changes:?}"
         );
     }
     // Putin "warned" on both sides: not a change.
     let warned = find(&r, "left", "Earlier this week, Putin warned");
-    assert!(!changes.iter().any(|(l, from, _)| *l == warned && from == "warn"));
+    assert!(!changes
+        .iter()
+        .any(|(l, from, _)| *l == warned && from == "warn"));
 }
 
 #[test]
@@ -149,9 +205,16 @@ fn the_three_altered_quotes_are_reported() {
         .filter(|c| c["kind"] == "quote_altered")
         .map(|c| c["left"].as_u64().unwrap() as usize)
         .collect();
-    for needle in ["According to our intelligence", "Terrorists are seeking to infiltrate", "we need to interact with them"] {
+    for needle in [
+        "According to our intelligence",
+        "Terrorists are seeking to infiltrate",
+        "we need to interact with them",
+    ] {
         let i = find(&r, "left", needle);
-        assert!(altered.contains(&i), "quote in left {i} ({needle:?}) not reported altered: {altered:?}");
+        assert!(
+            altered.contains(&i),
+            "quote in left {i} ({needle:?}) not reported altered: {altered:?}"
+        );
     }
 }
 
@@ -164,15 +227,29 @@ fn omitted_figures_are_reported_and_rewritten_numbers_are_not_changes() {
         .iter()
         .map(|f| f["text"].as_str().unwrap().to_string())
         .collect();
-    for fact in ["14,000", "two million", "seven million", "mid-August", "1980s"] {
-        assert!(omitted.iter().any(|t| t.contains(fact)), "{fact} not omitted: {omitted:?}");
+    for fact in [
+        "14,000",
+        "two million",
+        "seven million",
+        "mid-August",
+        "1980s",
+    ] {
+        assert!(
+            omitted.iter().any(|t| t.contains(fact)),
+            "{fact} not omitted: {omitted:?}"
+        );
     }
     let changed = r["facts"]["changed"].as_array().unwrap();
     assert!(
-        !changed.iter().any(|c| c["left_text"].as_str().unwrap().contains("2,000")),
+        !changed
+            .iter()
+            .any(|c| c["left_text"].as_str().unwrap().contains("2,000")),
         "2,000 vs two thousand is the same value: {changed:?}"
     );
-    assert!(!omitted.iter().any(|t| t == "2,000"), "2,000 is on the right as two thousand");
+    assert!(
+        !omitted.iter().any(|t| t == "2,000"),
+        "2,000 is on the right as two thousand"
+    );
 }
 
 #[test]
@@ -180,10 +257,21 @@ fn spans_point_at_the_sentence_text() {
     let r = report();
     let text = std::fs::read_to_string(LEFT).unwrap();
     for s in r["left"]["sentences"].as_array().unwrap() {
-        let (start, end) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+        let (start, end) = (
+            s["span"][0].as_u64().unwrap() as usize,
+            s["span"][1].as_u64().unwrap() as usize,
+        );
         let original = &text[start..end];
-        let first_word = s["text"].as_str().unwrap().split_whitespace().next().unwrap_or("");
+        let first_word = s["text"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric());
-        assert!(original.contains(first_word), "span {start}..{end} {original:?} lacks {first_word:?}");
+        assert!(
+            original.contains(first_word),
+            "span {start}..{end} {original:?} lacks {first_word:?}"
+        );
     }
 }

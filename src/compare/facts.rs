@@ -35,17 +35,45 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
         .iter()
         .map(|(c, _, rk)| (c.right, rk.as_str()))
         .collect();
+    // A quote whose aligned partner also quotes is an altered quote
+    // (reported under attribution changes), not an omitted one.
+    let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
     let omitted = missing(&left_facts, &right_facts, |f| {
         changed_left.contains(&(f.sentence, f.key.as_str()))
+            || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
     });
     let added = missing(&right_facts, &left_facts, |f| {
         changed_right.contains(&(f.sentence, f.key.as_str()))
+            || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
     });
     Facts {
         omitted,
         added,
         changed: changed.into_iter().map(|(c, _, _)| c).collect(),
     }
+}
+
+/// Sentences on each side whose aligned partner group carries a quote.
+fn partners_quoting(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+) -> (HashSet<usize>, HashSet<usize>) {
+    let quotes = |doc: &Document, group: &[usize]| {
+        group
+            .iter()
+            .any(|&i| doc.sentences[i].attributions().any(|a| a.quote.is_some()))
+    };
+    let (mut left_quoted, mut right_quoted) = (HashSet::new(), HashSet::new());
+    for pair in &alignment.pairs {
+        if quotes(right, &pair.right) {
+            left_quoted.extend(pair.left.iter().copied());
+        }
+        if quotes(left, &pair.left) {
+            right_quoted.extend(pair.right.iter().copied());
+        }
+    }
+    (left_quoted, right_quoted)
 }
 
 /// Facts of `from` whose key `other` has nowhere, first mention only.

@@ -16,15 +16,55 @@ pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
             ChangeTag::Delete => DiffTag::Delete,
             ChangeTag::Insert => DiffTag::Insert,
         };
-        match runs.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => runs.push(DiffOp {
-                op,
-                text: change.value().to_string(),
-            }),
+        push(&mut runs, op, change.value());
+    }
+    bridge_spaces(runs)
+}
+
+fn push(runs: &mut Vec<DiffOp>, op: DiffTag, text: &str) {
+    match runs.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => runs.push(DiffOp {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// Joins changes separated only by whitespace into one deletion and one
+/// insertion, so "[-takeover-]{+power+} [-on-]{+in+}" reads as
+/// "[-takeover on-]{+power in+}". The bridging space goes to both sides,
+/// so each side's text still rebuilds exactly.
+fn bridge_spaces(runs: Vec<DiffOp>) -> Vec<DiffOp> {
+    let mut out: Vec<DiffOp> = Vec::with_capacity(runs.len());
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    for (k, run) in runs.iter().enumerate() {
+        let inside_change = !deleted.is_empty() || !inserted.is_empty();
+        let next_changes = runs.get(k + 1).is_some_and(|n| n.op != DiffTag::Equal);
+        match run.op {
+            DiffTag::Delete => deleted.push_str(&run.text),
+            DiffTag::Insert => inserted.push_str(&run.text),
+            DiffTag::Equal if inside_change && next_changes && run.text.trim().is_empty() => {
+                deleted.push_str(&run.text);
+                inserted.push_str(&run.text);
+            }
+            DiffTag::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                push(&mut out, DiffTag::Equal, &run.text);
+            }
         }
     }
-    runs
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+fn flush(out: &mut Vec<DiffOp>, deleted: &mut String, inserted: &mut String) {
+    if !deleted.is_empty() {
+        push(out, DiffTag::Delete, &std::mem::take(deleted));
+    }
+    if !inserted.is_empty() {
+        push(out, DiffTag::Insert, &std::mem::take(inserted));
+    }
 }
 
 #[cfg(test)]
@@ -47,6 +87,22 @@ mod tests {
                 (DiffTag::Delete, "said".to_string()),
                 (DiffTag::Insert, "confirmed".to_string()),
                 (DiffTag::Equal, " it.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn changes_separated_by_a_space_read_as_one() {
+        assert_eq!(
+            ops(
+                "talks on the takeover on Tuesday.",
+                "talks on the power in Afghanistan."
+            ),
+            vec![
+                (DiffTag::Equal, "talks on the ".to_string()),
+                (DiffTag::Delete, "takeover on Tuesday".to_string()),
+                (DiffTag::Insert, "power in Afghanistan".to_string()),
+                (DiffTag::Equal, ".".to_string()),
             ]
         );
     }

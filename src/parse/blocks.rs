@@ -70,7 +70,7 @@ pub fn split_blocks(text: &str) -> Vec<RawBlock> {
 fn is_atx_heading(line: &str) -> bool {
     let t = line.trim_start();
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&hashes) && t[hashes..].chars().next().map_or(true, char::is_whitespace)
+    (1..=6).contains(&hashes) && t[hashes..].chars().next().is_none_or(char::is_whitespace)
 }
 
 fn trim(text: &str, start: usize, end: usize) -> Span {
@@ -174,7 +174,7 @@ pub fn classify(text: &str, blocks: &[RawBlock]) -> Vec<BlockKind> {
 /// does not end with a period.
 fn find_title(features: &[Features], first_long: Option<usize>) -> Option<usize> {
     let heading = features.iter().position(|f| f.markdown_heading);
-    if let Some(h) = heading.filter(|&h| first_long.map_or(true, |p| h < p)) {
+    if let Some(h) = heading.filter(|&h| first_long.is_none_or(|p| h < p)) {
         return Some(h);
     }
     let first = features.iter().position(|f| !f.is_front_matter())?;

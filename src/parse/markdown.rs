@@ -100,7 +100,7 @@ fn inline(s: &str, out: &mut String) {
 /// simplified). A run inside a word (`snake_case`) or between spaces
 /// (`2 * 3`, a lone `*`) stays as text.
 fn is_emphasis_delimiter(prev: Option<char>, next: Option<char>) -> bool {
-    let open_side = |c: Option<char>| c.map_or(true, |c| c.is_whitespace() || is_punct(c));
+    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
     let is_text = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     let opens = is_text(next) && open_side(prev);
     let closes = is_text(prev) && open_side(next);

@@ -203,10 +203,7 @@ fn closing_markup(piece: &str, before: &str) -> usize {
         .chars()
         .next_back()
         .is_some_and(|c| !c.is_whitespace());
-    let then_space = piece[run..]
-        .chars()
-        .next()
-        .map_or(true, char::is_whitespace);
+    let then_space = piece[run..].chars().next().is_none_or(char::is_whitespace);
     if run > 0 && glued && then_space {
         run
     } else {
