@@ -276,6 +276,11 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         "  share with a side not alignable (title, caption…)",
         ratio(t.linked_not_alignable, t.linked),
     );
+    table.score(
+        "event_linked_recall_alignable",
+        "  recall on pairs with both sides alignable",
+        ratio(t.linked_alignable_found, t.linked - t.linked_not_alignable),
+    );
     table.count(
         "aligned_annotated_pairs",
         "aligned pairs, both sentences annotated",
