@@ -5,7 +5,7 @@ use crate::align::Alignment;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
 use crate::report::{Fact, FactChange, FactKind, Facts};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A fact found in a sentence, with the key that identifies it.
 #[derive(Debug, Clone)]
@@ -80,17 +80,15 @@ fn partners_quoting(
 fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
     let other_keys: HashSet<(FactKind, &str)> =
         other.iter().map(|f| (f.kind, f.key.as_str())).collect();
-    let other_quotes: Vec<&Found> = other.iter().filter(|f| f.kind == FactKind::Quote).collect();
+    let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
     let mut seen = HashSet::new();
     from.iter()
         .filter(|f| !is_changed(f))
+        .filter(|f| seen.insert((f.kind, f.key.as_str())))
         .filter(|f| match f.kind {
-            FactKind::Quote => !other_quotes
-                .iter()
-                .any(|o| quote_overlap(&f.key, &o.key) >= QUOTE_OVERLAP),
+            FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
             _ => !other_keys.contains(&(f.kind, f.key.as_str())),
         })
-        .filter(|f| seen.insert((f.kind, f.key.clone())))
         .map(|f| Fact {
             kind: f.kind,
             text: f.text.clone(),
@@ -146,10 +144,42 @@ fn number_key(value: f64) -> String {
     format!("{value}")
 }
 
-fn quote_overlap(a: &str, b: &str) -> f64 {
-    let a: HashSet<&str> = a.split(' ').collect();
-    let b: HashSet<&str> = b.split(' ').collect();
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()).max(1) as f64
+/// The other side's quotes, indexed by word, so that finding a quote's best
+/// match costs the words it shares rather than a scan of every quote.
+struct QuoteIndex {
+    sizes: Vec<usize>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl QuoteIndex {
+    fn new<'a>(quotes: impl Iterator<Item = &'a Found>) -> QuoteIndex {
+        let mut index = QuoteIndex { sizes: Vec::new(), by_word: HashMap::new() };
+        let mut keys = HashSet::new();
+        for quote in quotes.filter(|q| keys.insert(q.key.as_str())) {
+            let q = index.sizes.len();
+            let words: HashSet<&str> = quote.key.split(' ').collect();
+            index.sizes.push(words.len());
+            for w in words {
+                index.by_word.entry(w.to_string()).or_default().push(q);
+            }
+        }
+        index
+    }
+
+    /// Highest word Dice overlap of `key` with any indexed quote.
+    fn best_overlap(&self, key: &str) -> f64 {
+        let words: HashSet<&str> = key.split(' ').collect();
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for w in &words {
+            for &q in self.by_word.get(*w).map(Vec::as_slice).unwrap_or_default() {
+                *shared.entry(q).or_default() += 1;
+            }
+        }
+        shared
+            .into_iter()
+            .map(|(q, n)| 2.0 * n as f64 / (words.len() + self.sizes[q]) as f64)
+            .fold(0.0, f64::max)
+    }
 }
 
 /// Numbers and dates whose value differs inside an aligned group: each side's
