@@ -8,21 +8,8 @@ use crate::model::{Claim, Sentence};
 use crate::normalize;
 use std::collections::HashMap;
 
-/// A token, trigram or fact key, hashed: features are compared millions of
-/// times on long inputs, and sorted integer sets intersect without
-/// allocating. 64-bit FNV-1a makes collisions negligible at article scale.
-pub type Key = u64;
-
-/// Hashes a string to a [`Key`] (FNV-1a, stable across runs and machines).
-pub fn key(text: &str) -> Key {
-    key_of(text.bytes())
-}
-
-fn key_of(bytes: impl IntoIterator<Item = u8>) -> Key {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+use crate::normalize::key_of;
+pub use crate::normalize::{key, Key};
 
 /// What the similarity looks at in one sentence (or a merged group).
 /// Each field is a sorted set without duplicates.
@@ -148,10 +135,12 @@ impl Idf {
 
     /// The weight of a token; unseen tokens weigh as if seen once.
     pub fn weight(&self, token: Key) -> f64 {
-        self.weights
+        let doc = self
+            .weights
             .get(&token)
             .copied()
-            .unwrap_or_else(|| idf(self.documents.max(1), 1))
+            .unwrap_or_else(|| idf(self.documents.max(1), 1));
+        background_weight(token) * doc
     }
 
     /// How many sentences contain the token.
@@ -164,6 +153,48 @@ impl Idf {
 fn idf(documents: usize, frequency: usize) -> f64 {
     (1.0 + (documents as f64 + 1.0) / (frequency as f64 + 0.5)).ln()
 }
+
+/// General-English rarity of a stemmed token: 8 minus its Zipf frequency
+/// (so "say" ≈ 2, "Putin" ≈ 4, a word outside the list 6).
+///
+/// Document frequencies alone cannot weigh the words of two one-sentence
+/// texts (every word is seen once or twice); a background frequency list
+/// can. The table is built from `data/word_frequency.tsv` by `build.rs`:
+/// sorted 12-byte records, a little-endian `u64` stem key then an `f32` Zipf
+/// frequency summed over the words sharing the stem.
+pub fn background_weight(token: Key) -> f64 {
+    static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_frequency.bin"));
+    const RECORD: usize = 12;
+    let records = TABLE.len() / RECORD;
+    let key_at = |i: usize| {
+        u64::from_le_bytes(
+            TABLE[i * RECORD..i * RECORD + 8]
+                .try_into()
+                .unwrap_or_default(),
+        )
+    };
+    let (mut low, mut high) = (0, records);
+    let mut zipf = UNKNOWN_ZIPF;
+    while low < high {
+        let mid = (low + high) / 2;
+        match key_at(mid).cmp(&token) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => {
+                let bytes = TABLE[mid * RECORD + 8..mid * RECORD + 12]
+                    .try_into()
+                    .unwrap_or_default();
+                zipf = f64::from(f32::from_le_bytes(bytes));
+                break;
+            }
+        }
+    }
+    (8.0 - zipf).clamp(0.5, 8.0 - UNKNOWN_ZIPF)
+}
+
+/// Words outside the 50,000 most frequent are taken as this frequent
+/// (the list ends near Zipf 2.5).
+const UNKNOWN_ZIPF: f64 = 2.0;
 
 /// Similarity of two sentences in [0, 1].
 ///
@@ -276,6 +307,21 @@ mod tests {
         let merged = Features::merged(&[&a, &b]);
         assert_eq!(merged.tokens.len(), 3);
         assert!(merged.tokens.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn background_weight_ranks_rare_words_higher() {
+        let weight = |w: &str| background_weight(key(&normalize::stem_word(w)));
+        assert!(
+            weight("said") < weight("massing"),
+            "{} {}",
+            weight("said"),
+            weight("massing")
+        );
+        assert!(weight("massing") < weight("Kabulov"));
+        // Inflections share a stem and so a weight.
+        assert_eq!(weight("confirmed"), weight("confirms"));
+        assert_eq!(weight("Kabulov"), 8.0 - UNKNOWN_ZIPF);
     }
 
     #[test]
