@@ -2,8 +2,13 @@
 //! searches: `data/word_frequency.tsv` (word, Zipf frequency) → sorted
 //! 12-byte records (stem key as little-endian u64, Zipf as f32) in OUT_DIR.
 //!
+//! Also builds the WordNet tables that `lexicon` searches, from
+//! `data/wordnet/{synonyms,antonyms}.tsv`: synonym records (stem key `u64`,
+//! group id `u32`, 12 bytes) and antonym records (stem key `u64`, antonym
+//! stem key `u64`, 16 bytes, both directions), sorted.
+//!
 //! Stems and keys come from the library's own `src/normalize.rs`, so the
-//! table agrees with the tokens the aligner makes.
+//! tables agree with the tokens the aligner makes.
 
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
@@ -43,4 +48,58 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("word_frequency.bin");
     std::fs::write(out, bytes).expect("write word_frequency.bin");
+    wordnet_tables();
+}
+
+fn stem_key(word: &str) -> u64 {
+    normalize::key(&normalize::stem(&normalize::fold(word)))
+}
+
+fn table_lines(source: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={source}");
+    std::fs::read_to_string(source)
+        .unwrap_or_else(|_| panic!("{source} is part of the repository"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn wordnet_tables() {
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let mut synonyms: Vec<(u64, u32)> = Vec::new();
+    for (group, line) in table_lines("data/wordnet/synonyms.tsv").iter().enumerate() {
+        let group = u32::try_from(group).expect("fewer than 2^32 groups");
+        synonyms.extend(line.split_whitespace().map(|w| (stem_key(w), group)));
+    }
+    synonyms.sort_unstable();
+    synonyms.dedup();
+    let mut bytes = Vec::with_capacity(synonyms.len() * 12);
+    for (key, group) in synonyms {
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&group.to_le_bytes());
+    }
+    std::fs::write(out_dir.join("wordnet_synonyms.bin"), bytes).expect("write synonyms");
+
+    let mut antonyms: Vec<(u64, u64)> = Vec::new();
+    for line in table_lines("data/wordnet/antonyms.tsv") {
+        let Some((a, b)) = line.split_once('\t') else {
+            continue;
+        };
+        let (a, b) = (stem_key(a.trim()), stem_key(b.trim()));
+        // Words sharing a stem cannot be told apart in a sentence's tokens.
+        if a != b {
+            antonyms.push((a, b));
+            antonyms.push((b, a));
+        }
+    }
+    antonyms.sort_unstable();
+    antonyms.dedup();
+    let mut bytes = Vec::with_capacity(antonyms.len() * 16);
+    for (key, antonym) in antonyms {
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&antonym.to_le_bytes());
+    }
+    std::fs::write(out_dir.join("wordnet_antonyms.bin"), bytes).expect("write antonyms");
 }

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod eval;
 pub mod extract;
 pub mod input;
+pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod parse;
