@@ -2,6 +2,7 @@
 //! between aligned sentences.
 
 use crate::align::Alignment;
+use crate::lexicon;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
 use crate::report::{Fact, FactChange, FactKind, Facts};
@@ -227,7 +228,11 @@ fn changed_facts(
                 ));
             }
         }
-        if let Some(change) = negation_change(left, &pair.left, right, &pair.right) {
+        // One polarity change a pair at most: a denial that also swaps a
+        // word for its antonym is one reversal, not two.
+        if let Some(change) = negation_change(left, &pair.left, right, &pair.right)
+            .or_else(|| antonym_change(left, &pair.left, right, &pair.right))
+        {
             out.push((change, String::new(), String::new()));
         }
     }
@@ -258,6 +263,65 @@ fn negation_change(
         left: left_group[0],
         right: right_group[0],
     })
+}
+
+/// A word turned into its opposite: one side has a word whose WordNet
+/// antonym the other side has in its place ("rose" → "fell", "guilty" →
+/// "innocent"). Both words must be missing from the other side, so a
+/// sentence that names both ("won or lost") on each side is no change.
+fn antonym_change(
+    left: &Document,
+    left_group: &[usize],
+    right: &Document,
+    right_group: &[usize],
+) -> Option<FactChange> {
+    let (l, r) = (
+        group_words(left, left_group),
+        group_words(right, right_group),
+    );
+    let has = |words: &[GroupWord], key: normalize::Key| words.iter().any(|w| w.key == key);
+    for word in l.iter().filter(|w| !has(&r, w.key)) {
+        for antonym in lexicon::antonyms(word.key) {
+            if has(&l, antonym) {
+                continue;
+            }
+            if let Some(other) = r.iter().find(|w| w.key == antonym) {
+                return Some(FactChange {
+                    kind: FactKind::Polarity,
+                    left_text: word.text.clone(),
+                    right_text: other.text.clone(),
+                    left: word.sentence,
+                    right: other.sentence,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A content word of an aligned group, with its stem key.
+struct GroupWord {
+    text: String,
+    key: normalize::Key,
+    sentence: usize,
+}
+
+fn group_words(doc: &Document, group: &[usize]) -> Vec<GroupWord> {
+    let mut out = Vec::new();
+    for &i in group {
+        for (_, word) in normalize::words(&doc.sentences[i].text) {
+            let folded = normalize::fold(word);
+            if normalize::is_stopword(&folded) {
+                continue;
+            }
+            out.push(GroupWord {
+                text: word.to_string(),
+                key: normalize::key(&normalize::stem(&folded)),
+                sentence: i,
+            });
+        }
+    }
+    out
 }
 
 /// Words that negate the clause they are in (folded).
@@ -314,5 +378,48 @@ mod tests {
             ),
             ("", "not")
         );
+    }
+
+    #[test]
+    fn an_antonym_swap_in_an_aligned_statement_is_a_polarity_change() {
+        let report = crate::compare_texts(
+            "a",
+            "Exports from the region decreased sharply in the third quarter, officials said.",
+            "b",
+            "Exports from the region increased sharply in the third quarter, officials said.",
+            &crate::Options::default(),
+        );
+        let polarity: Vec<_> = report
+            .facts
+            .changed
+            .iter()
+            .filter(|c| c.kind == FactKind::Polarity)
+            .collect();
+        assert_eq!(polarity.len(), 1, "{:?}", report.facts.changed);
+        assert_eq!(
+            (
+                polarity[0].left_text.as_str(),
+                polarity[0].right_text.as_str()
+            ),
+            ("decreased", "increased")
+        );
+    }
+
+    #[test]
+    fn a_denial_with_an_antonym_is_one_polarity_change() {
+        let report = crate::compare_texts(
+            "a",
+            "The court found the former mayor guilty of fraud on Tuesday.",
+            "b",
+            "The court did not find the former mayor innocent of fraud on Tuesday.",
+            &crate::Options::default(),
+        );
+        let polarity = report
+            .facts
+            .changed
+            .iter()
+            .filter(|c| c.kind == FactKind::Polarity)
+            .count();
+        assert_eq!(polarity, 1, "{:?}", report.facts.changed);
     }
 }
