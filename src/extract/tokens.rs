@@ -193,6 +193,19 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
             Some(_) => {}
             None => {
                 let closer = match c {
+                    // A straight mark glued to the word or comma before it
+                    // and followed by a space closes a quote that began in
+                    // an earlier sentence (`…overdose," Ms Smith said.`):
+                    // an opening mark is glued to the word after it instead.
+                    '"' if quotes.is_empty() && closes_earlier_quote(toks, k) => {
+                        mark(&mut inside, 0, k, quotes.len());
+                        quotes.push(QuoteSpan {
+                            open: None,
+                            close: Some(k),
+                            content: (0, t.start),
+                        });
+                        continue;
+                    }
                     '"' => '"',
                     '\u{201c}' | '\u{201e}' => '\u{201d}',
                     '\u{ab}' => '\u{bb}',
@@ -227,6 +240,18 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
         }
     }
     (quotes, inside)
+}
+
+/// True when the straight `"` at `k` has no space before it, follows a word
+/// or sentence punctuation, and is followed by a space or the end.
+fn closes_earlier_quote(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    let glued_after = !toks[k].space_before
+        && (prev.word || matches!(prev.text, "," | "." | "?" | "!" | ";" | "\u{2026}"));
+    let free_before = toks.get(k + 1).is_none_or(|n| n.space_before);
+    glued_after && free_before
 }
 
 /// Marks tokens `from..to` as inside quote number `q`.

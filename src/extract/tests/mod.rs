@@ -423,3 +423,25 @@ fn seed_kabulov_said_on_friday_that_with_partial_quote() {
     assert!(content(&d, a[0]).starts_with("Tuesday's talks"));
     assert!(a[0].quote.as_ref().unwrap().text.starts_with("to work out"));
 }
+
+#[test]
+fn quote_closed_from_the_previous_sentence() {
+    let d = run(&[
+        "\"The river rose overnight.",
+        "Nobody expected it to flood the lower town,\" the mayor said.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+    assert!(a[0].direct);
+    assert_eq!(
+        a[0].quote.as_ref().unwrap().text,
+        "Nobody expected it to flood the lower town"
+    );
+}
+
+#[test]
+fn glued_straight_quote_after_a_space_still_opens() {
+    let a = one_attribution("The mayor said \"we are ready\" on Monday.");
+    assert_eq!(a.quote.unwrap().text, "we are ready");
+}
