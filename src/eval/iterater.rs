@@ -3,7 +3,7 @@
 //!
 //! **Meaning changed.** Each edited sentence pair is compared as two
 //! one-sentence documents; it is flagged when the report has a changed,
-//! omitted or added fact or an attribution change
+//! omitted or added fact or an attribution change other than a cue change
 //! ([`super::reports_fact_change`]). Gold positive: `label ==
 //! "meaning-changed"`; negatives: fluency, clarity, coherence, style. Rows
 //! labelled `others` are left out.
@@ -126,7 +126,7 @@ fn meaning_figures(table: &mut Table, edits: &[SentenceEdit], config: &Config) {
             ratio(flagged, total),
         );
     }
-    table.note("meaning changed: a row is flagged when its report has a changed/omitted/added fact or an attribution change; `others` rows left out");
+    table.note("meaning changed: a row is flagged when its report has a changed/omitted/added fact or an attribution change other than a cue change; `others` rows left out");
 }
 
 /// Gold and predicted pairs of one revision, counted.

@@ -149,14 +149,19 @@ pub fn run_all(root: &Path, config: &Config) -> Result<Vec<Table>> {
         .collect()
 }
 
-/// True when a report says a fact or an attribution changed: any changed,
-/// omitted or added fact, or any attribution change. The rule used for
-/// "meaning changed" on iterater and "fact changed" on summedits.
+/// True when a report says a fact changed: any changed, omitted or added
+/// fact, or an attribution change of who said what or in which words. A
+/// changed cue ("reported" → "disclosed") changes the framing, not the fact,
+/// so it does not count. The rule used for "meaning changed" on iterater and
+/// "fact changed" on summedits.
 pub fn reports_fact_change(report: &crate::Report) -> bool {
     !report.facts.changed.is_empty()
         || !report.facts.omitted.is_empty()
         || !report.facts.added.is_empty()
-        || !report.attribution_changes.is_empty()
+        || report
+            .attribution_changes
+            .iter()
+            .any(|c| c.kind != crate::report::AttributionChangeKind::CueChanged)
 }
 
 /// Reads a whole UTF-8 file, naming it on failure.

@@ -2,7 +2,8 @@
 //!
 //! Rule: newsdiff compares the seed (left) with the edit (right); the pair is
 //! flagged "a fact changed" when the report has any changed, omitted or added
-//! fact, or any attribution change ([`super::reports_fact_change`]). The
+//! fact, or an attribution change other than a cue change
+//! ([`super::reports_fact_change`]). The
 //! unedited seeds (`is_original`) are left out: comparing a text with itself
 //! says nothing.
 
@@ -95,7 +96,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             outcomes.len(),
         ),
     );
-    table.note("flagged = the report has a changed, omitted or added fact, or an attribution change; seeds compared with themselves are left out");
+    table.note("flagged = the report has a changed, omitted or added fact, or an attribution change other than a cue change; seeds compared with themselves are left out");
     table.note("a pair with several edit types counts in the recall of each");
     if config.examples > 0 {
         let misses = outcomes
