@@ -92,7 +92,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
             k += 1;
             continue;
         }
-        if noun_use(ctx, cue) {
+        if noun_use(ctx, cue) || not_reporting(ctx, cue) {
             k = cue.to;
             continue;
         }
@@ -117,7 +117,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
 /// claims", "news reports").
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "state", "claim", "report", "note", "comment", "estimate", "promise", "pledge", "vow",
-    "signal", "hint", "reply", "remark", "warn",
+    "signal", "hint", "reply", "remark", "warn", "reason", "suspect", "show", "find",
 ];
 
 /// True for an `-s` form used as a noun: followed by punctuation, the end,
@@ -129,6 +129,16 @@ fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     }
     match ctx.toks.get(cue.to) {
         None => true,
+        // "The agency notes, "…"": a verb introducing a quotation.
+        Some(n)
+            if (n.is(',') || n.is(':'))
+                && ctx
+                    .toks
+                    .get(cue.to + 1)
+                    .is_some_and(|q| q.text.starts_with(['"', '\u{201c}', '\u{ab}'])) =>
+        {
+            false
+        }
         Some(n) => {
             !n.word
                 || matches!(
@@ -177,7 +187,18 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
         return speakers::after(ctx, cue.to, true).map(|s| make(s, true));
     }
     if let Some(s) = speakers::before(ctx, cue.from, cue.base) {
-        return Some(make(s, false));
+        return research_fits(ctx, cue, s).then(|| make(speakers::with_title(ctx, s), false));
+    }
+    // British style "WHO say": an acronym takes a plural verb.
+    if cue.base && cue.lemma == "say" {
+        if let Some(s) = speakers::before(ctx, cue.from, false) {
+            if s.1 == s.0 + 1 && ctx.toks[s.0].acronym() {
+                return Some(make(s, false));
+            }
+        }
+    }
+    if let Some(s) = speakers::before_appositive(ctx, cue.from, cue.base) {
+        return research_fits(ctx, cue, s).then(|| make(s, false));
     }
     let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
     let after_break = break_before(prev);
@@ -199,6 +220,48 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
         });
     }
     None
+}
+
+/// Cues that report only for research speakers ("the study found", "the
+/// data show") or before a "that" clause; otherwise they name an act
+/// ("police found the car", "he showed the photos").
+const RESEARCH_CUES: &[&str] = &["find", "show", "conclude"];
+
+fn research_fits(ctx: &Ctx<'_>, cue: CueMatch, speaker: (usize, usize)) -> bool {
+    !RESEARCH_CUES.contains(&cue.lemma)
+        || speakers::is_research_noun(ctx.word(speaker.1 - 1))
+        || ctx.word(cue.to) == "that"
+}
+
+/// True for a cue used in a sense that reports nothing: "asked the council
+/// to help" (a request), "maintained a policy" (kept up).
+fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+    match cue.lemma {
+        "ask" => (cue.to..(cue.to + 8).min(ctx.toks.len()))
+            .take_while(|&j| ctx.toks[j].word)
+            .any(|j| ctx.word(j) == "to"),
+        // Passive "the team was denied", "he was told": the subject is
+        // not the speaker.
+        _ if cue.to == cue.from + 1
+            && !cue.base
+            && matches!(
+                ctx.word(cue.from.wrapping_sub(1)),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            )
+            && (ctx.word(cue.from).ends_with("ed")
+                || matches!(
+                    ctx.word(cue.from),
+                    "said" | "told" | "shown" | "found" | "written"
+                )) =>
+        {
+            true
+        }
+        "maintain" => matches!(
+            ctx.word(cue.to),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+        ),
+        _ => false,
+    }
 }
 
 /// True at the sentence start or after a comma or a closing quote: the

@@ -250,7 +250,9 @@ fn closes_earlier_quote(toks: &[Tok<'_>], k: usize) -> bool {
     };
     let glued_after = !toks[k].space_before
         && (prev.word || matches!(prev.text, "," | "." | "?" | "!" | ";" | "\u{2026}"));
-    let free_before = toks.get(k + 1).is_none_or(|n| n.space_before);
+    let free_before = toks
+        .get(k + 1)
+        .is_none_or(|n| n.space_before || matches!(n.text, "," | "." | ";" | ":" | ")"));
     glued_after && free_before
 }
 
