@@ -18,7 +18,7 @@
 use super::lexicon::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
-use crate::model::{Attribution, Quote};
+use crate::model::{Attribution, Claim, Document, Quote};
 
 /// Words that can follow a cue before its clause starts ("said on Friday
 /// that", "confirmed Friday that").
@@ -233,6 +233,19 @@ fn research_fits(ctx: &Ctx<'_>, cue: CueMatch, speaker: (usize, usize)) -> bool 
         || ctx.word(cue.to) == "that"
 }
 
+/// True when a form of "be" stands before token `k`, maybe with one adverb
+/// between ("was initially denied").
+fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
+    let be = |j: usize| {
+        matches!(
+            ctx.word(j),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+    };
+    let adverb = |j: usize| ctx.word(j).len() > 4 && ctx.word(j).ends_with("ly");
+    be(k.wrapping_sub(1)) || (adverb(k.wrapping_sub(1)) && be(k.wrapping_sub(2)))
+}
+
 /// True for a cue used in a sense that reports nothing: "asked the council
 /// to help" (a request), "maintained a policy" (kept up).
 fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
@@ -244,10 +257,7 @@ fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
         // not the speaker.
         _ if cue.to == cue.from + 1
             && !cue.base
-            && matches!(
-                ctx.word(cue.from.wrapping_sub(1)),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            )
+            && passive_auxiliary(ctx, cue.from)
             && (ctx.word(cue.from).ends_with("ed")
                 || matches!(
                     ctx.word(cue.from),
@@ -284,7 +294,7 @@ fn quote_closing_before<'c>(ctx: &'c Ctx<'_>, k: usize) -> Option<&'c QuoteSpan>
     ctx.quotes.iter().find(|q| q.close == Some(j))
 }
 
-fn quote_of(ctx: &Ctx<'_>, q: &QuoteSpan) -> Quote {
+pub(crate) fn quote_of(ctx: &Ctx<'_>, q: &QuoteSpan) -> Quote {
     let raw = &ctx.text[q.content.0..q.content.1];
     let lead = raw.len() - raw.trim_start().len();
     // Punctuation at the end belongs to the reporting frame in English
@@ -419,4 +429,148 @@ fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize
         a.content_span = Some(ctx.tok_span(from, to));
     }
     a
+}
+
+/// How a sentence takes part in a quotation that spans sentences.
+#[derive(Clone, Copy, PartialEq)]
+enum QuoteRole {
+    /// No quotation mark.
+    Plain,
+    /// Opens a quotation it does not close: its last quote.
+    Opens,
+    /// Closes a quotation opened earlier (and opens none after).
+    Closes,
+    /// Closes an earlier quotation and opens another.
+    ClosesAndOpens,
+    /// Is one quotation from its first to its last word.
+    Whole,
+    /// Anything else (quotes opened and closed inside).
+    Other,
+}
+
+fn quote_role(ctx: &Ctx<'_>) -> QuoteRole {
+    let (Some(first), Some(last)) = (ctx.quotes.first(), ctx.quotes.last()) else {
+        return QuoteRole::Plain;
+    };
+    let trailing = |k: usize| ctx.toks[k + 1..].iter().all(|t| !t.word);
+    match (first.open, last.close) {
+        (None, None) => QuoteRole::ClosesAndOpens,
+        (None, Some(_)) => QuoteRole::Closes,
+        (Some(0), Some(c)) if ctx.quotes.len() == 1 && trailing(c) => QuoteRole::Whole,
+        (Some(_), None) => QuoteRole::Opens,
+        _ => QuoteRole::Other,
+    }
+}
+
+/// The quoted words of a sentence that belongs to a quotation spanning
+/// sentences: after the opening mark, before the closing one, or all of it.
+fn continued_quote(ctx: &Ctx<'_>, role: QuoteRole) -> Option<Quote> {
+    let q = match role {
+        QuoteRole::Plain => QuoteSpan {
+            open: None,
+            close: None,
+            content: (0, ctx.text.len()),
+        },
+        QuoteRole::Opens => *ctx.quotes.last()?,
+        QuoteRole::Closes | QuoteRole::Whole => *ctx.quotes.first()?,
+        _ => return None,
+    };
+    let quote = quote_of(ctx, &q);
+    (!quote.text.is_empty()).then_some(quote)
+}
+
+/// Longest quotation, in sentences, that one attribution is carried over.
+const MAX_QUOTE_SENTENCES: usize = 12;
+
+/// Document pass: the sentences of a quotation spanning sentences that have
+/// no cue of their own take the attribution of the sentence that opened or
+/// closed it (`He said: "A.` / `B.` / `C."`, or `"A.` / `B," he said.`), and
+/// a sentence that is one whole quotation takes the direct attribution of
+/// the sentence before it in the same block (`…, she said.` / `"B."`). The
+/// copy keeps the cue and speaker (so they are not counted twice) and gets
+/// the sentence's own quote as content. Linear: each sentence is tokenized
+/// once and joins at most one run.
+pub(crate) fn continue_quotes(doc: &mut Document) {
+    // Sentences waiting for a speaker, with their quotes.
+    let mut run: Vec<(usize, Quote)> = Vec::new();
+    let mut opener: Option<Attribution> = None;
+    let mut inside = false;
+    let mut previous: Option<(usize, Attribution)> = None;
+    let mut found: Vec<(usize, Attribution)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, Quote)>,
+                 from: Option<&Attribution>,
+                 found: &mut Vec<(usize, Attribution)>| {
+        if let Some(a) = from {
+            for (i, q) in run.drain(..) {
+                let mut copy = a.clone();
+                copy.content_span = Some(q.span);
+                copy.quote = Some(q);
+                copy.direct = true;
+                found.push((i, copy));
+            }
+        }
+        run.clear();
+    };
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        let text = doc.text.get(sentence.span.start..sentence.span.end);
+        let (Some(text), true) = (text, sentence.kind.is_body()) else {
+            flush(&mut run, opener.as_ref(), &mut found);
+            (inside, opener, previous) = (false, None, None);
+            continue;
+        };
+        let ctx = Ctx::new(text, sentence.span.start);
+        let role = quote_role(&ctx);
+        let own = sentence.attributions().next().cloned();
+        let quote = own.is_none().then(|| continued_quote(&ctx, role)).flatten();
+        if inside {
+            match role {
+                QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
+                QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
+                    run.extend(quote.clone().map(|q| (i, q)));
+                    let from = own.as_ref().or(opener.as_ref());
+                    flush(&mut run, from, &mut found);
+                    inside = false;
+                }
+                _ => {
+                    flush(&mut run, opener.as_ref(), &mut found);
+                    inside = false;
+                }
+            }
+            if run.len() >= MAX_QUOTE_SENTENCES {
+                flush(&mut run, opener.as_ref(), &mut found);
+                inside = false;
+            }
+        }
+        if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
+            inside = true;
+            opener = own.clone();
+            if own.is_none() {
+                let opened = match role {
+                    QuoteRole::Opens => quote,
+                    _ => ctx.quotes.last().map(|q| quote_of(&ctx, q)),
+                };
+                run.extend(opened.map(|q| (i, q)));
+            }
+        } else if !inside && role == QuoteRole::Whole && own.is_none() {
+            if let (Some((block, a)), Some(q)) = (&previous, quote) {
+                if *block == sentence.block && a.direct {
+                    let mut copy = a.clone();
+                    copy.content_span = Some(q.span);
+                    copy.quote = Some(q);
+                    found.push((i, copy));
+                }
+            }
+        }
+        if let Some(a) = own {
+            previous = Some((sentence.block, a));
+        } else if role != QuoteRole::Whole {
+            previous = None;
+        }
+    }
+    flush(&mut run, opener.as_ref(), &mut found);
+    for (i, a) in found {
+        if let Some(s) = doc.sentences.get_mut(i) {
+            s.claims.push(Claim::Attribution(a));
+        }
+    }
 }

@@ -423,6 +423,7 @@ pub(crate) fn resolve(doc: &mut Document, kinds: &[Vec<SpeakerKind>]) {
             resolve_one(a, *kind, &mut person, &mut group);
         }
     }
+    super::attribution::continue_quotes(doc);
 }
 
 fn resolve_one(

@@ -545,3 +545,74 @@ fn closing_quote_before_a_comma_and_inverted_speaker() {
     assert_eq!(a.len(), 1, "{a:#?}");
     assert_eq!(a[0].speaker.as_deref(), Some("the union"));
 }
+
+#[test]
+fn passive_with_an_adverb_is_not_an_attribution() {
+    let d = run(&["The crew was initially denied entry."]);
+    assert!(attributions(&d, 0).is_empty());
+}
+
+#[test]
+fn quote_spanning_sentences_takes_the_closing_speaker() {
+    let d = run(&[
+        "\"The dam held.",
+        "The water stayed below the wall.",
+        "We were lucky,\" the mayor said.",
+    ]);
+    let quotes: Vec<String> = (0..3)
+        .map(|i| {
+            let a = attributions(&d, i);
+            assert_eq!(a.len(), 1, "sentence {i}: {a:#?}");
+            assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+            a[0].quote.as_ref().unwrap().text.clone()
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            "The dam held",
+            "The water stayed below the wall",
+            "We were lucky"
+        ]
+    );
+}
+
+#[test]
+fn quote_spanning_sentences_takes_the_opening_speaker() {
+    let d = run(&[
+        "The mayor said: \"The dam held.",
+        "We were lucky.\"",
+        "Rain is expected on Monday.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("The mayor"));
+    assert_eq!(a[0].quote.as_ref().unwrap().text, "We were lucky");
+    assert!(attributions(&d, 2).is_empty());
+}
+
+#[test]
+fn whole_quote_sentence_takes_the_previous_direct_speaker() {
+    let text = "\"The dam held,\" the mayor said. \"We were lucky.\"";
+    let mut d = doc(&[text]);
+    // Two sentences of one paragraph.
+    let cut = text.find(" \"We").unwrap();
+    let mut second = d.sentences[0].clone();
+    d.sentences[0].span = Span::new(0, cut);
+    second.index = 1;
+    second.span = Span::new(cut + 1, text.len());
+    d.sentences.push(second);
+    let out = extract(&d);
+    check_spans(&out);
+    let a = attributions(&out, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+    assert_eq!(a[0].quote.as_ref().unwrap().text, "We were lucky");
+}
+
+#[test]
+fn unclosed_quote_without_any_speaker_gets_none() {
+    let d = run(&["\"The dam held.", "We were lucky."]);
+    assert!(attributions(&d, 0).is_empty());
+    assert!(attributions(&d, 1).is_empty());
+}
