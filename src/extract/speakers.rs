@@ -135,8 +135,21 @@ fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
             t.folded.as_str(),
             "earlier" | "later" | "however" | "meanwhile"
         )
-        // "ex-Soviet", "pro-Western": part of a modifier, not a name.
-        && !(k > 0 && !t.space_before && ctx.toks[k - 1].is('-'))
+        // "ex-Soviet", "pro-Western": part of a modifier, not a name;
+        // "Al-Maeena", "al-Amr" are names.
+        && (k <= 1 || t.space_before || !ctx.toks[k - 1].is('-') || name_prefix(&ctx.toks[k - 2]))
+}
+
+/// True for the part before the hyphen of a hyphenated name: a
+/// capitalised word ("Al-Maeena", "Jean-Paul") or an Arabic article or
+/// kinship particle ("al-Amr", "bin-Said").
+fn name_prefix(t: &super::tokens::Tok<'_>) -> bool {
+    t.word
+        && (t.cap
+            || matches!(
+                t.folded.as_str(),
+                "al" | "el" | "ad" | "bin" | "ibn" | "abu"
+            ))
 }
 
 fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
@@ -199,6 +212,16 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
     while start > 0 && end - start < 12 {
         let i = start - 1;
         let w = ctx.word(i);
+        // The front of a hyphenated name: "Al-" of "Al-Sayed".
+        if ctx.toks[i].is('-')
+            && !ctx.toks[i].space_before
+            && i > 0
+            && name_prefix(&ctx.toks[i - 1])
+            && ctx.in_quote[i - 1].is_none()
+        {
+            start = i - 1;
+            continue;
+        }
         if ctx.in_quote[i].is_some() || !ctx.toks[i].word {
             break;
         }

@@ -616,3 +616,17 @@ fn unclosed_quote_without_any_speaker_gets_none() {
     assert!(attributions(&d, 0).is_empty());
     assert!(attributions(&d, 1).is_empty());
 }
+
+#[test]
+fn hyphenated_names_head_a_speaker() {
+    let a = one_attribution(
+        "Port chief Omar al-Rashid, speaking to local radio, said the quay was shut.",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Port chief Omar al-Rashid"));
+    let a = one_attribution("Dana Al-Sayed said the quay was shut.");
+    assert_eq!(a.speaker.as_deref(), Some("Dana Al-Sayed"));
+    let d = run(&["The pro-Western camp said nothing."]);
+    assert!(attributions(&d, 0)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("Western")));
+}
