@@ -6,7 +6,12 @@ fn main() {
     let t = Instant::now();
     let pl = newsdiff::parse::parse("l", &l);
     let pr = newsdiff::parse::parse("r", &r);
-    eprintln!("parse {:?} ({} + {} sentences)", t.elapsed(), pl.sentences.len(), pr.sentences.len());
+    eprintln!(
+        "parse {:?} ({} + {} sentences)",
+        t.elapsed(),
+        pl.sentences.len(),
+        pr.sentences.len()
+    );
     let t = Instant::now();
     let el = newsdiff::extract::extract(&pl);
     let er = newsdiff::extract::extract(&pr);

@@ -1,26 +1,66 @@
 //! Command-line flags, and their mapping to a validated configuration.
 //!
-//! The library never sees clap: `Args` becomes a [`Config`] here, in one place.
+//! The library never sees clap: [`Args`] becomes a [`Config`] here, in one
+//! place (`impl TryFrom<Args> for Config`), and [`run`] carries it out.
+
+mod batch;
+mod check;
+mod generate;
 
 use anyhow::{bail, Context, Result};
-use clap::{Args as ClapArgs, Parser, ValueEnum};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use newsdiff::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+use newsdiff::render::{github::GithubRenderer, json::JsonRenderer, text::TextRenderer, Renderer};
 use newsdiff::Options;
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit status as in `diff`: 0 same (or every rule passed), 1 different (or
+/// a rule failed), 2 trouble.
+pub const DIFFERENT: u8 = 1;
+/// See [`DIFFERENT`].
+pub const TROUBLE: u8 = 2;
 
 /// Compare two news reports of one story: wording, attribution, and facts
 /// omitted or added.
 ///
 /// Exit status: 0 no reportable difference, 1 differences found, 2 trouble.
+/// To compare a file named like a subcommand (check, batch), write ./check.
 #[derive(Debug, Parser)]
-#[command(name = "newsdiff", version, about, long_about)]
+#[command(
+    name = "newsdiff",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
+    /// What to do instead of comparing one pair.
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// The reference report (a file, or - for standard input).
-    pub left: String,
+    #[arg(required = true)]
+    pub left: Option<String>,
     /// The report to compare with it.
-    pub right: String,
+    #[arg(required = true)]
+    pub right: Option<String>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply editorial rules to one pair: exit 0 when all pass, 1 when any
+    /// fails, 2 on trouble.
+    Check(check::CheckArgs),
+    /// Compare many pairs from a JSON Lines manifest, in parallel; write one
+    /// JSON result a line, in input order.
+    Batch(batch::BatchArgs),
+    /// Write shell completions or the man page to standard output.
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// Flags shared by every way of running a comparison.
@@ -32,6 +72,13 @@ pub struct CommonArgs {
     /// When to use colours in text output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How inputs are read and aligned.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -50,6 +97,8 @@ pub enum Format {
     Text,
     /// One JSON document (contract version 1).
     Json,
+    /// GitHub Actions annotations, one per finding.
+    Github,
 }
 
 /// Colour choice, as in ripgrep and git.
@@ -63,9 +112,22 @@ pub enum ColorChoice {
     Never,
 }
 
+/// A validated command.
+#[derive(Debug, Clone)]
+pub enum Config {
+    /// `newsdiff LEFT RIGHT`.
+    Compare(CompareConfig),
+    /// `newsdiff check LEFT RIGHT`.
+    Check(check::CheckConfig),
+    /// `newsdiff batch MANIFEST`.
+    Batch(batch::BatchConfig),
+    /// `newsdiff generate ...`.
+    Generate(generate::GenerateArgs),
+}
+
 /// A validated comparison configuration.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub struct CompareConfig {
     /// Left input path.
     pub left: String,
     /// Right input path.
@@ -84,29 +146,60 @@ impl TryFrom<Args> for Config {
     type Error = anyhow::Error;
 
     fn try_from(args: Args) -> Result<Config> {
-        if args.left == "-" && args.right == "-" {
+        match args.command {
+            Some(Command::Check(check)) => Ok(Config::Check(check.try_into()?)),
+            Some(Command::Batch(batch)) => Ok(Config::Batch(batch.try_into()?)),
+            Some(Command::Generate(generate)) => Ok(Config::Generate(generate)),
+            None => {
+                // clap guarantees both when there is no subcommand.
+                let (Some(left), Some(right)) = (args.left, args.right) else {
+                    bail!("two inputs are needed: newsdiff LEFT RIGHT");
+                };
+                Ok(Config::Compare(CompareConfig::new(
+                    left,
+                    right,
+                    &args.common,
+                )?))
+            }
+        }
+    }
+}
+
+impl CompareConfig {
+    fn new(left: String, right: String, common: &CommonArgs) -> Result<CompareConfig> {
+        if left == "-" && right == "-" {
             bail!("only one input can be standard input (-)");
         }
-        let common = args.common;
-        if !(0.0..=1.0).contains(&common.min_similarity) {
-            bail!(
-                "--min-similarity must be between 0 and 1, got {}",
-                common.min_similarity
-            );
-        }
-        Ok(Config {
-            left: args.left,
-            right: args.right,
-            decode: DecodeOptions {
-                lossy: common.lossy,
-                max_bytes: common.max_bytes,
-            },
-            options: Options {
-                min_similarity: common.min_similarity,
-            },
+        let (decode, options) = common.input.validate()?;
+        Ok(CompareConfig {
+            left,
+            right,
+            decode,
+            options,
             format: common.format,
             color: use_color(common.color),
         })
+    }
+}
+
+impl InputArgs {
+    /// Validated reading and pipeline options.
+    fn validate(&self) -> Result<(DecodeOptions, Options)> {
+        if !(0.0..=1.0).contains(&self.min_similarity) {
+            bail!(
+                "--min-similarity must be between 0 and 1, got {}",
+                self.min_similarity
+            );
+        }
+        Ok((
+            DecodeOptions {
+                lossy: self.lossy,
+                max_bytes: self.max_bytes,
+            },
+            Options {
+                min_similarity: self.min_similarity,
+            },
+        ))
     }
 }
 
@@ -123,7 +216,7 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// Reads both inputs and compares them.
-pub fn compare(config: &Config) -> Result<newsdiff::Report> {
+pub fn compare(config: &CompareConfig) -> Result<newsdiff::Report> {
     let left = newsdiff::input::read_input(&config.left, config.decode)
         .context("cannot read left input")?;
     let right = newsdiff::input::read_input(&config.right, config.decode)
@@ -135,4 +228,38 @@ pub fn compare(config: &Config) -> Result<newsdiff::Report> {
         &right,
         &config.options,
     ))
+}
+
+/// Carries out a validated command; the exit status on success.
+pub fn run(config: Config) -> Result<ExitCode> {
+    match config {
+        Config::Compare(config) => run_compare(&config),
+        Config::Check(config) => check::run(&config),
+        Config::Batch(config) => batch::run(&config),
+        Config::Generate(args) => generate::run(&args),
+    }
+}
+
+fn run_compare(config: &CompareConfig) -> Result<ExitCode> {
+    let report = compare(config)?;
+    let renderer: Box<dyn Renderer> = match config.format {
+        Format::Text => Box::new(TextRenderer {
+            color: config.color,
+        }),
+        Format::Json => Box::new(JsonRenderer),
+        Format::Github => Box::new(GithubRenderer),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    renderer.render(&report, &mut out)?;
+    out.flush()?;
+    Ok(exit(report.has_differences()))
+}
+
+/// 1 when `differs`, else 0.
+fn exit(differs: bool) -> ExitCode {
+    if differs {
+        ExitCode::from(DIFFERENT)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

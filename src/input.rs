@@ -79,12 +79,14 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError
 #[derive(Debug, Error)]
 pub enum ReadError {
     /// The operating system refused.
-    #[error("{path}: {source}")]
+    // The cause is part of the message, not a `source`, so that `{:#}`
+    // chains do not print it twice.
+    #[error("{path}: {cause}")]
     Io {
         /// Display name of the input.
         path: String,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The path is a folder.
     #[error("{path}: is a directory, not a file")]
@@ -93,12 +95,12 @@ pub enum ReadError {
         path: String,
     },
     /// The bytes are not acceptable text.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Decode {
         /// Display name of the input.
         path: String,
         /// The cause.
-        source: InputError,
+        cause: InputError,
     },
 }
 
@@ -108,7 +110,7 @@ pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadErro
     use std::io::Read;
     let io = |source| ReadError::Io {
         path: path.to_string(),
-        source,
+        cause: source,
     };
     let mut bytes = Vec::new();
     if path == "-" {
@@ -131,7 +133,7 @@ pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadErro
             };
             return Err(ReadError::Decode {
                 path: path.to_string(),
-                source,
+                cause: source,
             });
         }
         let file = std::fs::File::open(path).map_err(io)?;
@@ -141,7 +143,7 @@ pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadErro
     }
     decode(&bytes, options).map_err(|source| ReadError::Decode {
         path: path.to_string(),
-        source,
+        cause: source,
     })
 }
 

@@ -10,6 +10,8 @@
 //! [`compare_texts`] runs the whole pipeline.
 
 pub mod align;
+pub mod batch;
+pub mod check;
 pub mod compare;
 pub mod extract;
 pub mod input;

@@ -153,7 +153,10 @@ struct QuoteIndex {
 
 impl QuoteIndex {
     fn new<'a>(quotes: impl Iterator<Item = &'a Found>) -> QuoteIndex {
-        let mut index = QuoteIndex { sizes: Vec::new(), by_word: HashMap::new() };
+        let mut index = QuoteIndex {
+            sizes: Vec::new(),
+            by_word: HashMap::new(),
+        };
         let mut keys = HashSet::new();
         for quote in quotes.filter(|q| keys.insert(q.key.as_str())) {
             let q = index.sizes.len();

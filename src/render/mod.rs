@@ -2,7 +2,9 @@
 //!
 //! Renderers compute nothing: every figure they print is in the report.
 
+pub mod check;
 pub mod escape;
+pub mod github;
 pub mod json;
 pub mod text;
 

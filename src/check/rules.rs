@@ -1,0 +1,429 @@
+//! The rules: each reads a [`Report`] and returns its failures.
+//!
+//! [`Rule::ALL`] lists them most important first; `check` reports them in
+//! that order, so a reader (or GitHub, which shows only the first ten
+//! annotations) meets an altered quote before a weakly aligned sentence.
+
+use super::config::{Limit, RuleConfig};
+use super::cues::certainty;
+use super::{Location, RuleFailure, SentenceRef};
+use crate::report::{AttributionChangeKind as Kind, FactKind, Report, SideReport};
+use serde::Serialize;
+use std::fmt;
+
+/// A rule `check` can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Words inside quotation marks must not change.
+    NoAlteredQuote,
+    /// No number may change value between aligned sentences.
+    NoChangedNumber,
+    /// No statement may be credited to somebody else.
+    NoSpeakerChange,
+    /// No credited statement may lose its speaker.
+    NoAttributionDropped,
+    /// No cue may make a statement sound more or less certain.
+    NoCertaintyChange,
+    /// The left byline's credit ("By AFP") must appear on the right.
+    SourceCreditKept,
+    /// At most so many left facts may be missing on the right.
+    MaxOmittedFacts,
+    /// Every left body sentence aligned at least so well.
+    MinAlignment,
+}
+
+impl Rule {
+    /// Every rule, most important first.
+    pub const ALL: [Rule; 8] = [
+        Rule::NoAlteredQuote,
+        Rule::NoChangedNumber,
+        Rule::NoSpeakerChange,
+        Rule::NoAttributionDropped,
+        Rule::NoCertaintyChange,
+        Rule::SourceCreditKept,
+        Rule::MaxOmittedFacts,
+        Rule::MinAlignment,
+    ];
+
+    /// The snake_case name used in flags, the config file and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::NoAlteredQuote => "no_altered_quote",
+            Rule::NoChangedNumber => "no_changed_number",
+            Rule::NoSpeakerChange => "no_speaker_change",
+            Rule::NoAttributionDropped => "no_attribution_dropped",
+            Rule::NoCertaintyChange => "no_certainty_change",
+            Rule::SourceCreditKept => "source_credit_kept",
+            Rule::MaxOmittedFacts => "max_omitted_facts",
+            Rule::MinAlignment => "min_alignment",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Rule {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Rule, String> {
+        let wanted = s.trim().replace('-', "_");
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.name() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<_> = Rule::ALL.iter().map(|r| r.name()).collect();
+                format!("unknown rule {s:?} (rules: {})", names.join(", "))
+            })
+    }
+}
+
+/// Failures of one rule on one report.
+pub fn evaluate(rule: Rule, report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
+    match rule {
+        Rule::NoAlteredQuote => altered_quotes(report, config),
+        Rule::NoChangedNumber => changed_numbers(report),
+        Rule::NoSpeakerChange => attribution_kind(report, Kind::SpeakerChanged),
+        Rule::NoAttributionDropped => attribution_kind(report, Kind::AttributionDropped),
+        Rule::NoCertaintyChange => certainty_changes(report, config),
+        Rule::SourceCreditKept => source_credit(report),
+        Rule::MaxOmittedFacts => omitted_facts(report, config),
+        Rule::MinAlignment => weak_alignment(report, config),
+    }
+}
+
+fn sentence(side: &SideReport, index: Option<usize>) -> Option<SentenceRef> {
+    let s = side.sentences.get(index?)?;
+    Some(SentenceRef {
+        index: s.index,
+        path: side.path.clone(),
+        line: s.line,
+        column: s.column,
+    })
+}
+
+fn text_of(side: &SideReport, index: Option<usize>) -> Option<String> {
+    side.sentences.get(index?).map(|s| s.text.clone())
+}
+
+/// The right sentences aligned with left sentence `left`, joined.
+fn partner(report: &Report, left: usize) -> Option<(usize, String, f64)> {
+    let pair = report.pairs.iter().find(|p| p.left.contains(&left))?;
+    let text = pair
+        .right
+        .iter()
+        .filter_map(|&j| text_of(&report.right, Some(j)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((*pair.right.first()?, text, pair.similarity))
+}
+
+/// A failure located at the right sentence when there is one (the report
+/// under review), else at the left one, else at the start of the left file.
+fn failure(
+    report: &Report,
+    left: Option<usize>,
+    right: Option<usize>,
+    message: String,
+    left_text: Option<String>,
+    right_text: Option<String>,
+) -> RuleFailure {
+    let left = sentence(&report.left, left);
+    let right = sentence(&report.right, right);
+    let location = match right.as_ref().or(left.as_ref()) {
+        Some(s) => Location {
+            path: s.path.clone(),
+            line: s.line,
+            column: s.column,
+        },
+        None => Location {
+            path: report.left.path.clone(),
+            line: 1,
+            column: 1,
+        },
+    };
+    RuleFailure {
+        location,
+        message,
+        left,
+        right,
+        left_text,
+        right_text,
+    }
+}
+
+fn altered_quotes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
+    report
+        .attribution_changes
+        .iter()
+        .filter(|c| match c.kind {
+            Kind::QuoteAltered => true,
+            Kind::QuoteMadeIndirect => !config.no_altered_quote.allow_made_indirect,
+            _ => false,
+        })
+        .map(|c| {
+            let right_text = match c.kind {
+                Kind::QuoteAltered => c.right_quote.clone(),
+                _ => text_of(&report.right, c.right),
+            };
+            failure(
+                report,
+                c.left,
+                c.right,
+                c.detail.clone(),
+                c.left_quote.clone(),
+                right_text,
+            )
+        })
+        .collect()
+}
+
+fn changed_numbers(report: &Report) -> Vec<RuleFailure> {
+    report
+        .facts
+        .changed
+        .iter()
+        .filter(|c| c.kind == FactKind::Number)
+        .map(|c| {
+            failure(
+                report,
+                Some(c.left),
+                Some(c.right),
+                "number changed".to_string(),
+                Some(c.left_text.clone()),
+                Some(c.right_text.clone()),
+            )
+        })
+        .collect()
+}
+
+fn attribution_kind(report: &Report, kind: Kind) -> Vec<RuleFailure> {
+    report
+        .attribution_changes
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| {
+            // A dropped credit names no right sentence: show the aligned one.
+            let right = c
+                .right
+                .or_else(|| c.left.and_then(|l| partner(report, l)).map(|p| p.0));
+            failure(
+                report,
+                c.left,
+                right,
+                c.detail.clone(),
+                text_of(&report.left, c.left),
+                text_of(&report.right, right),
+            )
+        })
+        .collect()
+}
+
+fn certainty_changes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
+    let rule = config.no_certainty_change;
+    report
+        .attribution_changes
+        .iter()
+        .filter(|c| c.kind == Kind::CueChanged)
+        .filter_map(|c| {
+            let (from, to) = (c.left_cue.as_deref()?, c.right_cue.as_deref()?);
+            let (was, now) = (certainty(from), certainty(to));
+            let direction = match now.cmp(&was) {
+                std::cmp::Ordering::Greater if rule.stronger => "stronger",
+                std::cmp::Ordering::Less if rule.weaker => "weaker",
+                _ => return None,
+            };
+            let message = format!(
+                "cue makes the statement sound {direction}: \"{from}\" ({}) became \"{to}\" ({})",
+                was.name(),
+                now.name()
+            );
+            Some(failure(
+                report,
+                c.left,
+                c.right,
+                message,
+                text_of(&report.left, c.left),
+                text_of(&report.right, c.right),
+            ))
+        })
+        .collect()
+}
+
+/// The credits a byline names: "By AFP" → ["AFP"], "By Jane Doe and
+/// Reuters" → ["Jane Doe", "Reuters"].
+pub fn credits(byline: &str) -> Vec<String> {
+    let trimmed = byline.trim();
+    let body = match trimmed.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => &trimmed[3..],
+        _ => trimmed,
+    };
+    body.split([',', '/', '&', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(|c| c.trim().trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when `text` holds `word` between word boundaries, ignoring case.
+fn contains_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn source_credit(report: &Report) -> Vec<RuleFailure> {
+    let Some(byline) = &report.left.byline else {
+        return Vec::new();
+    };
+    let left_at = report
+        .left
+        .sentences
+        .iter()
+        .find(|s| s.kind == "byline")
+        .map(|s| s.index);
+    let right_at = report
+        .right
+        .sentences
+        .iter()
+        .find(|s| s.kind == "byline")
+        .map(|s| s.index);
+    credits(byline)
+        .into_iter()
+        .filter(|credit| {
+            let in_byline = report
+                .right
+                .byline
+                .as_deref()
+                .is_some_and(|b| contains_word(b, credit));
+            let in_text = report
+                .right
+                .sentences
+                .iter()
+                .any(|s| contains_word(&s.text, credit));
+            !in_byline && !in_text
+        })
+        .map(|credit| {
+            failure(
+                report,
+                left_at,
+                right_at,
+                format!("source credit \"{credit}\" dropped"),
+                Some(byline.clone()),
+                report.right.byline.clone(),
+            )
+        })
+        .collect()
+}
+
+fn omitted_facts(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
+    let rule = config.max_omitted_facts;
+    let omitted = &report.facts.omitted;
+    let over = |kind: Option<FactKind>, limit: Limit| {
+        let count = omitted
+            .iter()
+            .filter(|f| kind.is_none_or(|k| f.kind == k))
+            .count();
+        (!limit.allows(count)).then_some(count)
+    };
+    let total_over = over(None, rule.total);
+    omitted
+        .iter()
+        .filter_map(|fact| {
+            let limit = match fact.kind {
+                FactKind::Number => rule.number,
+                FactKind::Date => rule.date,
+                FactKind::Quote => rule.quote,
+                FactKind::Entity => rule.entity,
+            };
+            let kind = fact.kind.name();
+            let message = match (over(Some(fact.kind), limit), total_over) {
+                (Some(count), _) => {
+                    format!(
+                        "{kind} omitted ({count} {kind} facts omitted, at most {limit} allowed)"
+                    )
+                }
+                (None, Some(count)) => format!(
+                    "{kind} omitted ({count} facts omitted, at most {} allowed)",
+                    rule.total
+                ),
+                (None, None) => return None,
+            };
+            Some(failure(
+                report,
+                Some(fact.sentence),
+                None,
+                message,
+                Some(fact.text.clone()),
+                None,
+            ))
+        })
+        .collect()
+}
+
+fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
+    let threshold = config.min_alignment.similarity;
+    report
+        .left
+        .sentences
+        .iter()
+        .filter(|s| matches!(s.kind, "paragraph" | "heading"))
+        .filter_map(|s| match partner(report, s.index) {
+            None => Some(failure(
+                report,
+                Some(s.index),
+                None,
+                "left sentence has no aligned partner".to_string(),
+                Some(s.text.clone()),
+                None,
+            )),
+            Some((right, text, similarity)) if similarity < threshold => Some(failure(
+                report,
+                Some(s.index),
+                Some(right),
+                format!("aligned with similarity {similarity:.2}, below {threshold}"),
+                Some(s.text.clone()),
+                Some(text),
+            )),
+            Some(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_credits_are_split() {
+        assert_eq!(credits("By AFP"), vec!["AFP"]);
+        assert_eq!(
+            credits("By Jane Doe and Reuters"),
+            vec!["Jane Doe", "Reuters"]
+        );
+        assert_eq!(credits("AFP / Reuters"), vec!["AFP", "Reuters"]);
+    }
+
+    #[test]
+    fn credit_must_be_a_whole_word() {
+        assert!(contains_word("Photo: AFP.", "afp"));
+        assert!(!contains_word("AFPX reported", "AFP"));
+    }
+
+    #[test]
+    fn rule_names_round_trip() {
+        for rule in Rule::ALL {
+            assert_eq!(rule.name().parse::<Rule>(), Ok(rule));
+        }
+        assert_eq!("no-altered-quote".parse::<Rule>(), Ok(Rule::NoAlteredQuote));
+        assert!("nope".parse::<Rule>().is_err());
+    }
+}

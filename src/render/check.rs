@@ -1,0 +1,85 @@
+//! [`CheckedReport`] → bytes: what `newsdiff check` prints.
+//!
+//! Text output is one line per failure, `path:line:column: rule: message:
+//! "left" → "right"`, as compilers, ruff and cargo print diagnostics, then a
+//! summary line. JSON output is the version 1 document plus a `rules` array.
+
+use super::escape::escape_control;
+use crate::check::{CheckedReport, RuleFailure};
+use std::io::{self, Write};
+
+/// Writes the outcome of `newsdiff check` in one output format.
+pub trait CheckRenderer {
+    /// Writes `checked` to `out`.
+    fn render_check(&self, checked: &CheckedReport, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// One line per failure, then a summary line.
+pub struct CheckTextRenderer;
+
+/// The version 1 document plus `rules`, pretty-printed.
+pub struct CheckJsonRenderer;
+
+/// `"left" → "right"`, with `(none)` for a missing side; empty when neither.
+pub fn texts(failure: &RuleFailure) -> String {
+    let quoted = |t: &Option<String>| match t {
+        Some(t) => format!("\"{t}\""),
+        None => "(none)".to_string(),
+    };
+    match (&failure.left_text, &failure.right_text) {
+        (None, None) => String::new(),
+        (l, r) => format!("{} → {}", quoted(l), quoted(r)),
+    }
+}
+
+/// The one-line summary both text and GitHub output end with.
+pub fn summary(checked: &CheckedReport) -> String {
+    if checked.passed() {
+        format!("all {} rules passed", checked.enabled_rules())
+    } else {
+        let failed: Vec<_> = checked
+            .rules
+            .iter()
+            .filter(|r| !r.passed)
+            .map(|r| r.rule.name())
+            .collect();
+        format!(
+            "{} of {} rules failed with {} failures: {}",
+            checked.failed_rules(),
+            checked.enabled_rules(),
+            checked.failure_count(),
+            failed.join(", ")
+        )
+    }
+}
+
+impl CheckRenderer for CheckTextRenderer {
+    fn render_check(&self, checked: &CheckedReport, out: &mut dyn Write) -> io::Result<()> {
+        for outcome in &checked.rules {
+            for failure in &outcome.failures {
+                let at = &failure.location;
+                let what = texts(failure);
+                let line = if what.is_empty() {
+                    format!(
+                        "{}:{}:{}: {}: {}",
+                        at.path, at.line, at.column, outcome.rule, failure.message
+                    )
+                } else {
+                    format!(
+                        "{}:{}:{}: {}: {}: {what}",
+                        at.path, at.line, at.column, outcome.rule, failure.message
+                    )
+                };
+                writeln!(out, "{}", escape_control(&line))?;
+            }
+        }
+        writeln!(out, "newsdiff check: {}", summary(checked))
+    }
+}
+
+impl CheckRenderer for CheckJsonRenderer {
+    fn render_check(&self, checked: &CheckedReport, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, checked)?;
+        writeln!(out)
+    }
+}
