@@ -13,6 +13,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod compare;
+pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod model;

@@ -15,11 +15,42 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// A token, trigram or fact key, hashed: features are compared millions of
+/// times on long inputs, and sorted integer sets intersect without
+/// allocating. 64-bit FNV-1a makes collisions negligible at article scale.
+pub type Key = u64;
+
+/// Hashes a string to a [`Key`] (FNV-1a, stable across runs and machines).
+pub fn key(text: &str) -> Key {
+    key_of(text.bytes())
+}
+
+/// Hashes bytes to a [`Key`].
+pub fn key_of(bytes: impl IntoIterator<Item = u8>) -> Key {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Folds a word for comparison: NFKC, lowercase, no diacritics, straight
 /// apostrophes, no possessive `'s`.
 pub fn fold(word: &str) -> String {
-    let mut out: String = word
-        .nfkd()
+    // Most news text is ASCII; it needs neither normalisation pass.
+    let mut out: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold_unicode(word)
+    };
+    if out.ends_with("'s") && out.len() > 2 {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with('\'') {
+        out.pop();
+    }
+    out
+}
+
+fn fold_unicode(word: &str) -> String {
+    word.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -28,13 +59,7 @@ pub fn fold(word: &str) -> String {
         })
         .collect::<String>()
         .nfkc()
-        .collect();
-    if out.ends_with("'s") && out.len() > 2 {
-        out.truncate(out.len() - 2);
-    } else if out.ends_with('\'') {
-        out.pop();
-    }
-    out
+        .collect()
 }
 
 /// Stems a folded word with the Snowball English stemmer.

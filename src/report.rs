@@ -165,6 +165,9 @@ pub enum FactKind {
     Date,
     /// A direct quotation.
     Quote,
+    /// Negation: only in `facts.changed`, when one side denies what the
+    /// other asserts ("did" → "did not").
+    Negation,
 }
 
 /// A fact one side has and the other lacks.
@@ -241,6 +244,7 @@ impl FactKind {
             FactKind::Entity => "entity",
             FactKind::Date => "date",
             FactKind::Quote => "quote",
+            FactKind::Negation => "negation",
         }
     }
 }

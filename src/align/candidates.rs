@@ -5,7 +5,7 @@
 //! pairs that share a token can be similar, so the index finds them, and only
 //! the best few per left sentence are scored in full.
 
-use super::similarity::{Features, Idf};
+use super::similarity::{Features, Idf, Key};
 use std::collections::HashMap;
 
 /// Right sentences a left sentence is scored against, at most.
@@ -18,18 +18,18 @@ const MAX_POSTINGS: usize = 64;
 
 /// Pairs `(left position, right position)` worth scoring, sorted.
 pub fn find(left: &[Features], right: &[Features], idf: &Idf) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<Key, Vec<usize>> = HashMap::new();
     for (b, features) in right.iter().enumerate() {
-        for token in &features.tokens {
-            postings.entry(token.as_str()).or_default().push(b);
+        for &token in &features.tokens {
+            postings.entry(token).or_default().push(b);
         }
     }
     let mut score = vec![0.0f64; right.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     for (a, features) in left.iter().enumerate() {
-        for token in &features.tokens {
-            let Some(list) = postings.get(token.as_str()) else {
+        for &token in &features.tokens {
+            let Some(list) = postings.get(&token) else {
                 continue;
             };
             if list.len() > MAX_POSTINGS {

@@ -6,17 +6,21 @@
 
 use crate::model::{Claim, Sentence};
 use crate::normalize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::normalize::key_of;
+pub use crate::normalize::{key, Key};
 
 /// What the similarity looks at in one sentence (or a merged group).
+/// Each field is a sorted set without duplicates.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// Stemmed content tokens, deduplicated.
-    pub tokens: HashSet<String>,
-    /// Character trigrams of the folded content words, deduplicated.
-    pub trigrams: HashSet<String>,
-    /// Keys of facts: number values, date keys, entity keys.
-    pub facts: HashSet<String>,
+    /// Stemmed content tokens.
+    pub tokens: Vec<Key>,
+    /// Character trigrams of the folded content words.
+    pub trigrams: Vec<Key>,
+    /// Fact keys: number values, date keys, entity keys.
+    pub facts: Vec<Key>,
 }
 
 impl Features {
@@ -29,32 +33,51 @@ impl Features {
                 continue;
             }
             add_trigrams(&mut features.trigrams, &folded);
-            features.tokens.insert(normalize::stem(&folded));
+            features.tokens.push(key(&normalize::stem(&folded)));
         }
+        sort_set(&mut features.tokens);
+        sort_set(&mut features.trigrams);
         features
     }
 
     /// Features of an extracted sentence: its text plus its claims' keys.
     pub fn from_sentence(sentence: &Sentence) -> Features {
         let mut features = Features::from_text(&sentence.text);
-        for claim in &sentence.claims {
-            if let Some(key) = fact_key(claim) {
-                features.facts.insert(key);
-            }
-        }
+        features.facts = sentence
+            .claims
+            .iter()
+            .filter_map(|c| fact_key(c).map(|k| key(&k)))
+            .collect();
+        sort_set(&mut features.facts);
         features
     }
 
     /// Features of sentences read as one (for 1:2 and 2:1 groups).
     pub fn merged(parts: &[&Features]) -> Features {
-        let mut out = Features::default();
-        for part in parts {
-            out.tokens.extend(part.tokens.iter().cloned());
-            out.trigrams.extend(part.trigrams.iter().cloned());
-            out.facts.extend(part.facts.iter().cloned());
+        let union = |field: fn(&Features) -> &Vec<Key>| {
+            let mut all: Vec<Key> = parts
+                .iter()
+                .flat_map(|p| field(p).iter().copied())
+                .collect();
+            sort_set(&mut all);
+            all
+        };
+        Features {
+            tokens: union(|f| &f.tokens),
+            trigrams: union(|f| &f.trigrams),
+            facts: union(|f| &f.facts),
         }
-        out
     }
+
+    /// True when the token is among this sentence's tokens.
+    pub fn has_token(&self, token: Key) -> bool {
+        self.tokens.binary_search(&token).is_ok()
+    }
+}
+
+fn sort_set(keys: &mut Vec<Key>) {
+    keys.sort_unstable();
+    keys.dedup();
 }
 
 /// The key under which a claim counts as "the same fact" on both sides.
@@ -67,32 +90,40 @@ pub fn fact_key(claim: &Claim) -> Option<String> {
     }
 }
 
-fn add_trigrams(out: &mut HashSet<String>, folded: &str) {
-    let chars: Vec<char> = format!(" {folded} ").chars().collect();
-    if chars.len() < 3 {
-        return;
-    }
-    for window in chars.windows(3) {
-        out.insert(window.iter().collect());
+/// Character trigrams of ` word `, hashed without building strings.
+fn add_trigrams(out: &mut Vec<Key>, folded: &str) {
+    let mut window = [' '; 3];
+    let mut filled = 1;
+    let mut buffer = [0u8; 12];
+    for c in folded.chars().chain(std::iter::once(' ')) {
+        window = [window[1], window[2], c];
+        filled += 1;
+        if filled >= 3 {
+            let mut len = 0;
+            for ch in window {
+                len += ch.encode_utf8(&mut buffer[len..]).len();
+            }
+            out.push(key_of(buffer[..len].iter().copied()));
+        }
     }
 }
 
 /// Inverse document frequencies of tokens over a set of sentences.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    weights: HashMap<String, f64>,
+    weights: HashMap<Key, f64>,
     documents: usize,
 }
 
 impl Idf {
     /// Counts, for each token, how many of `sentences` contain it.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a Features>) -> Idf {
-        let mut frequency: HashMap<String, usize> = HashMap::new();
+        let mut frequency: HashMap<Key, usize> = HashMap::new();
         let mut documents = 0;
         for features in sentences {
             documents += 1;
-            for token in &features.tokens {
-                *frequency.entry(token.clone()).or_default() += 1;
+            for &token in &features.tokens {
+                *frequency.entry(token).or_default() += 1;
             }
         }
         let weights = frequency
@@ -103,11 +134,13 @@ impl Idf {
     }
 
     /// The weight of a token; unseen tokens weigh as if seen once.
-    pub fn weight(&self, token: &str) -> f64 {
-        self.weights
-            .get(token)
+    pub fn weight(&self, token: Key) -> f64 {
+        let doc = self
+            .weights
+            .get(&token)
             .copied()
-            .unwrap_or_else(|| idf(self.documents.max(1), 1))
+            .unwrap_or_else(|| idf(self.documents.max(1), 1));
+        background_weight(token) * doc
     }
 
     /// How many sentences contain the token.
@@ -121,6 +154,48 @@ fn idf(documents: usize, frequency: usize) -> f64 {
     (1.0 + (documents as f64 + 1.0) / (frequency as f64 + 0.5)).ln()
 }
 
+/// General-English rarity of a stemmed token: 8 minus its Zipf frequency
+/// (so "say" ≈ 2, "Putin" ≈ 4, a word outside the list 6).
+///
+/// Document frequencies alone cannot weigh the words of two one-sentence
+/// texts (every word is seen once or twice); a background frequency list
+/// can. The table is built from `data/word_frequency.tsv` by `build.rs`:
+/// sorted 12-byte records, a little-endian `u64` stem key then an `f32` Zipf
+/// frequency summed over the words sharing the stem.
+pub fn background_weight(token: Key) -> f64 {
+    static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_frequency.bin"));
+    const RECORD: usize = 12;
+    let records = TABLE.len() / RECORD;
+    let key_at = |i: usize| {
+        u64::from_le_bytes(
+            TABLE[i * RECORD..i * RECORD + 8]
+                .try_into()
+                .unwrap_or_default(),
+        )
+    };
+    let (mut low, mut high) = (0, records);
+    let mut zipf = UNKNOWN_ZIPF;
+    while low < high {
+        let mid = (low + high) / 2;
+        match key_at(mid).cmp(&token) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => {
+                let bytes = TABLE[mid * RECORD + 8..mid * RECORD + 12]
+                    .try_into()
+                    .unwrap_or_default();
+                zipf = f64::from(f32::from_le_bytes(bytes));
+                break;
+            }
+        }
+    }
+    (8.0 - zipf).clamp(0.5, 8.0 - UNKNOWN_ZIPF)
+}
+
+/// Words outside the 50,000 most frequent are taken as this frequent
+/// (the list ends near Zipf 2.5).
+const UNKNOWN_ZIPF: f64 = 2.0;
+
 /// Similarity of two sentences in [0, 1].
 ///
 /// A weighted mean of three overlaps, each a Dice coefficient: IDF-weighted
@@ -129,13 +204,9 @@ fn idf(documents: usize, frequency: usize) -> f64 {
 /// "recognize"), and fact keys (the same number or name however written).
 /// The fact term only counts when either side has facts.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
-    let weighted = |set: &HashSet<String>| set.iter().map(|t| idf.weight(t)).sum::<f64>();
-    let shared: f64 = a
-        .tokens
-        .iter()
-        .filter(|t| b.tokens.contains(*t))
-        .map(|t| idf.weight(t))
-        .sum();
+    let weighted = |set: &[Key]| set.iter().map(|&t| idf.weight(t)).sum::<f64>();
+    let mut shared = 0.0;
+    for_shared(&a.tokens, &b.tokens, |t| shared += idf.weight(t));
     let total = weighted(&a.tokens) + weighted(&b.tokens);
     let token_score = if total > 0.0 {
         2.0 * shared / total
@@ -151,11 +222,28 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
     (score / weight).clamp(0.0, 1.0)
 }
 
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// Calls `f` on every key two sorted sets share (a linear merge).
+pub fn for_shared(a: &[Key], b: &[Key], mut f: impl FnMut(Key)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+fn dice(a: &[Key], b: &[Key]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|x| b.contains(*x)).count();
+    let mut shared = 0usize;
+    for_shared(a, b, |_| shared += 1);
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
@@ -198,6 +286,42 @@ mod tests {
             "Putin confirmed Friday that hundreds of fighters are massing in northern Afghanistan.",
         );
         assert!(s > crate::align::DEFAULT_MIN_SIMILARITY + 0.3, "{s}");
+    }
+
+    #[test]
+    fn trigrams_hash_like_their_strings() {
+        let mut hashed = Vec::new();
+        add_trigrams(&mut hashed, "ab");
+        assert_eq!(hashed, vec![key(" ab"), key("ab ")]);
+        hashed.clear();
+        add_trigrams(&mut hashed, "é");
+        assert_eq!(hashed, vec![key(" é ")]);
+    }
+
+    #[test]
+    fn merged_features_are_the_sorted_union() {
+        let (a, b) = (
+            Features::from_text("Putin spoke"),
+            Features::from_text("Putin left"),
+        );
+        let merged = Features::merged(&[&a, &b]);
+        assert_eq!(merged.tokens.len(), 3);
+        assert!(merged.tokens.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn background_weight_ranks_rare_words_higher() {
+        let weight = |w: &str| background_weight(key(&normalize::stem_word(w)));
+        assert!(
+            weight("said") < weight("massing"),
+            "{} {}",
+            weight("said"),
+            weight("massing")
+        );
+        assert!(weight("massing") < weight("Kabulov"));
+        // Inflections share a stem and so a weight.
+        assert_eq!(weight("confirmed"), weight("confirms"));
+        assert_eq!(weight("Kabulov"), 8.0 - UNKNOWN_ZIPF);
     }
 
     #[test]

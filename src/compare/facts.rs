@@ -227,6 +227,92 @@ fn changed_facts(
                 ));
             }
         }
+        if let Some(change) = negation_change(left, &pair.left, right, &pair.right) {
+            out.push((change, String::new(), String::new()));
+        }
     }
     out
+}
+
+/// A statement turned into its denial, or back: the aligned groups differ in
+/// how many negating words they hold ("did not", "no", "never", "n't").
+fn negation_change(
+    left: &Document,
+    left_group: &[usize],
+    right: &Document,
+    right_group: &[usize],
+) -> Option<FactChange> {
+    let negators = |doc: &Document, group: &[usize]| -> Vec<String> {
+        group
+            .iter()
+            .flat_map(|&i| normalize::words(&doc.sentences[i].text))
+            .map(|(_, w)| normalize::fold(w))
+            .filter(|w| is_negator(w))
+            .collect()
+    };
+    let (l, r) = (negators(left, left_group), negators(right, right_group));
+    (l.len() != r.len()).then(|| FactChange {
+        kind: FactKind::Negation,
+        left_text: l.join(" "),
+        right_text: r.join(" "),
+        left: left_group[0],
+        right: right_group[0],
+    })
+}
+
+/// Words that negate the clause they are in (folded).
+fn is_negator(folded: &str) -> bool {
+    matches!(
+        folded,
+        "not"
+            | "no"
+            | "never"
+            | "none"
+            | "nobody"
+            | "nothing"
+            | "neither"
+            | "nor"
+            | "cannot"
+            | "without"
+    ) || folded.ends_with("n't")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negators_include_contractions() {
+        for w in ["not", "never", "didn't", "cannot", "no"] {
+            assert!(is_negator(w), "{w}");
+        }
+        for w in ["note", "know", "nothingness", "now"] {
+            assert!(!is_negator(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_denial_of_an_aligned_statement_is_a_changed_fact() {
+        let report = crate::compare_texts(
+            "a",
+            "The minister said the plan was approved by the cabinet on Monday.",
+            "b",
+            "The minister said the plan was not approved by the cabinet on Monday.",
+            &crate::Options::default(),
+        );
+        let negations: Vec<_> = report
+            .facts
+            .changed
+            .iter()
+            .filter(|c| c.kind == FactKind::Negation)
+            .collect();
+        assert_eq!(negations.len(), 1, "{:?}", report.facts.changed);
+        assert_eq!(
+            (
+                negations[0].left_text.as_str(),
+                negations[0].right_text.as_str()
+            ),
+            ("", "not")
+        );
+    }
 }

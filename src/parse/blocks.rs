@@ -171,7 +171,7 @@ pub fn classify(text: &str, blocks: &[RawBlock]) -> Vec<BlockKind> {
 
 /// The headline: the first `#` heading before any real paragraph, else the
 /// first block after leading front matter when it is one short line that
-/// does not end with a period.
+/// does not end with a period and has more text below it.
 fn find_title(features: &[Features], first_long: Option<usize>) -> Option<usize> {
     let heading = features.iter().position(|f| f.markdown_heading);
     if let Some(h) = heading.filter(|&h| first_long.is_none_or(|p| h < p)) {
@@ -179,10 +179,14 @@ fn find_title(features: &[Features], first_long: Option<usize>) -> Option<usize>
     }
     let first = features.iter().position(|f| !f.is_front_matter())?;
     let f = &features[first];
+    // A text that is one short line (a headline compared with a headline,
+    // a one-sentence claim) is all body: a title needs a body under it.
+    let has_body_below = features[first + 1..].iter().any(|g| !g.is_front_matter());
     let plain_headline = f.single_line
         && !f.markdown_heading
         && (1..=MAX_TITLE_WORDS).contains(&f.words)
-        && !f.reader.ends_with('.');
+        && !f.reader.ends_with('.')
+        && has_body_below;
     plain_headline.then_some(first)
 }
 

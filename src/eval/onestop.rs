@@ -1,0 +1,274 @@
+//! onestopenglish (`<Article>/{adv,int,ele}.txt`, `silver_alignments.jsonl`)
+//! → agreement with the corpus authors' silver aligner, and throughput.
+//!
+//! The `adv` text is the left side, `ele` (or `int`) the right; both are read
+//! with [`crate::analyse`] and aligned with [`crate::align::align`]. A silver
+//! sentence is located in its document by its text reduced to lower-case
+//! letters and digits (the silver text lost its curly quotes); it stands for
+//! the newsdiff sentences overlapping where it was found. Silver pairs that
+//! cannot be located are left out and counted.
+//! - recall: share of located silver pairs for which newsdiff aligns a
+//!   sentence standing for the left one with a sentence standing for the
+//!   right one;
+//! - precision: of newsdiff's aligned pairs (each left×right of a group)
+//!   whose left sentence stands for some silver left sentence, the share that
+//!   agree with a silver pair (the silver lists no unaligned sentences, so
+//!   other pairs cannot be judged).
+
+use super::metrics::{f1, ratio};
+use super::{read_jsonl, read_text, required_file, Config, Table};
+use crate::model::Document;
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+use std::time::Instant;
+
+/// One silver pair.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SilverPair {
+    /// Article folder name.
+    pub article: String,
+    /// `adv-ele`, `adv-int` or `ele-int`.
+    pub levels: String,
+    /// Sentence of the first level.
+    pub left: String,
+    /// Sentence of the second level.
+    pub right: String,
+}
+
+/// The level pairs evaluated: (silver `levels`, right level file).
+const LEVELS: [(&str, &str); 2] = [("adv-ele", "ele"), ("adv-int", "int")];
+
+/// A document with a letters-and-digits view for locating silver sentences.
+struct Located {
+    doc: Document,
+    folded: String,
+    /// Byte offset in `doc.text` of each byte of `folded`.
+    origin: Vec<usize>,
+}
+
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Located {
+    fn new(doc: Document) -> Located {
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        for (b, c) in doc.text.char_indices() {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    folded.push(l);
+                    origin.extend(std::iter::repeat_n(b, l.len_utf8()));
+                }
+            }
+        }
+        Located {
+            doc,
+            folded,
+            origin,
+        }
+    }
+
+    /// Newsdiff sentences overlapping where `sentence` occurs (first occurrence).
+    fn find(&self, sentence: &str) -> Option<Vec<usize>> {
+        let needle = fold(sentence);
+        if needle.is_empty() {
+            return None;
+        }
+        let at = self.folded.find(&needle)?;
+        let start = self.origin[at];
+        let end = self.origin[at + needle.len() - 1] + 1;
+        let ids: Vec<usize> = self
+            .doc
+            .sentences
+            .iter()
+            .filter(|s| s.span.start < end && start < s.span.end)
+            .map(|s| s.index)
+            .collect();
+        (!ids.is_empty()).then_some(ids)
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    silver: usize,
+    located: usize,
+    agreed: usize,
+    judged: usize,
+    judged_correct: usize,
+    sentences: usize,
+    seconds: f64,
+}
+
+fn article_counts(
+    folder: &Path,
+    article: &str,
+    silver: &[&SilverPair],
+    min_similarity: f64,
+) -> Result<[Counts; 2]> {
+    let dir = folder.join(article);
+    let read = |level: &str| read_text(&required_file(&dir, &format!("{level}.txt"))?);
+    let texts = [read("adv")?, read("int")?, read("ele")?];
+    let start = Instant::now();
+    let [adv, int, ele] = texts.map(|t| crate::analyse(article, &t));
+    let alignments = [
+        crate::align::align(&adv, &ele, min_similarity),
+        crate::align::align(&adv, &int, min_similarity),
+    ];
+    let seconds = start.elapsed().as_secs_f64();
+    let sentences = adv.sentences.len() + int.sentences.len() + ele.sentences.len();
+    let adv = Located::new(adv);
+    let rights = [Located::new(ele), Located::new(int)];
+
+    let mut out = [Counts::default(); 2];
+    for (k, (levels, _)) in LEVELS.iter().enumerate() {
+        let c = &mut out[k];
+        let aligned: HashSet<(usize, usize)> = alignments[k]
+            .pairs
+            .iter()
+            .flat_map(|p| {
+                p.left
+                    .iter()
+                    .flat_map(move |&i| p.right.iter().map(move |&j| (i, j)))
+            })
+            .collect();
+        let mut located: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for pair in silver.iter().filter(|p| p.levels == *levels) {
+            c.silver += 1;
+            if let (Some(l), Some(r)) = (adv.find(&pair.left), rights[k].find(&pair.right)) {
+                c.located += 1;
+                if l.iter()
+                    .any(|i| r.iter().any(|j| aligned.contains(&(*i, *j))))
+                {
+                    c.agreed += 1;
+                }
+                located.push((l, r));
+            }
+        }
+        let silver_left: HashSet<usize> = located
+            .iter()
+            .flat_map(|(l, _)| l.iter().copied())
+            .collect();
+        for &(i, j) in &aligned {
+            if silver_left.contains(&i) {
+                c.judged += 1;
+                c.judged_correct += usize::from(
+                    located
+                        .iter()
+                        .any(|(l, r)| l.contains(&i) && r.contains(&j)),
+                );
+            }
+        }
+    }
+    // Pipeline time and sentences are counted once per article, on the first row.
+    out[0].sentences = sentences;
+    out[0].seconds = seconds;
+    Ok(out)
+}
+
+/// Evaluates the articles in `folder`.
+pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
+    let silver: Vec<SilverPair> = read_jsonl(&required_file(folder, "silver_alignments.jsonl")?)?;
+    let mut articles: BTreeSet<String> = BTreeSet::new();
+    for entry in
+        std::fs::read_dir(folder).with_context(|| format!("reading {}", folder.display()))?
+    {
+        let path = entry?.path();
+        if path.is_dir() {
+            if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                articles.insert(name.to_string());
+            }
+        }
+    }
+    if articles.is_empty() {
+        bail!("no article folder in {}", folder.display());
+    }
+    let mut by_article: HashMap<&str, Vec<&SilverPair>> = HashMap::new();
+    for pair in &silver {
+        by_article
+            .entry(pair.article.as_str())
+            .or_default()
+            .push(pair);
+    }
+    let names: Vec<&String> = articles.iter().collect();
+    let per_article: Vec<[Counts; 2]> = names
+        .par_iter()
+        .map(|a| {
+            let pairs = by_article.get(a.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            article_counts(folder, a, pairs, config.min_similarity)
+        })
+        .collect::<Result<_>>()?;
+
+    let mut table = Table::new("onestopenglish", &folder.display().to_string());
+    table.items = format!(
+        "{} articles × 3 levels, {} silver pairs",
+        articles.len(),
+        silver.len()
+    );
+    let mut sentences = 0;
+    let mut seconds = 0.0;
+    for (k, (levels, _)) in LEVELS.iter().enumerate() {
+        let mut t = Counts::default();
+        for c in per_article.iter().map(|a| &a[k]) {
+            t.silver += c.silver;
+            t.located += c.located;
+            t.agreed += c.agreed;
+            t.judged += c.judged;
+            t.judged_correct += c.judged_correct;
+            sentences += c.sentences;
+            seconds += c.seconds;
+        }
+        let key = levels.replace('-', "_");
+        let (p, r) = (
+            ratio(t.judged_correct, t.judged),
+            ratio(t.agreed, t.located),
+        );
+        table.count(
+            &format!("{key}_located"),
+            &format!("{levels}: silver pairs located"),
+            t.located,
+        );
+        table.count(
+            &format!("{key}_silver"),
+            &format!("{levels}: silver pairs listed"),
+            t.silver,
+        );
+        table.score(
+            &format!("{key}_precision"),
+            &format!("{levels}: precision vs silver"),
+            p,
+        );
+        table.score(
+            &format!("{key}_recall"),
+            &format!("{levels}: recall vs silver"),
+            r,
+        );
+        table.score(
+            &format!("{key}_f1"),
+            &format!("{levels}: F1 vs silver"),
+            f1(p, r),
+        );
+    }
+    table.count(
+        "sentences",
+        "sentences analysed (adv + int + ele)",
+        sentences,
+    );
+    table.number(
+        "sentences_per_second",
+        "throughput, sentences/s per core (analyse ×3 + align ×2)",
+        (seconds > 0.0).then(|| sentences as f64 / seconds),
+    );
+    table.note("SILVER reference (automatic cosine aligner of the corpus authors): agreement, not accuracy");
+    table.note(
+        "precision judged only on newsdiff pairs whose left sentence is in a located silver pair",
+    );
+    table.note("throughput: summed per-article pipeline time (one core), file reading excluded");
+    Ok(table)
+}
