@@ -165,9 +165,9 @@ pub enum FactKind {
     Date,
     /// A direct quotation.
     Quote,
-    /// Negation: only in `facts.changed`, when one side denies what the
+    /// Polarity: only in `facts.changed`, when one side denies what the
     /// other asserts ("did" → "did not").
-    Negation,
+    Polarity,
 }
 
 /// A fact one side has and the other lacks.
@@ -244,7 +244,7 @@ impl FactKind {
             FactKind::Entity => "entity",
             FactKind::Date => "date",
             FactKind::Quote => "quote",
-            FactKind::Negation => "negation",
+            FactKind::Polarity => "polarity",
         }
     }
 }

@@ -343,8 +343,8 @@ fn omitted_facts(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
                 FactKind::Date => rule.date,
                 FactKind::Quote => rule.quote,
                 FactKind::Entity => rule.entity,
-                // Negation flips are only ever changed facts, never omitted.
-                FactKind::Negation => rule.total,
+                // Polarity flips are only ever changed facts, never omitted.
+                FactKind::Polarity => rule.total,
             };
             let kind = fact.kind.name();
             let message = match (over(Some(fact.kind), limit), total_over) {

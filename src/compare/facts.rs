@@ -252,7 +252,7 @@ fn negation_change(
     };
     let (l, r) = (negators(left, left_group), negators(right, right_group));
     (l.len() != r.len()).then(|| FactChange {
-        kind: FactKind::Negation,
+        kind: FactKind::Polarity,
         left_text: l.join(" "),
         right_text: r.join(" "),
         left: left_group[0],
@@ -304,7 +304,7 @@ mod tests {
             .facts
             .changed
             .iter()
-            .filter(|c| c.kind == FactKind::Negation)
+            .filter(|c| c.kind == FactKind::Polarity)
             .collect();
         assert_eq!(negations.len(), 1, "{:?}", report.facts.changed);
         assert_eq!(
