@@ -5,6 +5,18 @@
 
 use std::time::{Duration, Instant};
 
+/// Peak resident memory so far, from /proc (Linux); empty elsewhere.
+fn peak() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| format!("  peak {}", l[6..].trim()))
+        })
+        .unwrap_or_default()
+}
+
 fn timed<T>(f: impl Fn() -> T) -> (T, Duration, Duration) {
     let t = Instant::now();
     let _ = f();
@@ -24,9 +36,10 @@ fn main() {
         )
     });
     eprintln!(
-        "parse   cold {cold:>10.2?}  warm {warm:>10.2?}  ({} + {} sentences)",
+        "parse   cold {cold:>10.2?}  warm {warm:>10.2?}  ({} + {} sentences){}",
         parsed.0.sentences.len(),
-        parsed.1.sentences.len()
+        parsed.1.sentences.len(),
+        peak()
     );
     let ((l, r), cold, warm) = timed(|| {
         (
@@ -34,13 +47,14 @@ fn main() {
             newsdiff::extract::extract(&parsed.1),
         )
     });
-    eprintln!("extract cold {cold:>10.2?}  warm {warm:>10.2?}");
+    eprintln!("extract cold {cold:>10.2?}  warm {warm:>10.2?}{}", peak());
     let (alignment, cold, warm) = timed(|| newsdiff::align::align(&l, &r, 0.3));
-    eprintln!("align   cold {cold:>10.2?}  warm {warm:>10.2?}");
+    eprintln!("align   cold {cold:>10.2?}  warm {warm:>10.2?}{}", peak());
     let (report, cold, warm) = timed(|| newsdiff::compare::compare(&l, &r, &alignment));
     eprintln!(
-        "compare cold {cold:>10.2?}  warm {warm:>10.2?}  ({} pairs)",
-        report.pairs.len()
+        "compare cold {cold:>10.2?}  warm {warm:>10.2?}  ({} pairs){}",
+        report.pairs.len(),
+        peak()
     );
     let (json, cold, warm) = timed(|| {
         let mut out = Vec::new();
