@@ -87,7 +87,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 start: at + lead,
                 end: at + lead + word.len(),
                 text: word,
-                folded: fold(word),
+                folded: fold_word(word),
                 word: true,
                 cap: word.chars().next().is_some_and(char::is_uppercase),
                 space_before: space || lead > 0,
@@ -114,6 +114,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         space = false;
     }
     drop_link_targets(out)
+}
+
+/// [`fold`], with a fast path for the common case: an ASCII word with no
+/// apostrophe folds to its lowercase (NFKD/NFKC and the possessive rule
+/// change nothing there), without two Unicode normalisation passes.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() && !word.contains('\'') {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word)
+    }
 }
 
 /// Removes the tokens of link targets and bare URLs.
