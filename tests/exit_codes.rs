@@ -71,3 +71,18 @@ fn text_output_without_colour_marks_word_changes() {
         "{text}"
     );
 }
+
+#[test]
+fn stopword_only_sentence_aligns_with_its_copy() {
+    // "So it is." has no content token, so the similarity cannot see it; it
+    // used to stay unaligned and an identical pair exited 1.
+    let dir = std::env::temp_dir().join(format!("newsdiff-stopwords-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.txt");
+    std::fs::write(&path, "The council met on Monday.\n\nSo it is.\n\nThe vote was close.\n").unwrap();
+    let path = path.to_str().unwrap();
+    let out = newsdiff(&["--format", "json", path, path]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["pairs"], 3);
+}

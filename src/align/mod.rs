@@ -66,20 +66,57 @@ struct Side {
     ids: Vec<usize>,
     kinds: Vec<BlockKind>,
     features: Vec<Features>,
+    /// Hash of the folded text of sentences that have no content token
+    /// ("So it is.", "R.]"): the similarity cannot see them, so they align
+    /// only with a sentence of the same text.
+    bare: Vec<Option<similarity::Key>>,
 }
 
 impl Side {
     fn new(doc: &Document) -> Side {
         let sentences: Vec<_> = doc.alignable().collect();
+        let features: Vec<Features> = sentences
+            .iter()
+            .map(|s| Features::from_sentence(s))
+            .collect();
+        let bare = sentences
+            .iter()
+            .zip(&features)
+            .map(|(s, f)| {
+                f.tokens
+                    .is_empty()
+                    .then(|| similarity::key(&crate::normalize::fold(s.text.trim())))
+            })
+            .collect();
         Side {
             ids: sentences.iter().map(|s| s.index).collect(),
             kinds: sentences.iter().map(|s| s.kind).collect(),
-            features: sentences
-                .iter()
-                .map(|s| Features::from_sentence(s))
-                .collect(),
+            features,
+            bare,
         }
     }
+}
+
+/// Candidates for sentences without content tokens: same text, similarity 1.
+fn bare_matches(left: &Side, right: &Side) -> Vec<chain::Candidate> {
+    let mut by_text: std::collections::HashMap<similarity::Key, Vec<usize>> = Default::default();
+    for (b, key) in right.bare.iter().enumerate() {
+        if let Some(key) = key {
+            by_text.entry(*key).or_default().push(b);
+        }
+    }
+    let mut out = Vec::new();
+    for (a, key) in left.bare.iter().enumerate() {
+        let Some(matches) = key.and_then(|k| by_text.get(&k)) else {
+            continue;
+        };
+        out.extend(matches.iter().map(|&b| chain::Candidate {
+            left: a,
+            right: b,
+            similarity: 1.0,
+        }));
+    }
+    out
 }
 
 /// A group under construction, by positions into each side's alignable list.
@@ -98,7 +135,7 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
-    let scored: Vec<chain::Candidate> = candidates::find(&left.features, &right.features, &idf)
+    let mut scored: Vec<chain::Candidate> = candidates::find(&left.features, &right.features, &idf)
         .into_iter()
         .filter(|&(a, b)| compatible(a, b))
         .map(|(a, b)| chain::Candidate {
@@ -108,6 +145,11 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
         })
         .filter(|c| c.similarity >= min_similarity)
         .collect();
+    scored.extend(
+        bare_matches(&left, &right)
+            .into_iter()
+            .filter(|c| compatible(c.left, c.right)),
+    );
 
     let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
         .into_iter()

@@ -4,30 +4,48 @@ mod attribution;
 mod facts;
 mod words;
 
-use crate::align::Alignment;
+use crate::align::{AlignedPair, Alignment};
 use crate::model::{Document, Sentence};
 pub use crate::report::Report;
-use crate::report::{PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION};
+use crate::report::{
+    AttributionChange, PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION,
+};
 pub use attribution::same_speaker;
 pub use words::word_diff;
 
+/// Aligned pairs from which the pairs are diffed on several threads; below
+/// this the hand-off costs more than the diffs.
+const PARALLEL_PAIRS: usize = 256;
+
 /// Compares two extracted documents along an alignment.
 pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Report {
-    let mut pairs = Vec::with_capacity(alignment.pairs.len());
-    let mut attribution_changes = Vec::new();
-    for pair in &alignment.pairs {
-        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
-        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-        attribution_changes.extend(attribution::compare_group(&l, &r));
-        pairs.push(PairReport {
-            left: pair.left.clone(),
-            right: pair.right.clone(),
-            similarity: (pair.similarity * 1000.0).round() / 1000.0,
-            moved: pair.moved,
-            diff: word_diff(&joined(&l), &joined(&r)),
-        });
-    }
-    let facts = facts::compare_facts(left, right, alignment);
+    // Word diffs and attribution changes are per pair; facts look at the
+    // whole documents. The two halves are independent, so they run at once,
+    // and long documents also share the pairs out (in order, so the report
+    // is the same as a sequential run).
+    let big = alignment.pairs.len() >= PARALLEL_PAIRS;
+    let per_pair = || {
+        let compare_one = |pair| compare_pair(left, right, pair);
+        let results: Vec<_> = if big {
+            use rayon::prelude::*;
+            alignment.pairs.par_iter().map(compare_one).collect()
+        } else {
+            alignment.pairs.iter().map(compare_one).collect()
+        };
+        let mut pairs = Vec::with_capacity(results.len());
+        let mut attribution_changes = Vec::new();
+        for (pair, changes) in results {
+            pairs.push(pair);
+            attribution_changes.extend(changes);
+        }
+        (pairs, attribution_changes)
+    };
+    let facts = || facts::compare_facts(left, right, alignment);
+    let ((pairs, attribution_changes), facts) = if big {
+        rayon::join(per_pair, facts)
+    } else {
+        (per_pair(), facts())
+    };
     let summary = Summary {
         left_sentences: left.sentences.len(),
         right_sentences: right.sentences.len(),
@@ -50,6 +68,25 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         facts,
         summary,
     }
+}
+
+/// The word diff and attribution changes of one aligned group.
+fn compare_pair(
+    left: &Document,
+    right: &Document,
+    pair: &AlignedPair,
+) -> (PairReport, Vec<AttributionChange>) {
+    let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
+    let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
+    let changes = attribution::compare_group(&l, &r);
+    let report = PairReport {
+        left: pair.left.clone(),
+        right: pair.right.clone(),
+        similarity: (pair.similarity * 1000.0).round() / 1000.0,
+        moved: pair.moved,
+        diff: word_diff(&joined(&l), &joined(&r)),
+    };
+    (report, changes)
 }
 
 fn joined(sentences: &[&Sentence]) -> String {

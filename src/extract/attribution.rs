@@ -18,7 +18,7 @@
 use super::lexicon::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
-use crate::model::{Attribution, Quote};
+use crate::model::{Attribution, Claim, Document, Quote};
 
 /// Words that can follow a cue before its clause starts ("said on Friday
 /// that", "confirmed Friday that").
@@ -92,7 +92,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
             k += 1;
             continue;
         }
-        if noun_use(ctx, cue) {
+        if noun_use(ctx, cue) || not_reporting(ctx, cue) {
             k = cue.to;
             continue;
         }
@@ -117,7 +117,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
 /// claims", "news reports").
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "state", "claim", "report", "note", "comment", "estimate", "promise", "pledge", "vow",
-    "signal", "hint", "reply", "remark", "warn",
+    "signal", "hint", "reply", "remark", "warn", "reason", "suspect", "show", "find",
 ];
 
 /// True for an `-s` form used as a noun: followed by punctuation, the end,
@@ -129,6 +129,16 @@ fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     }
     match ctx.toks.get(cue.to) {
         None => true,
+        // "The agency notes, "…"": a verb introducing a quotation.
+        Some(n)
+            if (n.is(',') || n.is(':'))
+                && ctx
+                    .toks
+                    .get(cue.to + 1)
+                    .is_some_and(|q| q.text.starts_with(['"', '\u{201c}', '\u{ab}'])) =>
+        {
+            false
+        }
         Some(n) => {
             !n.word
                 || matches!(
@@ -177,7 +187,18 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
         return speakers::after(ctx, cue.to, true).map(|s| make(s, true));
     }
     if let Some(s) = speakers::before(ctx, cue.from, cue.base) {
-        return Some(make(s, false));
+        return research_fits(ctx, cue, s).then(|| make(speakers::with_title(ctx, s), false));
+    }
+    // British style "WHO say": an acronym takes a plural verb.
+    if cue.base && cue.lemma == "say" {
+        if let Some(s) = speakers::before(ctx, cue.from, false) {
+            if s.1 == s.0 + 1 && ctx.toks[s.0].acronym() {
+                return Some(make(s, false));
+            }
+        }
+    }
+    if let Some(s) = speakers::before_appositive(ctx, cue.from, cue.base) {
+        return research_fits(ctx, cue, s).then(|| make(s, false));
     }
     let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
     let after_break = break_before(prev);
@@ -201,6 +222,58 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
     None
 }
 
+/// Cues that report only for research speakers ("the study found", "the
+/// data show") or before a "that" clause; otherwise they name an act
+/// ("police found the car", "he showed the photos").
+const RESEARCH_CUES: &[&str] = &["find", "show", "conclude"];
+
+fn research_fits(ctx: &Ctx<'_>, cue: CueMatch, speaker: (usize, usize)) -> bool {
+    !RESEARCH_CUES.contains(&cue.lemma)
+        || speakers::is_research_noun(ctx.word(speaker.1 - 1))
+        || ctx.word(cue.to) == "that"
+}
+
+/// True when a form of "be" stands before token `k`, maybe with one adverb
+/// between ("was initially denied").
+fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
+    let be = |j: usize| {
+        matches!(
+            ctx.word(j),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+    };
+    let adverb = |j: usize| ctx.word(j).len() > 4 && ctx.word(j).ends_with("ly");
+    be(k.wrapping_sub(1)) || (adverb(k.wrapping_sub(1)) && be(k.wrapping_sub(2)))
+}
+
+/// True for a cue used in a sense that reports nothing: "asked the council
+/// to help" (a request), "maintained a policy" (kept up).
+fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+    match cue.lemma {
+        "ask" => (cue.to..(cue.to + 8).min(ctx.toks.len()))
+            .take_while(|&j| ctx.toks[j].word)
+            .any(|j| ctx.word(j) == "to"),
+        // Passive "the team was denied", "he was told": the subject is
+        // not the speaker.
+        _ if cue.to == cue.from + 1
+            && !cue.base
+            && passive_auxiliary(ctx, cue.from)
+            && (ctx.word(cue.from).ends_with("ed")
+                || matches!(
+                    ctx.word(cue.from),
+                    "said" | "told" | "shown" | "found" | "written"
+                )) =>
+        {
+            true
+        }
+        "maintain" => matches!(
+            ctx.word(cue.to),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+        ),
+        _ => false,
+    }
+}
+
 /// True at the sentence start or after a comma or a closing quote: the
 /// places where an inverted "said Putin" can stand.
 fn break_before(prev: Option<&super::tokens::Tok<'_>>) -> bool {
@@ -221,7 +294,7 @@ fn quote_closing_before<'c>(ctx: &'c Ctx<'_>, k: usize) -> Option<&'c QuoteSpan>
     ctx.quotes.iter().find(|q| q.close == Some(j))
 }
 
-fn quote_of(ctx: &Ctx<'_>, q: &QuoteSpan) -> Quote {
+pub(crate) fn quote_of(ctx: &Ctx<'_>, q: &QuoteSpan) -> Quote {
     let raw = &ctx.text[q.content.0..q.content.1];
     let lead = raw.len() - raw.trim_start().len();
     // Punctuation at the end belongs to the reporting frame in English
@@ -356,4 +429,148 @@ fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize
         a.content_span = Some(ctx.tok_span(from, to));
     }
     a
+}
+
+/// How a sentence takes part in a quotation that spans sentences.
+#[derive(Clone, Copy, PartialEq)]
+enum QuoteRole {
+    /// No quotation mark.
+    Plain,
+    /// Opens a quotation it does not close: its last quote.
+    Opens,
+    /// Closes a quotation opened earlier (and opens none after).
+    Closes,
+    /// Closes an earlier quotation and opens another.
+    ClosesAndOpens,
+    /// Is one quotation from its first to its last word.
+    Whole,
+    /// Anything else (quotes opened and closed inside).
+    Other,
+}
+
+fn quote_role(ctx: &Ctx<'_>) -> QuoteRole {
+    let (Some(first), Some(last)) = (ctx.quotes.first(), ctx.quotes.last()) else {
+        return QuoteRole::Plain;
+    };
+    let trailing = |k: usize| ctx.toks[k + 1..].iter().all(|t| !t.word);
+    match (first.open, last.close) {
+        (None, None) => QuoteRole::ClosesAndOpens,
+        (None, Some(_)) => QuoteRole::Closes,
+        (Some(0), Some(c)) if ctx.quotes.len() == 1 && trailing(c) => QuoteRole::Whole,
+        (Some(_), None) => QuoteRole::Opens,
+        _ => QuoteRole::Other,
+    }
+}
+
+/// The quoted words of a sentence that belongs to a quotation spanning
+/// sentences: after the opening mark, before the closing one, or all of it.
+fn continued_quote(ctx: &Ctx<'_>, role: QuoteRole) -> Option<Quote> {
+    let q = match role {
+        QuoteRole::Plain => QuoteSpan {
+            open: None,
+            close: None,
+            content: (0, ctx.text.len()),
+        },
+        QuoteRole::Opens => *ctx.quotes.last()?,
+        QuoteRole::Closes | QuoteRole::Whole => *ctx.quotes.first()?,
+        _ => return None,
+    };
+    let quote = quote_of(ctx, &q);
+    (!quote.text.is_empty()).then_some(quote)
+}
+
+/// Longest quotation, in sentences, that one attribution is carried over.
+const MAX_QUOTE_SENTENCES: usize = 12;
+
+/// Document pass: the sentences of a quotation spanning sentences that have
+/// no cue of their own take the attribution of the sentence that opened or
+/// closed it (`He said: "A.` / `B.` / `C."`, or `"A.` / `B," he said.`), and
+/// a sentence that is one whole quotation takes the direct attribution of
+/// the sentence before it in the same block (`…, she said.` / `"B."`). The
+/// copy keeps the cue and speaker (so they are not counted twice) and gets
+/// the sentence's own quote as content. Linear: each sentence is tokenized
+/// once and joins at most one run.
+pub(crate) fn continue_quotes(doc: &mut Document) {
+    // Sentences waiting for a speaker, with their quotes.
+    let mut run: Vec<(usize, Quote)> = Vec::new();
+    let mut opener: Option<Attribution> = None;
+    let mut inside = false;
+    let mut previous: Option<(usize, Attribution)> = None;
+    let mut found: Vec<(usize, Attribution)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, Quote)>,
+                 from: Option<&Attribution>,
+                 found: &mut Vec<(usize, Attribution)>| {
+        if let Some(a) = from {
+            for (i, q) in run.drain(..) {
+                let mut copy = a.clone();
+                copy.content_span = Some(q.span);
+                copy.quote = Some(q);
+                copy.direct = true;
+                found.push((i, copy));
+            }
+        }
+        run.clear();
+    };
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        let text = doc.text.get(sentence.span.start..sentence.span.end);
+        let (Some(text), true) = (text, sentence.kind.is_body()) else {
+            flush(&mut run, opener.as_ref(), &mut found);
+            (inside, opener, previous) = (false, None, None);
+            continue;
+        };
+        let ctx = Ctx::new(text, sentence.span.start);
+        let role = quote_role(&ctx);
+        let own = sentence.attributions().next().cloned();
+        let quote = own.is_none().then(|| continued_quote(&ctx, role)).flatten();
+        if inside {
+            match role {
+                QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
+                QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
+                    run.extend(quote.clone().map(|q| (i, q)));
+                    let from = own.as_ref().or(opener.as_ref());
+                    flush(&mut run, from, &mut found);
+                    inside = false;
+                }
+                _ => {
+                    flush(&mut run, opener.as_ref(), &mut found);
+                    inside = false;
+                }
+            }
+            if run.len() >= MAX_QUOTE_SENTENCES {
+                flush(&mut run, opener.as_ref(), &mut found);
+                inside = false;
+            }
+        }
+        if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
+            inside = true;
+            opener = own.clone();
+            if own.is_none() {
+                let opened = match role {
+                    QuoteRole::Opens => quote,
+                    _ => ctx.quotes.last().map(|q| quote_of(&ctx, q)),
+                };
+                run.extend(opened.map(|q| (i, q)));
+            }
+        } else if !inside && role == QuoteRole::Whole && own.is_none() {
+            if let (Some((block, a)), Some(q)) = (&previous, quote) {
+                if *block == sentence.block && a.direct {
+                    let mut copy = a.clone();
+                    copy.content_span = Some(q.span);
+                    copy.quote = Some(q);
+                    found.push((i, copy));
+                }
+            }
+        }
+        if let Some(a) = own {
+            previous = Some((sentence.block, a));
+        } else if role != QuoteRole::Whole {
+            previous = None;
+        }
+    }
+    flush(&mut run, opener.as_ref(), &mut found);
+    for (i, a) in found {
+        if let Some(s) = doc.sentences.get_mut(i) {
+            s.claims.push(Claim::Attribution(a));
+        }
+    }
 }

@@ -210,7 +210,8 @@ pub(crate) fn unify(
         .map(|c| c.claim.key.clone())
         .chain(people.iter().cloned())
         .collect();
-    let mut keyed: Vec<Vec<Candidate>> = sentences.clone();
+    // The candidates are ours: key them in place rather than in a copy.
+    let mut keyed: Vec<Vec<Candidate>> = sentences;
     for c in keyed.iter_mut().flatten() {
         if !c.fixed && c.words.len() > 1 {
             if let Some(last) = c.words.last().filter(|l| singles.contains(*l)) {

@@ -48,6 +48,9 @@ const CUES: &[(&str, &[&str])] = &[
         "emphasize",
         &["emphasise", "emphasises", "emphasised", "emphasising"],
     ),
+    ("think", &["think", "thinks", "thought", "thinking"]),
+    ("find", &["find", "finds", "found", "finding"]),
+    ("show", &["show", "shows", "showed", "shown", "showing"]),
     ("add", &[]),
     ("state", &[]),
     ("confirm", &[]),
@@ -99,6 +102,10 @@ const CUES: &[(&str, &[&str])] = &[
     ("assure", &[]),
     ("testify", &[]),
     ("threaten", &[]),
+    ("conclude", &[]),
+    ("reason", &[]),
+    ("recommend", &[]),
+    ("suspect", &[]),
 ];
 
 /// Number of distinct cue lemmas.

@@ -25,8 +25,26 @@ const SPEAKER_NOUNS: &[&str] = &[
     "committee", "council", "representative", "negotiator", "mediator", "researcher", "scientist",
     "doctor", "activist", "group", "organisation", "organization", "media", "newspaper", "company",
     "officer", "member", "lawmaker", "senator", "chairman", "governor", "mayor", "director",
-    "service", "embassy", "administration", "kremlin", "people",
+    "service", "embassy", "administration", "kremlin", "people", "author", "study", "survey",
+    "finding", "data", "estimate", "poll", "city", "association", "union", "team",
 ];
+
+/// Heads of research speakers ("the study", "the researchers"): only these
+/// make "found"/"showed" report something rather than an act ("police
+/// found the car").
+#[rustfmt::skip]
+const RESEARCH_NOUNS: &[&str] = &[
+    "study", "survey", "research", "report", "researcher", "scientist", "author", "analysis",
+    "finding", "data", "estimate", "poll", "review", "investigation", "investigator",
+    "paper", "experiment", "team", "expert", "analyst",
+];
+
+/// True for a folded word heading a research speaker.
+pub(crate) fn is_research_noun(w: &str) -> bool {
+    RESEARCH_NOUNS.contains(&w)
+        || RESEARCH_NOUNS.contains(&singular(w))
+        || plural_ies_noun(w, RESEARCH_NOUNS)
+}
 
 /// Speaker nouns naming one person, so a later "he"/"she" can refer to them.
 #[rustfmt::skip]
@@ -80,9 +98,19 @@ fn singular(w: &str) -> &str {
     w.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(w)
 }
 
+/// True for a speaker noun in the plural "-ies" ("studies", "authorities"
+/// is listed as is).
+fn plural_ies_noun(w: &str, nouns: &[&str]) -> bool {
+    w.strip_suffix("ies")
+        .filter(|s| s.len() > 2)
+        .is_some_and(|stem| nouns.iter().any(|n| n.strip_suffix('y') == Some(stem)))
+}
+
 /// True for a folded word that can head a lowercase speaker phrase.
 pub(crate) fn is_speaker_noun(w: &str) -> bool {
-    SPEAKER_NOUNS.contains(&w) || SPEAKER_NOUNS.contains(&singular(w))
+    SPEAKER_NOUNS.contains(&w)
+        || SPEAKER_NOUNS.contains(&singular(w))
+        || plural_ies_noun(w, SPEAKER_NOUNS)
 }
 
 fn pronoun_kind(w: &str) -> Option<SpeakerKind> {
@@ -107,8 +135,21 @@ fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
             t.folded.as_str(),
             "earlier" | "later" | "however" | "meanwhile"
         )
-        // "ex-Soviet", "pro-Western": part of a modifier, not a name.
-        && !(k > 0 && !t.space_before && ctx.toks[k - 1].is('-'))
+        // "ex-Soviet", "pro-Western": part of a modifier, not a name;
+        // "Al-Maeena", "al-Amr" are names.
+        && (k <= 1 || t.space_before || !ctx.toks[k - 1].is('-') || name_prefix(&ctx.toks[k - 2]))
+}
+
+/// True for the part before the hyphen of a hyphenated name: a
+/// capitalised word ("Al-Maeena", "Jean-Paul") or an Arabic article or
+/// kinship particle ("al-Amr", "bin-Said").
+fn name_prefix(t: &super::tokens::Tok<'_>) -> bool {
+    t.word
+        && (t.cap
+            || matches!(
+                t.folded.as_str(),
+                "al" | "el" | "ad" | "bin" | "ibn" | "abu"
+            ))
 }
 
 fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
@@ -128,6 +169,14 @@ fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
 /// [`super::lexicon::CueMatch::base`]).
 pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, usize)> {
     let mut end = cue;
+    // "The World Health Organization (WHO) said": skip the acronym.
+    if end >= 4
+        && ctx.toks[end - 1].is(')')
+        && ctx.toks[end - 3].is('(')
+        && ctx.toks[end - 2].acronym()
+    {
+        end -= 3;
+    }
     while end > 0 && cue - end < 6 {
         let t = &ctx.toks[end - 1];
         let time = t.cap && super::dates::is_weekday(&t.folded);
@@ -148,17 +197,31 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
         let plural = kind == SpeakerKind::GroupPronoun || t.folded == "i";
         return (!base || plural).then_some((head, end));
     }
-    let noun = !t.cap && is_speaker_noun(&t.folded);
+    // A common noun, also capitalised at the clause start ("Officials say").
+    let noun = (!t.cap || ctx.clause_initial(head)) && is_speaker_noun(&t.folded);
     if !(noun || name_word(ctx, head)) {
         return None;
     }
-    if base && !(noun && t.folded.ends_with('s')) {
+    // Plurals without an -s take the base form too ("police say").
+    let plural = t.folded.ends_with('s')
+        || matches!(t.folded.as_str(), "police" | "people" | "data" | "media");
+    if base && !(noun && plural) {
         return None;
     }
     let mut start = head;
     while start > 0 && end - start < 12 {
         let i = start - 1;
         let w = ctx.word(i);
+        // The front of a hyphenated name: "Al-" of "Al-Sayed".
+        if ctx.toks[i].is('-')
+            && !ctx.toks[i].space_before
+            && i > 0
+            && name_prefix(&ctx.toks[i - 1])
+            && ctx.in_quote[i - 1].is_none()
+        {
+            start = i - 1;
+            continue;
+        }
         if ctx.in_quote[i].is_some() || !ctx.toks[i].word {
             break;
         }
@@ -177,6 +240,88 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
         }
     }
     Some((start, end))
+}
+
+/// True when a speaker phrase starting at `k` opens its clause: the
+/// sentence start, after an opening mark, or after a closing quote
+/// (`"…," Jane Roe, a nurse, said`).
+fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.clause_initial(k) || ctx.toks[k - 1].text.starts_with(['\u{201d}', '\u{bb}'])
+}
+
+/// Where the speaker phrase starting at `s` really starts when it opens its
+/// clause: `s` itself, or up to eight tokens earlier over title words the
+/// lists lack ("Major general Ann Roe", "Khaled Al-Maeena": hyphenated
+/// names). `None` when a function word or a cue comes first ("He met Roe").
+fn clause_opening(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let mut k = s;
+    while !opens_clause(ctx, k) {
+        if s - k >= 8 {
+            return None;
+        }
+        let t = &ctx.toks[k - 1];
+        let title = t.word && !is_stopword(&t.folded) && !is_cue_word(&t.folded);
+        let hyphen = t.is('-') && !t.space_before;
+        if !(title || hyphen) || ctx.in_quote[k - 1].is_some() {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(k)
+}
+
+/// The speaker of a cue set off by an appositive or a parenthetical:
+/// "Jane Roe, a spokeswoman for the firm, said", "Officials, who asked not
+/// to be named, say". The phrase must open its clause, so "He met Roe,
+/// the envoy, said …" is left alone. Looks back at most 30 tokens.
+pub(crate) fn before_appositive(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, usize)> {
+    let comma = cue.checked_sub(1)?;
+    if !ctx.toks[comma].is(',') {
+        return None;
+    }
+    let mut k = comma;
+    loop {
+        let t = &ctx.toks[k];
+        if ctx.in_quote[k].is_some() || t.text.starts_with(['"', '\u{201c}', '\u{201d}', ':', ';'])
+        {
+            return None;
+        }
+        if t.is(',') {
+            if let Some((s, e)) = before(ctx, k, base) {
+                if let Some(s) = clause_opening(ctx, s).filter(|_| e == k) {
+                    return Some((s, e));
+                }
+            }
+        }
+        if k == 0 || comma - k >= 30 {
+            return None;
+        }
+        k -= 1;
+    }
+}
+
+/// Widens a name speaker to the title set before it by a comma:
+/// "Chile's Foreign Minister, Ana Ruiz said" → the whole phrase, so the
+/// span covers both ways of naming her. The key stays the name's.
+pub(crate) fn with_title(ctx: &Ctx<'_>, speaker: (usize, usize)) -> (usize, usize) {
+    let (s, e) = speaker;
+    let Some(comma) = s.checked_sub(1) else {
+        return speaker;
+    };
+    if !ctx.toks[comma].is(',') || !name_word(ctx, s) {
+        return speaker;
+    }
+    match before(ctx, comma, false) {
+        Some((title, end))
+            if end == comma
+                && ctx.toks[comma - 1].cap
+                && is_speaker_noun(ctx.word(comma - 1))
+                && PERSON_NOUNS.contains(&singular(ctx.word(comma - 1))) =>
+        {
+            (title, e)
+        }
+        _ => speaker,
+    }
 }
 
 /// The speaker phrase starting at token `at` (inverted "said Putin", or
@@ -301,6 +446,7 @@ pub(crate) fn resolve(doc: &mut Document, kinds: &[Vec<SpeakerKind>]) {
             resolve_one(a, *kind, &mut person, &mut group);
         }
     }
+    super::attribution::continue_quotes(doc);
 }
 
 fn resolve_one(

@@ -87,7 +87,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 start: at + lead,
                 end: at + lead + word.len(),
                 text: word,
-                folded: fold(word),
+                folded: fold_word(word),
                 word: true,
                 cap: word.chars().next().is_some_and(char::is_uppercase),
                 space_before: space || lead > 0,
@@ -114,6 +114,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         space = false;
     }
     drop_link_targets(out)
+}
+
+/// [`fold`], with a fast path for the common case: an ASCII word with no
+/// apostrophe folds to its lowercase (NFKD/NFKC and the possessive rule
+/// change nothing there), without two Unicode normalisation passes.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() && !word.contains('\'') {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word)
+    }
 }
 
 /// Removes the tokens of link targets and bare URLs.
@@ -193,6 +204,19 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
             Some(_) => {}
             None => {
                 let closer = match c {
+                    // A straight mark glued to the word or comma before it
+                    // and followed by a space closes a quote that began in
+                    // an earlier sentence (`…overdose," Ms Smith said.`):
+                    // an opening mark is glued to the word after it instead.
+                    '"' if quotes.is_empty() && closes_earlier_quote(toks, k) => {
+                        mark(&mut inside, 0, k, quotes.len());
+                        quotes.push(QuoteSpan {
+                            open: None,
+                            close: Some(k),
+                            content: (0, t.start),
+                        });
+                        continue;
+                    }
                     '"' => '"',
                     '\u{201c}' | '\u{201e}' => '\u{201d}',
                     '\u{ab}' => '\u{bb}',
@@ -227,6 +251,20 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
         }
     }
     (quotes, inside)
+}
+
+/// True when the straight `"` at `k` has no space before it, follows a word
+/// or sentence punctuation, and is followed by a space or the end.
+fn closes_earlier_quote(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    let glued_after = !toks[k].space_before
+        && (prev.word || matches!(prev.text, "," | "." | "?" | "!" | ";" | "\u{2026}"));
+    let free_before = toks
+        .get(k + 1)
+        .is_none_or(|n| n.space_before || matches!(n.text, "," | "." | ";" | ":" | ")"));
+    glued_after && free_before
 }
 
 /// Marks tokens `from..to` as inside quote number `q`.

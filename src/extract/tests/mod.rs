@@ -423,3 +423,210 @@ fn seed_kabulov_said_on_friday_that_with_partial_quote() {
     assert!(content(&d, a[0]).starts_with("Tuesday's talks"));
     assert!(a[0].quote.as_ref().unwrap().text.starts_with("to work out"));
 }
+
+#[test]
+fn quote_closed_from_the_previous_sentence() {
+    let d = run(&[
+        "\"The river rose overnight.",
+        "Nobody expected it to flood the lower town,\" the mayor said.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+    assert!(a[0].direct);
+    assert_eq!(
+        a[0].quote.as_ref().unwrap().text,
+        "Nobody expected it to flood the lower town"
+    );
+}
+
+#[test]
+fn glued_straight_quote_after_a_space_still_opens() {
+    let a = one_attribution("The mayor said \"we are ready\" on Monday.");
+    assert_eq!(a.quote.unwrap().text, "we are ready");
+}
+
+#[test]
+fn speaker_set_off_by_an_appositive() {
+    let a = one_attribution(
+        "Harbour master Ilse Varga, a spokeswoman for the port authority, said the ferry was late.",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Harbour master Ilse Varga"));
+    assert_eq!(a.speaker_key.as_deref(), Some("varga"));
+    let a = one_attribution("Officials, who asked not to be named, say the mine will close.");
+    assert_eq!(a.speaker.as_deref(), Some("Officials"));
+    let a = one_attribution("Tom Lee for Acme Freight, says the trucks are ready.");
+    assert_eq!(a.speaker.as_deref(), Some("Tom Lee for Acme Freight"));
+}
+
+#[test]
+fn appositive_needs_a_clause_opening_speaker() {
+    let d = run(&["He met Varga, the harbour master, said nothing."]);
+    assert!(attributions(&d, 0)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("Varga")));
+}
+
+#[test]
+fn title_before_a_name_joins_the_speaker() {
+    let a = one_attribution("Chile's Foreign Minister, Ana Ruiz said the border would open.");
+    assert_eq!(
+        a.speaker.as_deref(),
+        Some("Chile's Foreign Minister, Ana Ruiz")
+    );
+    assert_eq!(a.speaker_key.as_deref(), Some("ruiz"));
+    let a = one_attribution("In Lima, Ana Ruiz said the border would open.");
+    assert_eq!(a.speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn research_cues_need_a_research_speaker_or_that() {
+    let a = one_attribution("The researchers found rainfall fell by a third.");
+    assert_eq!(a.cue_lemma, "find");
+    assert_eq!(
+        one_attribution("The data show wages rose.").cue_lemma,
+        "show"
+    );
+    assert_eq!(
+        one_attribution("Smith found that the bridge was unsafe.").cue_lemma,
+        "find"
+    );
+    let d = run(&[
+        "Police found the stolen van.",
+        "He showed the photos to the court.",
+    ]);
+    assert!(attributions(&d, 0).is_empty());
+    assert!(attributions(&d, 1).is_empty());
+}
+
+#[test]
+fn capitalised_plural_subject_takes_the_base_form() {
+    let a = one_attribution("Estimates suggest 400 homes were flooded.");
+    assert_eq!(a.speaker.as_deref(), Some("Estimates"));
+    let a = one_attribution("The authors say the sample was small.");
+    assert_eq!(a.speaker.as_deref(), Some("The authors"));
+}
+
+#[test]
+fn acronym_with_plural_say() {
+    let a = one_attribution("UNICEF say the schools reopened.");
+    assert_eq!(a.speaker.as_deref(), Some("UNICEF"));
+}
+
+#[test]
+fn bracketed_acronym_after_the_speaker() {
+    let a = one_attribution("The Food Safety Agency (FSA) recommends that bread be labelled.");
+    assert_eq!(a.speaker.as_deref(), Some("The Food Safety Agency"));
+}
+
+#[test]
+fn verb_before_a_quotation_is_not_a_noun() {
+    let a = one_attribution("The weather office notes, \"Storms are likely.\"");
+    assert_eq!(a.cue_lemma, "note");
+    assert_eq!(a.quote.unwrap().text, "Storms are likely");
+}
+
+#[test]
+fn requests_passives_and_kept_policies_are_not_attributions() {
+    let d = run(&[
+        "The mayor asked the council to fund the bridge.",
+        "The crew was denied entry.",
+        "Both states have maintained a ban on imports.",
+    ]);
+    for i in 0..3 {
+        assert!(attributions(&d, i).is_empty(), "{:?}", d.sentences[i].text);
+    }
+}
+
+#[test]
+fn closing_quote_before_a_comma_and_inverted_speaker() {
+    let d = run(&["\"Prices will rise.", "Wages will not,\", said the union."]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("the union"));
+}
+
+#[test]
+fn passive_with_an_adverb_is_not_an_attribution() {
+    let d = run(&["The crew was initially denied entry."]);
+    assert!(attributions(&d, 0).is_empty());
+}
+
+#[test]
+fn quote_spanning_sentences_takes_the_closing_speaker() {
+    let d = run(&[
+        "\"The dam held.",
+        "The water stayed below the wall.",
+        "We were lucky,\" the mayor said.",
+    ]);
+    let quotes: Vec<String> = (0..3)
+        .map(|i| {
+            let a = attributions(&d, i);
+            assert_eq!(a.len(), 1, "sentence {i}: {a:#?}");
+            assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+            a[0].quote.as_ref().unwrap().text.clone()
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            "The dam held",
+            "The water stayed below the wall",
+            "We were lucky"
+        ]
+    );
+}
+
+#[test]
+fn quote_spanning_sentences_takes_the_opening_speaker() {
+    let d = run(&[
+        "The mayor said: \"The dam held.",
+        "We were lucky.\"",
+        "Rain is expected on Monday.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("The mayor"));
+    assert_eq!(a[0].quote.as_ref().unwrap().text, "We were lucky");
+    assert!(attributions(&d, 2).is_empty());
+}
+
+#[test]
+fn whole_quote_sentence_takes_the_previous_direct_speaker() {
+    let text = "\"The dam held,\" the mayor said. \"We were lucky.\"";
+    let mut d = doc(&[text]);
+    // Two sentences of one paragraph.
+    let cut = text.find(" \"We").unwrap();
+    let mut second = d.sentences[0].clone();
+    d.sentences[0].span = Span::new(0, cut);
+    second.index = 1;
+    second.span = Span::new(cut + 1, text.len());
+    d.sentences.push(second);
+    let out = extract(&d);
+    check_spans(&out);
+    let a = attributions(&out, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("the mayor"));
+    assert_eq!(a[0].quote.as_ref().unwrap().text, "We were lucky");
+}
+
+#[test]
+fn unclosed_quote_without_any_speaker_gets_none() {
+    let d = run(&["\"The dam held.", "We were lucky."]);
+    assert!(attributions(&d, 0).is_empty());
+    assert!(attributions(&d, 1).is_empty());
+}
+
+#[test]
+fn hyphenated_names_head_a_speaker() {
+    let a = one_attribution(
+        "Port chief Omar al-Rashid, speaking to local radio, said the quay was shut.",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Port chief Omar al-Rashid"));
+    let a = one_attribution("Dana Al-Sayed said the quay was shut.");
+    assert_eq!(a.speaker.as_deref(), Some("Dana Al-Sayed"));
+    let d = run(&["The pro-Western camp said nothing."]);
+    assert!(attributions(&d, 0)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("Western")));
+}
