@@ -16,6 +16,9 @@ use crate::normalize::{self, Key};
 static SYNONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.bin"));
 const SYNONYM_RECORD: usize = 12;
 
+/// Group member records: group id (`u32` LE), stem key (`u64` LE).
+static GROUPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_groups.bin"));
+
 /// Antonym records: stem key (`u64` LE), antonym stem key (`u64` LE).
 static ANTONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_antonyms.bin"));
 const ANTONYM_RECORD: usize = 16;
@@ -62,6 +65,52 @@ pub fn antonyms(token: Key) -> impl Iterator<Item = Key> {
         .map(|r| u64_at(r, 8))
 }
 
+/// The stem keys sharing a synonym group with `token` (itself included when
+/// it has a group).
+pub fn synonyms(token: Key) -> impl Iterator<Item = Key> {
+    synonym_groups(token).flat_map(group_members)
+}
+
+fn group_members(group: Group) -> impl Iterator<Item = Key> {
+    let count = GROUPS.len() / SYNONYM_RECORD;
+    let group_at =
+        |i: usize| u32::from_le_bytes(GROUPS[i * 12..i * 12 + 4].try_into().unwrap_or_default());
+    let start = partition(count, |i| group_at(i) < group);
+    let end = partition(count, |i| group_at(i) <= group);
+    GROUPS[start * SYNONYM_RECORD..end * SYNONYM_RECORD]
+        .chunks_exact(SYNONYM_RECORD)
+        .map(|r| u64_at(r, 4))
+}
+
+/// The first index in `0..count` where `before` turns false.
+fn partition(count: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let mid = (low + high) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// The opposites of a stemmed token: its antonyms, the antonyms of its
+/// synonyms ("gain" ~ "increase" ↔ "decrease") and the synonyms of its
+/// antonyms, one step of synonymy only. Sorted, without duplicates, and
+/// without the token's own synonyms.
+pub fn opposites(token: Key) -> Vec<Key> {
+    let close: Vec<Key> = synonyms(token).chain(std::iter::once(token)).collect();
+    let mut out: Vec<Key> = close.iter().flat_map(|&k| antonyms(k)).collect();
+    let direct: Vec<Key> = antonyms(token).collect();
+    out.extend(direct.iter().flat_map(|&a| synonyms(a)));
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|k| !close.contains(k));
+    out
+}
+
 fn word_key(word: &str) -> Key {
     normalize::key(&normalize::stem_word(word))
 }
@@ -96,6 +145,19 @@ mod tests {
         assert!(are_antonyms("decreased", "increased"));
         assert!(are_antonyms("guilty", "innocent"));
         assert!(!are_antonyms("increase", "rise"));
+    }
+
+    fn lexicon_opposites(word: &str) -> Vec<Key> {
+        opposites(word_key(word))
+    }
+
+    #[test]
+    fn opposites_reach_through_one_synonym() {
+        // "gain" ~ "increase" ↔ "decrease".
+        let opposites = opposites(word_key("gain"));
+        assert!(opposites.contains(&word_key("decrease")));
+        assert!(!opposites.contains(&word_key("increase")));
+        assert!(lexicon_opposites("rise").contains(&word_key("fell")));
     }
 
     #[test]

@@ -266,7 +266,8 @@ fn negation_change(
 }
 
 /// A word turned into its opposite: one side has a word whose WordNet
-/// antonym the other side has in its place ("rose" → "fell", "guilty" →
+/// antonym (or a synonym's, see `lexicon::opposites`) the other side has in
+/// its place ("rose" → "fell", "guilty" →
 /// "innocent"). Both words must be missing from the other side, so a
 /// sentence that names both ("won or lost") on each side is no change.
 fn antonym_change(
@@ -281,7 +282,7 @@ fn antonym_change(
     );
     let has = |words: &[GroupWord], key: normalize::Key| words.iter().any(|w| w.key == key);
     for word in l.iter().filter(|w| !has(&r, w.key)) {
-        for antonym in lexicon::antonyms(word.key) {
+        for antonym in lexicon::opposites(word.key) {
             if has(&l, antonym) {
                 continue;
             }
