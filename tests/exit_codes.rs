@@ -79,10 +79,19 @@ fn stopword_only_sentence_aligns_with_its_copy() {
     let dir = std::env::temp_dir().join(format!("newsdiff-stopwords-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("a.txt");
-    std::fs::write(&path, "The council met on Monday.\n\nSo it is.\n\nThe vote was close.\n").unwrap();
+    std::fs::write(
+        &path,
+        "The council met on Monday.\n\nSo it is.\n\nThe vote was close.\n",
+    )
+    .unwrap();
     let path = path.to_str().unwrap();
     let out = newsdiff(&["--format", "json", path, path]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["pairs"], 3);
 }
