@@ -50,6 +50,22 @@ pub fn analyse(path: &str, text: &str) -> Document {
 const PARALLEL_BYTES: usize = 64 * 1024;
 
 /// Runs the whole pipeline on two texts.
+///
+/// ```
+/// let report = newsdiff::compare_texts(
+///     "wire.txt",
+///     "The minister said 2,000 people attended the rally on Friday.",
+///     "site.txt",
+///     "The minister confirmed two thousand people attended the rally on Friday.",
+///     &newsdiff::Options::default(),
+/// );
+/// assert_eq!(report.pairs.len(), 1);
+/// // The same value written differently is not a changed fact...
+/// assert!(report.facts.changed.is_empty());
+/// // ...but a stronger reporting verb is an attribution change.
+/// let change = &report.attribution_changes[0];
+/// assert_eq!((change.left_cue.as_deref(), change.right_cue.as_deref()), (Some("say"), Some("confirm")));
+/// ```
 pub fn compare_texts(
     left_path: &str,
     left: &str,

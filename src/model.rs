@@ -135,7 +135,9 @@ pub struct Document {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Claim {
     /// Somebody said something.
-    Attribution(Attribution),
+    // Boxed: an attribution is three times the size of the other claims,
+    // and a long transcript holds hundreds of thousands of claims.
+    Attribution(Box<Attribution>),
     /// A quantity.
     Number(NumberClaim),
     /// A named person, organisation or place.
@@ -223,7 +225,7 @@ impl Sentence {
     /// The attributions among this sentence's claims.
     pub fn attributions(&self) -> impl Iterator<Item = &Attribution> {
         self.claims.iter().filter_map(|c| match c {
-            Claim::Attribution(a) => Some(a),
+            Claim::Attribution(a) => Some(a.as_ref()),
             _ => None,
         })
     }

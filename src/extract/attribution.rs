@@ -570,7 +570,7 @@ pub(crate) fn continue_quotes(doc: &mut Document) {
     flush(&mut run, opener.as_ref(), &mut found);
     for (i, a) in found {
         if let Some(s) = doc.sentences.get_mut(i) {
-            s.claims.push(Claim::Attribution(a));
+            s.claims.push(Claim::Attribution(Box::new(a)));
         }
     }
 }

@@ -43,9 +43,11 @@ pub fn extract(doc: &Document) -> Document {
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
-        sentence
-            .claims
-            .extend(found.into_iter().map(|(a, _)| Claim::Attribution(a)));
+        sentence.claims.extend(
+            found
+                .into_iter()
+                .map(|(a, _)| Claim::Attribution(Box::new(a))),
+        );
         let dates = dates::find(&ctx, &mut taken);
         sentence.claims.extend(dates.into_iter().map(Claim::Date));
         let numbers = numbers::find(&ctx, &mut taken);
