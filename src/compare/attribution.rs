@@ -93,6 +93,8 @@ pub fn same_speaker(a: &Attribution, b: &Attribution) -> bool {
         _ => {}
     }
     match (&a.speaker, &b.speaker) {
+        // The same words name the same speaker, even an unresolved "he".
+        (Some(x), Some(y)) if normalize::fold(x.trim()) == normalize::fold(y.trim()) => true,
         (Some(x), Some(y)) => {
             let (x, y) = (normalize::content_tokens(x), normalize::content_tokens(y));
             x.iter().any(|t| y.contains(t))
@@ -168,6 +170,33 @@ fn quote_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn said_by(speaker: &str) -> Attribution {
+        let span = crate::model::Span::new(0, 0);
+        Attribution {
+            speaker: Some(speaker.to_string()),
+            speaker_key: None,
+            cue: "said".into(),
+            cue_lemma: "say".into(),
+            cue_span: span,
+            speaker_span: None,
+            quote: None,
+            direct: false,
+            content_span: None,
+        }
+    }
+
+    #[test]
+    fn unresolved_pronoun_is_the_same_speaker_as_itself() {
+        // Regression: "he" with no antecedent has no key and no content
+        // word, and was reported as "speaker changed: he → he".
+        assert!(same_speaker(&said_by("he"), &said_by("He")));
+        assert!(!same_speaker(&said_by("he"), &said_by("she")));
+        assert!(same_speaker(
+            &said_by("the Kremlin's envoy"),
+            &said_by("the Kremlin's special envoy")
+        ));
+    }
 
     #[test]
     fn quote_style_and_case_are_not_alterations() {
