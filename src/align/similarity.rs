@@ -127,8 +127,34 @@ fn add_trigrams(out: &mut Vec<Key>, folded: &str) {
 /// Inverse document frequencies of tokens over a set of sentences.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    weights: HashMap<Key, f64>,
+    /// Final weight (document IDF × background rarity) of every token seen,
+    /// computed once: `similarity` asks for each token's weight many times.
+    weights: HashMap<Key, f64, KeyHasher>,
     documents: usize,
+}
+
+/// Keys are already FNV hashes; hashing them again (SipHash) only costs time.
+type KeyHasher = std::hash::BuildHasherDefault<PassThrough>;
+
+/// A `Hasher` that takes a `u64` key as its own hash.
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; fold any other input FNV-style.
+        self.0 = bytes.iter().fold(self.0, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 impl Idf {
@@ -144,19 +170,17 @@ impl Idf {
         }
         let weights = frequency
             .into_iter()
-            .map(|(token, df)| (token, idf(documents, df)))
+            .map(|(token, df)| (token, idf(documents, df) * background_weight(token)))
             .collect();
         Idf { weights, documents }
     }
 
     /// The weight of a token; unseen tokens weigh as if seen once.
     pub fn weight(&self, token: Key) -> f64 {
-        let doc = self
-            .weights
-            .get(&token)
-            .copied()
-            .unwrap_or_else(|| idf(self.documents.max(1), 1));
-        background_weight(token) * doc
+        match self.weights.get(&token) {
+            Some(&weight) => weight,
+            None => idf(self.documents.max(1), 1) * background_weight(token),
+        }
     }
 
     /// How many sentences contain the token.

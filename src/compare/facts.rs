@@ -281,6 +281,10 @@ fn antonym_change(
         group_words(right, right_group),
     );
     let has = |words: &[GroupWord], key: normalize::Key| words.iter().any(|w| w.key == key);
+    // An antonym swap needs a word only the right has; most pairs have few.
+    if r.iter().all(|w| has(&l, w.key)) {
+        return None;
+    }
     for word in l.iter().filter(|w| !has(&r, w.key)) {
         for antonym in lexicon::opposites(word.key) {
             if has(&l, antonym) {
