@@ -107,7 +107,7 @@ fn check_adds_rules_and_exit_follows_them() {
     );
     let results = lines(&out);
     assert_eq!(out.status.code(), Some(0), "{results:?}");
-    assert_eq!(results[0]["rules"].as_array().unwrap().len(), 8);
+    assert_eq!(results[0]["rules"].as_array().unwrap().len(), 9);
     assert!(results[0]["rules"]
         .as_array()
         .unwrap()

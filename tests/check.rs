@@ -90,6 +90,18 @@ fn no_changed_number() {
 }
 
 #[test]
+fn no_polarity_change() {
+    rule_case(
+        "no_polarity_change",
+        "polarity",
+        &[
+            "statement turned into its denial or opposite",
+            "\"\" → \"not\"",
+        ],
+    );
+}
+
+#[test]
 fn no_speaker_change() {
     rule_case("no_speaker_change", "speaker", &["Kovacs", "Peter Lang"]);
 }
@@ -179,7 +191,7 @@ fn json_adds_rules_to_the_v1_document() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["version"], 1);
     let rules = doc["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 8);
+    assert_eq!(rules.len(), 9);
     let number = rules
         .iter()
         .find(|r| r["rule"] == "no_changed_number")

@@ -40,7 +40,7 @@ fn check_failure_is_an_error_annotation_at_its_sentence() {
         lines
             .last()
             .unwrap()
-            .starts_with("::error title=newsdiff check::1 of 8 rules failed"),
+            .starts_with("::error title=newsdiff check::1 of 9 rules failed"),
         "{text}"
     );
 }
@@ -58,7 +58,7 @@ fn passing_check_is_one_notice() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out),
-        "::notice title=newsdiff check::all 8 rules passed\n"
+        "::notice title=newsdiff check::all 9 rules passed\n"
     );
 }
 

@@ -101,6 +101,9 @@ pub struct RuleConfig {
     pub no_altered_quote: QuoteRule,
     /// `no_changed_number`: no number may change value between aligned sentences.
     pub no_changed_number: bool,
+    /// `no_polarity_change`: no statement may turn into its denial or its
+    /// opposite ("approved" → "not approved", "rose" → "fell").
+    pub no_polarity_change: bool,
     /// `no_speaker_change`: no statement may be credited to somebody else.
     pub no_speaker_change: bool,
     /// `no_attribution_dropped`: no credited statement may lose its speaker.
@@ -173,6 +176,7 @@ impl Default for RuleConfig {
                 allow_made_indirect: false,
             },
             no_changed_number: true,
+            no_polarity_change: true,
             no_speaker_change: true,
             no_attribution_dropped: true,
             no_certainty_change: CertaintyRule {
@@ -205,6 +209,7 @@ impl RuleConfig {
         match rule {
             Rule::NoAlteredQuote => self.no_altered_quote.enabled,
             Rule::NoChangedNumber => self.no_changed_number,
+            Rule::NoPolarityChange => self.no_polarity_change,
             Rule::NoSpeakerChange => self.no_speaker_change,
             Rule::NoAttributionDropped => self.no_attribution_dropped,
             Rule::NoCertaintyChange => self.no_certainty_change.enabled,
@@ -219,6 +224,7 @@ impl RuleConfig {
         match rule {
             Rule::NoAlteredQuote => self.no_altered_quote.enabled = on,
             Rule::NoChangedNumber => self.no_changed_number = on,
+            Rule::NoPolarityChange => self.no_polarity_change = on,
             Rule::NoSpeakerChange => self.no_speaker_change = on,
             Rule::NoAttributionDropped => self.no_attribution_dropped = on,
             Rule::NoCertaintyChange => self.no_certainty_change.enabled = on,
@@ -240,6 +246,7 @@ impl RuleConfig {
         }
         for (target, toggle) in [
             (&mut self.no_changed_number, &rules.no_changed_number),
+            (&mut self.no_polarity_change, &rules.no_polarity_change),
             (&mut self.no_speaker_change, &rules.no_speaker_change),
             (
                 &mut self.no_attribution_dropped,
@@ -295,6 +302,7 @@ pub struct FileConfig {
 pub struct FileRules {
     pub no_altered_quote: Option<FileQuoteRule>,
     pub no_changed_number: Option<FileToggle>,
+    pub no_polarity_change: Option<FileToggle>,
     pub no_speaker_change: Option<FileToggle>,
     pub no_attribution_dropped: Option<FileToggle>,
     pub no_certainty_change: Option<FileCertaintyRule>,

@@ -19,6 +19,8 @@ pub enum Rule {
     NoAlteredQuote,
     /// No number may change value between aligned sentences.
     NoChangedNumber,
+    /// No statement may turn into its denial or its opposite.
+    NoPolarityChange,
     /// No statement may be credited to somebody else.
     NoSpeakerChange,
     /// No credited statement may lose its speaker.
@@ -35,9 +37,10 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, most important first.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::NoAlteredQuote,
         Rule::NoChangedNumber,
+        Rule::NoPolarityChange,
         Rule::NoSpeakerChange,
         Rule::NoAttributionDropped,
         Rule::NoCertaintyChange,
@@ -51,6 +54,7 @@ impl Rule {
         match self {
             Rule::NoAlteredQuote => "no_altered_quote",
             Rule::NoChangedNumber => "no_changed_number",
+            Rule::NoPolarityChange => "no_polarity_change",
             Rule::NoSpeakerChange => "no_speaker_change",
             Rule::NoAttributionDropped => "no_attribution_dropped",
             Rule::NoCertaintyChange => "no_certainty_change",
@@ -86,7 +90,12 @@ impl std::str::FromStr for Rule {
 pub fn evaluate(rule: Rule, report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
     match rule {
         Rule::NoAlteredQuote => altered_quotes(report, config),
-        Rule::NoChangedNumber => changed_numbers(report),
+        Rule::NoChangedNumber => changed_facts(report, FactKind::Number, "number changed"),
+        Rule::NoPolarityChange => changed_facts(
+            report,
+            FactKind::Polarity,
+            "statement turned into its denial or opposite",
+        ),
         Rule::NoSpeakerChange => attribution_kind(report, Kind::SpeakerChanged),
         Rule::NoAttributionDropped => attribution_kind(report, Kind::AttributionDropped),
         Rule::NoCertaintyChange => certainty_changes(report, config),
@@ -182,18 +191,18 @@ fn altered_quotes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
         .collect()
 }
 
-fn changed_numbers(report: &Report) -> Vec<RuleFailure> {
+fn changed_facts(report: &Report, kind: FactKind, message: &str) -> Vec<RuleFailure> {
     report
         .facts
         .changed
         .iter()
-        .filter(|c| c.kind == FactKind::Number)
+        .filter(|c| c.kind == kind)
         .map(|c| {
             failure(
                 report,
                 Some(c.left),
                 Some(c.right),
-                "number changed".to_string(),
+                message.to_string(),
                 Some(c.left_text.clone()),
                 Some(c.right_text.clone()),
             )
