@@ -290,23 +290,15 @@ fn coverage(part: &Features, whole: &Features, idf: &Idf) -> f64 {
 
 /// Marks in-order groups that were lifted over a block only one side has.
 fn mark_relocations(groups: &mut [Group]) {
+    // Last left and right positions of the previous in-order group.
     let mut previous: Option<(usize, usize)> = None;
     for g in groups.iter_mut().filter(|g| !g.moved) {
-        let (first_left, first_right) = (g.left[0], g.right[0]);
-        let (skipped_left, skipped_right) = match previous {
-            Some((l, r)) => (
-                first_left.saturating_sub(l + 1),
-                first_right.saturating_sub(r + 1),
-            ),
-            None => (first_left, first_right),
-        };
-        if skipped_left.abs_diff(skipped_right) >= RELOCATION_GAP && previous.is_some() {
-            g.moved = true;
+        if let Some((l, r)) = previous {
+            let skipped_left = g.left[0].saturating_sub(l + 1);
+            let skipped_right = g.right[0].saturating_sub(r + 1);
+            g.moved = skipped_left.abs_diff(skipped_right) >= RELOCATION_GAP;
         }
-        previous = Some((
-            *g.left.last().unwrap_or(&first_left),
-            *g.right.last().unwrap_or(&first_right),
-        ));
+        previous = Some((g.left[g.left.len() - 1], g.right[g.right.len() - 1]));
     }
 }
 

@@ -18,12 +18,12 @@
 //!   this is no alignment precision.
 
 use super::metrics::ratio;
-use super::{read_json, Config, Table};
-use anyhow::{bail, Context, Result};
+use super::{read_json_folder, Config, Table};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One cluster file.
 #[derive(Debug, Clone, Deserialize)]
@@ -212,16 +212,7 @@ fn pair_counts(left: &Prepared, right: &Prepared, min_similarity: f64) -> Counts
 
 /// Reads every `*.json` cluster of `folder`, sorted by name.
 pub fn load(folder: &Path) -> Result<Vec<Cluster>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .with_context(|| format!("reading {}", folder.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        bail!("no .json cluster in {}", folder.display());
-    }
-    paths.iter().map(|p| read_json(p)).collect()
+    read_json_folder(folder, "cluster")
 }
 
 /// Evaluates the clusters in `folder`.

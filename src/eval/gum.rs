@@ -21,12 +21,12 @@
 //!   mention (GUM marks common-noun phrases and nested mentions too).
 
 use super::metrics::{match_spans, Confusion};
-use super::{char_to_byte, read_json, Config, Table};
+use super::{char_to_byte, read_json_folder, Config, Table};
 use crate::model::Claim;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A gold span (code points into `text`).
 #[derive(Debug, Clone, Deserialize)]
@@ -95,16 +95,7 @@ type Spans = Vec<(usize, usize)>;
 
 /// Reads every `*.json` of `folder`, sorted by name.
 pub fn load(folder: &Path) -> Result<Vec<Article>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .with_context(|| format!("reading {}", folder.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        bail!("no .json article in {}", folder.display());
-    }
-    paths.iter().map(|p| read_json(p)).collect()
+    read_json_folder(folder, "article")
 }
 
 /// Evaluates the articles in `folder`.

@@ -188,6 +188,21 @@ pub(crate) fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
     serde_json::from_str(&text).with_context(|| format!("{}: malformed JSON", path.display()))
 }
 
+/// Reads every `*.json` file of `folder`, sorted by name; `what` names one
+/// file's content in the error when there is none.
+pub(crate) fn read_json_folder<T: DeserializeOwned>(folder: &Path, what: &str) -> Result<Vec<T>> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        anyhow::bail!("no .json {what} in {}", folder.display());
+    }
+    paths.iter().map(|p| read_json(p)).collect()
+}
+
 /// Reads a tab-separated file with a header line; returns, for every data
 /// line, the cells of the `columns` asked for, in that order.
 pub(crate) fn read_tsv(path: &Path, columns: &[&str]) -> Result<Vec<Vec<String>>> {

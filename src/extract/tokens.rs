@@ -209,12 +209,7 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
                     // an earlier sentence (`…overdose," Ms Smith said.`):
                     // an opening mark is glued to the word after it instead.
                     '"' if quotes.is_empty() && closes_earlier_quote(toks, k) => {
-                        mark(&mut inside, 0, k, quotes.len());
-                        quotes.push(QuoteSpan {
-                            open: None,
-                            close: Some(k),
-                            content: (0, t.start),
-                        });
+                        record_earlier_quote(&mut inside, &mut quotes, k, t.start);
                         continue;
                     }
                     '"' => '"',
@@ -224,12 +219,7 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
                     // A closing curly mark with nothing open: the quote
                     // began in an earlier sentence.
                     '\u{201d}' | '\u{bb}' if quotes.is_empty() => {
-                        mark(&mut inside, 0, k, quotes.len());
-                        quotes.push(QuoteSpan {
-                            open: None,
-                            close: Some(k),
-                            content: (0, t.start),
-                        });
+                        record_earlier_quote(&mut inside, &mut quotes, k, t.start);
                         continue;
                     }
                     _ => continue,
@@ -268,6 +258,22 @@ fn closes_earlier_quote(toks: &[Tok<'_>], k: usize) -> bool {
 }
 
 /// Marks tokens `from..to` as inside quote number `q`.
+/// Records a quote that opened in an earlier sentence and closes at token
+/// `k`: everything before it is quoted.
+fn record_earlier_quote(
+    inside: &mut [Option<usize>],
+    quotes: &mut Vec<QuoteSpan>,
+    k: usize,
+    end: usize,
+) {
+    mark(inside, 0, k, quotes.len());
+    quotes.push(QuoteSpan {
+        open: None,
+        close: Some(k),
+        content: (0, end),
+    });
+}
+
 fn mark(inside: &mut [Option<usize>], from: usize, to: usize, q: usize) {
     for slot in inside.iter_mut().take(to).skip(from) {
         *slot = Some(q);
