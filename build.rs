@@ -15,6 +15,11 @@
 #[allow(dead_code)]
 mod normalize;
 
+// `normalize` splits words with it.
+#[path = "src/segment.rs"]
+#[allow(dead_code)]
+mod segment;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -22,6 +27,7 @@ fn main() {
     let source = "data/word_frequency.tsv";
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=src/normalize.rs");
+    println!("cargo:rerun-if-changed=src/segment.rs");
     let text =
         std::fs::read_to_string(source).expect("data/word_frequency.tsv is part of the repository");
     // Frequencies of words sharing a stem add up ("say", "says", "said").

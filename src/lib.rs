@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod segment;
 
 pub use compare::Report;
 pub use model::Document;

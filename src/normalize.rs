@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
@@ -75,7 +74,7 @@ pub fn stem_word(word: &str) -> String {
 /// Words of `text` with their byte offsets (UAX#29 word bounds that contain a
 /// letter or digit).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.unicode_word_indices()
+    crate::segment::word_bounds(text).filter(|(_, w)| w.chars().any(char::is_alphanumeric))
 }
 
 /// True for function words that carry no topic: articles, auxiliaries,

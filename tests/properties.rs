@@ -12,6 +12,9 @@
 //!   byte is lost or doubled only by a bug);
 //! - keeps every sentence within `MAX_SENTENCE_BYTES`.
 //!
+//! For any text, `segment::word_bounds` (the ASCII fast path) gives exactly
+//! the segments of unicode-segmentation's `split_word_bound_indices`.
+//!
 //! For any two texts, the pipeline does not panic, its JSON is valid and
 //! parses back, and its indices point at real sentences.
 //!
@@ -196,6 +199,16 @@ fn check_document(text: &str, doc: &Document) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn word_bounds_match_unicode_segmentation(
+        text in prop_oneof![any_text(), "[a-zA-Z0-9 .,;:'_\"\t\r\n-]{0,60}"]
+    ) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let fast: Vec<_> = newsdiff::segment::word_bounds(&text).collect();
+        let reference: Vec<_> = text.split_word_bound_indices().collect();
+        prop_assert_eq!(fast, reference);
+    }
 
     #[test]
     fn parse_spans_are_exact(text in any_text()) {

@@ -31,14 +31,26 @@ impl Features {
     /// Features of a bare text (no claims).
     pub fn from_text(text: &str) -> Features {
         let mut features = Features::default();
-        for (_, word) in normalize::words(text) {
-            let folded = normalize::fold(word);
-            if normalize::is_stopword(&folded) {
-                continue;
+        WORD_KEYS.with_borrow_mut(|cache| {
+            if cache.len() > WORD_CACHE_LIMIT {
+                cache.clear();
             }
-            add_trigrams(&mut features.trigrams, &folded);
-            features.tokens.push(key(&normalize::stem(&folded)));
-        }
+            let mut add = |keys: &WordKeys| {
+                if let Some(stem) = keys.stem {
+                    features.tokens.push(stem);
+                    features.trigrams.extend_from_slice(&keys.trigrams);
+                }
+            };
+            for (_, word) in normalize::words(text) {
+                if let Some(keys) = cache.get(word) {
+                    add(keys);
+                } else {
+                    let keys = WordKeys::of(word);
+                    add(&keys);
+                    cache.insert(word.into(), keys);
+                }
+            }
+        });
         sort_set(&mut features.tokens);
         sort_set(&mut features.trigrams);
         features.synonyms = synonym_entries(&features.tokens);
@@ -81,6 +93,44 @@ impl Features {
         self.tokens.binary_search(&token).is_ok()
     }
 }
+
+/// What a sentence's features take from one word as written.
+struct WordKeys {
+    /// The stem key, `None` for a stopword.
+    stem: Option<Key>,
+    /// Character trigrams of the folded word.
+    trigrams: Box<[Key]>,
+}
+
+impl WordKeys {
+    fn of(word: &str) -> WordKeys {
+        let folded = normalize::fold(word);
+        if normalize::is_stopword(&folded) {
+            return WordKeys {
+                stem: None,
+                trigrams: Box::default(),
+            };
+        }
+        let mut trigrams = Vec::new();
+        add_trigrams(&mut trigrams, &folded);
+        WordKeys {
+            stem: Some(key(&normalize::stem(&folded))),
+            trigrams: trigrams.into_boxed_slice(),
+        }
+    }
+}
+
+/// Distinct words remembered per thread before the memo starts afresh
+/// (about 100 MB at most; a long article has tens of thousands).
+const WORD_CACHE_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    /// Folding, stemming and hashing a word costs far more than looking it
+    /// up, and a text repeats the same words: the keys are memoised.
+    static WORD_KEYS: std::cell::RefCell<WordCache> = Default::default();
+}
+
+type WordCache = rustc_hash::FxHashMap<Box<str>, WordKeys>;
 
 fn synonym_entries(tokens: &[Key]) -> Vec<(lexicon::Group, Key)> {
     let mut entries: Vec<(lexicon::Group, Key)> = tokens

@@ -1,14 +1,19 @@
 //! The word diff of one aligned group.
 
 use crate::report::{DiffOp, DiffTag};
+use crate::segment::word_bounds;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// A deterministic word-level diff (UAX#29 words, Patience algorithm, no
 /// deadline), with adjacent changes of one kind joined into runs.
 pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
+    // The same UAX#29 words as `diff_unicode_words`, split by the faster
+    // segmenter the other stages use.
+    let words = |text| -> Vec<&str> { word_bounds(text).map(|(_, w)| w).collect() };
+    let (left_words, right_words) = (words(left), words(right));
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
-        .diff_unicode_words(left, right);
+        .diff_slices(&left_words, &right_words);
     let mut runs: Vec<DiffOp> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {

@@ -24,7 +24,7 @@ use crate::model::{Attribution, Claim, Document, Quote};
 /// that", "confirmed Friday that").
 fn skippable_after_cue(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
-    let w = t.folded.as_str();
+    let w = t.folded.as_ref();
     (t.word && (super::dates::is_weekday(w) && t.cap))
         || (w == "on"
             && ctx
@@ -142,7 +142,7 @@ fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
         Some(n) => {
             !n.word
                 || matches!(
-                    n.folded.as_str(),
+                    n.folded.as_ref(),
                     "of" | "in"
                         | "on"
                         | "at"
@@ -414,7 +414,7 @@ fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize
                 .text
                 .starts_with(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']))
             || matches!(
-                t.folded.as_str(),
+                t.folded.as_ref(),
                 "while" | "but" | "and" | "as" | "whereas"
             )
     };

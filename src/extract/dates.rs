@@ -180,7 +180,7 @@ fn month_date(ctx: &Ctx<'_>, k: usize) -> Found {
     }
     // "May" and "March" are also words: accept them only with a day, a year,
     // or a period word, or after "in"/"since"/"until"/"by"/"of".
-    let ambiguous = matches!(t.folded.as_str(), "may" | "march");
+    let ambiguous = matches!(t.folded.as_ref(), "may" | "march");
     let anchored = day.is_some()
         || year.is_some()
         || prefix.is_some()
@@ -212,7 +212,7 @@ fn weekday(ctx: &Ctx<'_>, k: usize) -> Found {
         _ => None,
     };
     let from = if modifier.is_some() { k - 1 } else { k };
-    Some((from, k + 1, with_prefix(modifier, t.folded.clone())))
+    Some((from, k + 1, with_prefix(modifier, t.folded.to_string())))
 }
 
 fn decade_or_year(ctx: &Ctx<'_>, k: usize) -> Found {
@@ -229,7 +229,7 @@ fn decade_or_year(ctx: &Ctx<'_>, k: usize) -> Found {
         } else {
             prefix_from
         };
-        return Some((from, k + 1, with_prefix(prefix, t.folded.clone())));
+        return Some((from, k + 1, with_prefix(prefix, t.folded.to_string())));
     }
     let year = year_value(&t.folded)?;
     // "$2000", "2000%": an amount, not a year. Numerals joined to words or

@@ -107,7 +107,7 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
     if t.acronym() {
         return true;
     }
-    let w = t.folded.as_str();
+    let w = t.folded.as_ref();
     t.cap
         && !is_stopword(w)
         && !is_weekday(w)

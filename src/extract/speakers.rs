@@ -132,7 +132,7 @@ fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
         && (t.acronym() || !is_stopword(&t.folded))
         && !(ctx.clause_initial(k) && (t.folded.ends_with("ly") || is_cue_word(&t.folded)))
         && !matches!(
-            t.folded.as_str(),
+            t.folded.as_ref(),
             "earlier" | "later" | "however" | "meanwhile"
         )
         // "ex-Soviet", "pro-Western": part of a modifier, not a name;
@@ -147,7 +147,7 @@ fn name_prefix(t: &super::tokens::Tok<'_>) -> bool {
     t.word
         && (t.cap
             || matches!(
-                t.folded.as_str(),
+                t.folded.as_ref(),
                 "al" | "el" | "ad" | "bin" | "ibn" | "abu"
             ))
 }
@@ -160,7 +160,7 @@ fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
         .is_some_and(|n| is_speaker_noun(&n.folded));
     t.word
         && !t.cap
-        && (MODIFIERS.contains(&t.folded.as_str())
+        && (MODIFIERS.contains(&t.folded.as_ref())
             || (next_is_noun && !is_stopword(&t.folded) && !is_cue_word(&t.folded)))
 }
 
@@ -182,7 +182,7 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
         let time = t.cap && super::dates::is_weekday(&t.folded);
         let on_time = t.is_word("on") && end < cue && ctx.toks[end].cap;
         let adverb = !t.cap && t.folded.len() > 4 && t.folded.ends_with("ly");
-        if t.word && (BETWEEN.contains(&t.folded.as_str()) || time || on_time || adverb) {
+        if t.word && (BETWEEN.contains(&t.folded.as_ref()) || time || on_time || adverb) {
             end -= 1;
         } else {
             break;
@@ -204,7 +204,7 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
     }
     // Plurals without an -s take the base form too ("police say").
     let plural = t.folded.ends_with('s')
-        || matches!(t.folded.as_str(), "police" | "people" | "data" | "media");
+        || matches!(t.folded.as_ref(), "police" | "people" | "data" | "media");
     if base && !(noun && plural) {
         return None;
     }
@@ -356,7 +356,7 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
             }
             break;
         }
-        let w = t.folded.as_str();
+        let w = t.folded.as_ref();
         if name_word(ctx, i) || is_speaker_noun(w) {
             end = Some(i + 1);
         } else if matches!(w, "of" | "the" | "on" | "to" | "for" | "in" | "at" | "and")

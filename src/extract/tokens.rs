@@ -3,7 +3,8 @@
 
 use crate::model::Span;
 use crate::normalize::fold;
-use unicode_segmentation::UnicodeSegmentation;
+use crate::segment::word_bounds;
+use std::borrow::Cow;
 
 /// One word or one punctuation character of a sentence.
 #[derive(Debug, Clone)]
@@ -16,7 +17,7 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     /// [`fold`]ed text (possessive `'s` removed) for words; the character for
     /// punctuation.
-    pub folded: String,
+    pub folded: Cow<'a, str>,
     /// True for words (anything holding a letter or digit).
     pub word: bool,
     /// True when the first character is uppercase.
@@ -70,7 +71,7 @@ impl Tok<'_> {
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::new();
     let mut space = true;
-    for (at, seg) in text.split_word_bound_indices() {
+    for (at, seg) in word_bounds(text) {
         if seg.chars().all(char::is_whitespace) {
             space = true;
             continue;
@@ -103,7 +104,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     start,
                     end,
                     text: &text[start..end],
-                    folded: c.to_string(),
+                    folded: Cow::Borrowed(&text[start..end]),
                     word: false,
                     cap: false,
                     space_before: space,
@@ -119,11 +120,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// [`fold`], with a fast path for the common case: an ASCII word with no
 /// apostrophe folds to its lowercase (NFKD/NFKC and the possessive rule
 /// change nothing there), without two Unicode normalisation passes.
-fn fold_word(word: &str) -> String {
+/// Most words are already lowercase ASCII and are borrowed as they are.
+fn fold_word(word: &str) -> Cow<'_, str> {
     if word.is_ascii() && !word.contains('\'') {
-        word.to_ascii_lowercase()
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
     } else {
-        fold(word)
+        Cow::Owned(fold(word))
     }
 }
 
