@@ -6,7 +6,7 @@
 //! the best few per left sentence are scored in full.
 
 use super::similarity::{Features, Idf, Key};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Right sentences a left sentence is scored against, at most.
 const PER_SENTENCE: usize = 12;
@@ -16,42 +16,65 @@ const PER_SENTENCE: usize = 12;
 /// words and would make every pair a candidate.
 const MAX_POSTINGS: usize = 64;
 
-/// Pairs `(left position, right position)` worth scoring, sorted.
-pub fn find(left: &[Features], right: &[Features], idf: &Idf) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (b, features) in right.iter().enumerate() {
+/// Left sentences per parallel task; below two of these the search runs on
+/// one thread.
+const CHUNK: usize = 1024;
+
+/// Calls `visit(left position, right position)` on the pairs worth scoring,
+/// in (left, right) order, and keeps what it returns. Visiting while the
+/// candidates are found, rather than listing them all first, keeps memory
+/// flat, and long documents are searched on several threads.
+pub fn find<T: Send>(
+    left: &[Features],
+    right: &[Features],
+    idf: &Idf,
+    visit: impl Fn(usize, usize) -> Option<T> + Sync,
+) -> Vec<T> {
+    let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
+    for (b, features) in (0u32..).zip(right) {
         for &token in &features.tokens {
             postings.entry(token).or_default().push(b);
         }
     }
-    let mut score = vec![0.0f64; right.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    for (a, features) in left.iter().enumerate() {
-        for &token in &features.tokens {
-            let Some(list) = postings.get(&token) else {
-                continue;
-            };
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            let weight = idf.weight(token);
-            for &b in list {
-                if score[b] == 0.0 {
-                    touched.push(b);
+    let search = |from: usize| {
+        let to = (from + CHUNK).min(left.len());
+        let mut score = vec![0.0f64; right.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for (a, features) in left.iter().enumerate().take(to).skip(from) {
+            for &token in &features.tokens {
+                let Some(list) = postings.get(&token) else {
+                    continue;
+                };
+                if list.len() > MAX_POSTINGS {
+                    continue;
                 }
-                score[b] += weight;
+                let weight = idf.weight(token);
+                for &b in list {
+                    let b = b as usize;
+                    if score[b] == 0.0 {
+                        touched.push(b);
+                    }
+                    score[b] += weight;
+                }
             }
+            touched.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+            for &b in &touched {
+                score[b] = 0.0;
+            }
+            touched.truncate(PER_SENTENCE);
+            touched.sort_unstable();
+            out.extend(touched.drain(..).filter_map(|b| visit(a, b)));
         }
-        touched.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
-        pairs.extend(touched.iter().take(PER_SENTENCE).map(|&b| (a, b)));
-        for &b in &touched {
-            score[b] = 0.0;
-        }
-        touched.clear();
+        out
+    };
+    let starts: Vec<usize> = (0..left.len()).step_by(CHUNK).collect();
+    if starts.len() < 2 {
+        return starts.into_iter().flat_map(search).collect();
     }
-    pairs.sort_unstable();
-    pairs
+    use rayon::prelude::*;
+    let parts: Vec<Vec<T>> = starts.into_par_iter().map(search).collect();
+    parts.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -69,6 +92,9 @@ mod tests {
             Features::from_text("Putin left"),
         ];
         let idf = Idf::new(left.iter().chain(&right));
-        assert_eq!(find(&left, &right, &idf), vec![(0, 1), (1, 0)]);
+        assert_eq!(
+            find(&left, &right, &idf, |a, b| Some((a, b))),
+            vec![(0, 1), (1, 0)]
+        );
     }
 }

@@ -38,6 +38,10 @@ const RELOCATION_GAP: usize = 3;
 /// the partner sentence for the neighbour to join a 1:2 or 2:1 group.
 const MERGE_COVERAGE: f64 = 0.5;
 
+/// Sentences (both sides) from which the two sides' features are built on
+/// two threads; below this the hand-off costs more than it saves.
+const PARALLEL_SENTENCES: usize = 512;
+
 /// One aligned group of sentences (1:1, 1:2 or 2:1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignedPair {
@@ -132,21 +136,25 @@ struct Group {
 
 /// Aligns the alignable sentences of two documents.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
-    let (left, right) = (Side::new(left), Side::new(right));
+    // Long documents build their two sides at once.
+    let (left, right) = if left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES {
+        rayon::join(|| Side::new(left), || Side::new(right))
+    } else {
+        (Side::new(left), Side::new(right))
+    };
     let idf = Idf::new(left.features.iter().chain(&right.features));
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
-    let mut scored: Vec<chain::Candidate> = candidates::find(&left.features, &right.features, &idf)
-        .into_iter()
-        .filter(|&(a, b)| compatible(a, b))
-        .map(|(a, b)| chain::Candidate {
-            left: a,
-            right: b,
-            similarity: similarity::similarity(&left.features[a], &right.features[b], &idf),
-        })
-        .filter(|c| c.similarity >= min_similarity)
-        .collect();
+    let mut scored: Vec<chain::Candidate> =
+        candidates::find(&left.features, &right.features, &idf, |a, b| {
+            let similarity = similarity::similarity(&left.features[a], &right.features[b], &idf);
+            (compatible(a, b) && similarity >= min_similarity).then_some(chain::Candidate {
+                left: a,
+                right: b,
+                similarity,
+            })
+        });
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()
