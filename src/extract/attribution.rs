@@ -479,6 +479,42 @@ fn continued_quote(ctx: &Ctx<'_>, role: QuoteRole) -> Option<Quote> {
     (!quote.text.is_empty()).then_some(quote)
 }
 
+/// What the quotation pass needs of one body sentence, found by the first
+/// pass while the sentence's tokens are at hand, so it is tokenized once.
+pub(crate) struct SentenceQuotes {
+    role: QuoteRole,
+    /// The quoted words when the sentence is part of a quotation spanning
+    /// sentences and has no attribution of its own (plain sentences: none).
+    quote: Option<Quote>,
+    /// Its last quotation, when it closes one quotation and opens another.
+    last: Option<Quote>,
+}
+
+impl SentenceQuotes {
+    /// `attributed`: the sentence has an attribution of its own.
+    pub(crate) fn of(ctx: &Ctx<'_>, attributed: bool) -> SentenceQuotes {
+        let role = quote_role(ctx);
+        if attributed {
+            return SentenceQuotes {
+                role,
+                quote: None,
+                last: None,
+            };
+        }
+        SentenceQuotes {
+            role,
+            quote: match role {
+                QuoteRole::Plain => None,
+                _ => continued_quote(ctx, role),
+            },
+            last: match role {
+                QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| quote_of(ctx, q)),
+                _ => None,
+            },
+        }
+    }
+}
+
 /// Longest quotation, in sentences, that one attribution is carried over.
 const MAX_QUOTE_SENTENCES: usize = 12;
 
@@ -490,7 +526,7 @@ const MAX_QUOTE_SENTENCES: usize = 12;
 /// copy keeps the cue and speaker (so they are not counted twice) and gets
 /// the sentence's own quote as content. Linear: each sentence is tokenized
 /// once and joins at most one run.
-pub(crate) fn continue_quotes(doc: &mut Document) {
+pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<SentenceQuotes>]) {
     // Sentences waiting for a speaker, with their quotes.
     let mut run: Vec<(usize, Quote)> = Vec::new();
     let mut opener: Option<Attribution> = None;
@@ -513,15 +549,23 @@ pub(crate) fn continue_quotes(doc: &mut Document) {
     };
     for (i, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.text.get(sentence.span.start..sentence.span.end);
-        let (Some(text), true) = (text, sentence.kind.is_body()) else {
+        let info = sentence_quotes.get(i).and_then(Option::as_ref);
+        let (Some(text), true, Some(info)) = (text, sentence.kind.is_body(), info) else {
             flush(&mut run, opener.as_ref(), &mut found);
             (inside, opener, previous) = (false, None, None);
             continue;
         };
-        let ctx = Ctx::new(text, sentence.span.start);
-        let role = quote_role(&ctx);
+        let role = info.role;
         let own = sentence.attributions().next().cloned();
-        let quote = own.is_none().then(|| continued_quote(&ctx, role)).flatten();
+        // A plain sentence is quoted whole, but only inside a quotation:
+        // its quote is made here, when needed, not for every sentence.
+        let quote = match role {
+            QuoteRole::Plain if inside && own.is_none() => {
+                continued_quote(&Ctx::untokenized(text, sentence.span.start), role)
+            }
+            QuoteRole::Plain => None,
+            _ => info.quote.clone(),
+        };
         if inside {
             match role {
                 QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
@@ -547,7 +591,7 @@ pub(crate) fn continue_quotes(doc: &mut Document) {
             if own.is_none() {
                 let opened = match role {
                     QuoteRole::Opens => quote,
-                    _ => ctx.quotes.last().map(|q| quote_of(&ctx, q)),
+                    _ => info.last.clone(),
                 };
                 run.extend(opened.map(|q| (i, q)));
             }

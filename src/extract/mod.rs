@@ -31,18 +31,24 @@ pub fn extract(doc: &Document) -> Document {
     let mut out = doc.clone();
     let mut kinds = Vec::with_capacity(doc.sentences.len());
     let mut entity_candidates = Vec::with_capacity(doc.sentences.len());
+    let mut quotes = Vec::with_capacity(doc.sentences.len());
     for sentence in out.sentences.iter_mut() {
         sentence.claims.clear();
         let text = doc.text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
             kinds.push(Vec::new());
             entity_candidates.push(Vec::new());
+            quotes.push(None);
             continue;
         };
         let ctx = Ctx::new(text, sentence.span.start);
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
+        quotes.push(Some(attribution::SentenceQuotes::of(
+            &ctx,
+            !found.is_empty(),
+        )));
         sentence.claims.extend(
             found
                 .into_iter()
@@ -56,7 +62,7 @@ pub fn extract(doc: &Document) -> Document {
             .extend(numbers.into_iter().map(Claim::Number));
         entity_candidates.push(entities::find(&ctx, &taken));
     }
-    speakers::resolve(&mut out, &kinds);
+    speakers::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.
     let people: HashSet<String> = out

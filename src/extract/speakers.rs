@@ -435,7 +435,11 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
 /// in reading order across the document: "he"/"she" the last person,
 /// "they"/"it" the last organisation or plural. Only attributions count as
 /// antecedents: a speaker is what a later "he said" most often refers to.
-pub(crate) fn resolve(doc: &mut Document, kinds: &[Vec<SpeakerKind>]) {
+pub(crate) fn resolve(
+    doc: &mut Document,
+    kinds: &[Vec<SpeakerKind>],
+    quotes: &[Option<super::attribution::SentenceQuotes>],
+) {
     let (mut person, mut group): (Option<String>, Option<String>) = (None, None);
     for (sentence, kinds) in doc.sentences.iter_mut().zip(kinds) {
         let attributions = sentence.claims.iter_mut().filter_map(|c| match c {
@@ -446,7 +450,7 @@ pub(crate) fn resolve(doc: &mut Document, kinds: &[Vec<SpeakerKind>]) {
             resolve_one(a, *kind, &mut person, &mut group);
         }
     }
-    super::attribution::continue_quotes(doc);
+    super::attribution::continue_quotes(doc, quotes);
 }
 
 fn resolve_one(

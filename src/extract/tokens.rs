@@ -315,6 +315,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A context with the text only, for work that needs no tokens.
+    pub fn untokenized(text: &'a str, base: usize) -> Ctx<'a> {
+        Ctx {
+            text,
+            base,
+            toks: Vec::new(),
+            quotes: Vec::new(),
+            in_quote: Vec::new(),
+        }
+    }
+
     /// Absolute span of the relative byte range `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.base + start, self.base + end.max(start))
