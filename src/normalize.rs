@@ -71,6 +71,45 @@ pub fn stem_word(word: &str) -> String {
     stem(&fold(word))
 }
 
+/// A word as the comparisons see it: folded, and its stem key unless it is
+/// a stopword.
+#[derive(Debug)]
+pub struct WordInfo {
+    pub folded: Box<str>,
+    pub key: Option<Key>,
+}
+
+/// Distinct words remembered per thread before the memo starts afresh.
+const WORD_MEMO_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    /// Folding and Snowball stemming cost far more than a lookup, and a text
+    /// repeats the same words.
+    static WORD_INFO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> =
+        Default::default();
+}
+
+/// Calls `f` with the [`WordInfo`] of `word` (as written), memoised.
+pub fn with_word_info<R>(word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
+    WORD_INFO.with_borrow_mut(|memo| {
+        if let Some(info) = memo.get(word) {
+            return f(info);
+        }
+        if memo.len() > WORD_MEMO_LIMIT {
+            memo.clear();
+        }
+        let folded = fold(word);
+        let key = (!is_stopword(&folded)).then(|| key(&stem(&folded)));
+        let info = WordInfo {
+            folded: folded.into_boxed_str(),
+            key,
+        };
+        let out = f(&info);
+        memo.insert(word.into(), info);
+        out
+    })
+}
+
 /// Words of `text` with their byte offsets (UAX#29 word bounds that contain a
 /// letter or digit).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -24,9 +24,10 @@ const QUOTE_OVERLAP: f64 = 0.5;
 
 /// Facts omitted, added and changed.
 pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -> Facts {
-    let left_facts = facts_of(left);
-    let right_facts = facts_of(right);
-    let changed = changed_facts(left, right, alignment);
+    let left_facts = DocFacts::of(left);
+    let right_facts = DocFacts::of(right);
+    let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
+    let (left_facts, right_facts) = (left_facts.all, right_facts.all);
     // A value reported as changed is not also reported as omitted and added.
     let changed_left: HashSet<(usize, &str)> = changed
         .iter()
@@ -99,13 +100,35 @@ fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool)
         .collect()
 }
 
-/// Every fact of the body sentences of a document, in reading order.
-fn facts_of(doc: &Document) -> Vec<Found> {
-    doc.sentences
-        .iter()
-        .filter(|s| s.kind.is_body())
-        .flat_map(sentence_facts)
-        .collect()
+/// Every fact of the body sentences of a document, in reading order, and
+/// where each sentence's facts start (so aligned pairs reuse them).
+struct DocFacts {
+    all: Vec<Found>,
+    /// `all[start[i]..start[i + 1]]` are the facts of sentence `i`.
+    start: Vec<usize>,
+}
+
+impl DocFacts {
+    fn of(doc: &Document) -> DocFacts {
+        let mut all = Vec::new();
+        let mut start = Vec::with_capacity(doc.sentences.len() + 1);
+        for sentence in &doc.sentences {
+            start.push(all.len());
+            if sentence.kind.is_body() {
+                all.extend(sentence_facts(sentence));
+            }
+        }
+        start.push(all.len());
+        DocFacts { all, start }
+    }
+
+    fn of_group(&self, group: &[usize]) -> Vec<&Found> {
+        group
+            .iter()
+            .filter(|&&i| i + 1 < self.start.len())
+            .flat_map(|&i| &self.all[self.start[i]..self.start[i + 1]])
+            .collect()
+    }
 }
 
 fn sentence_facts(sentence: &Sentence) -> Vec<Found> {
@@ -192,26 +215,20 @@ fn changed_facts(
     left: &Document,
     right: &Document,
     alignment: &Alignment,
+    left_facts: &DocFacts,
+    right_facts: &DocFacts,
 ) -> Vec<(FactChange, String, String)> {
     let mut out = Vec::new();
     for pair in &alignment.pairs {
-        let l: Vec<Found> = pair
-            .left
-            .iter()
-            .flat_map(|&i| sentence_facts(&left.sentences[i]))
-            .collect();
-        let r: Vec<Found> = pair
-            .right
-            .iter()
-            .flat_map(|&j| sentence_facts(&right.sentences[j]))
-            .collect();
+        let l = left_facts.of_group(&pair.left);
+        let r = right_facts.of_group(&pair.right);
         for kind in [FactKind::Number, FactKind::Date] {
-            let only = |from: &[Found], other: &[Found]| -> Vec<Found> {
+            let only = |from: &[&Found], other: &[&Found]| -> Vec<Found> {
                 from.iter()
                     .filter(|f| {
                         f.kind == kind && !other.iter().any(|o| o.kind == kind && o.key == f.key)
                     })
-                    .cloned()
+                    .map(|&f| f.clone())
                     .collect()
             };
             for (lf, rf) in only(&l, &r).into_iter().zip(only(&r, &l)) {
@@ -230,8 +247,12 @@ fn changed_facts(
         }
         // One polarity change a pair at most: a denial that also swaps a
         // word for its antonym is one reversal, not two.
-        if let Some(change) = negation_change(left, &pair.left, right, &pair.right)
-            .or_else(|| antonym_change(left, &pair.left, right, &pair.right))
+        let (lw, rw) = (
+            GroupWords::of(left, &pair.left),
+            GroupWords::of(right, &pair.right),
+        );
+        if let Some(change) =
+            negation_change(&lw, &pair.left, &rw, &pair.right).or_else(|| antonym_change(&lw, &rw))
         {
             out.push((change, String::new(), String::new()));
         }
@@ -242,20 +263,12 @@ fn changed_facts(
 /// A statement turned into its denial, or back: the aligned groups differ in
 /// how many negating words they hold ("did not", "no", "never", "n't").
 fn negation_change(
-    left: &Document,
+    left: &GroupWords<'_>,
     left_group: &[usize],
-    right: &Document,
+    right: &GroupWords<'_>,
     right_group: &[usize],
 ) -> Option<FactChange> {
-    let negators = |doc: &Document, group: &[usize]| -> Vec<String> {
-        group
-            .iter()
-            .flat_map(|&i| normalize::words(&doc.sentences[i].text))
-            .map(|(_, w)| normalize::fold(w))
-            .filter(|w| is_negator(w))
-            .collect()
-    };
-    let (l, r) = (negators(left, left_group), negators(right, right_group));
+    let (l, r) = (&left.negators, &right.negators);
     (l.len() != r.len()).then(|| FactChange {
         kind: FactKind::Polarity,
         left_text: l.join(" "),
@@ -270,31 +283,23 @@ fn negation_change(
 /// its place ("rose" → "fell", "guilty" →
 /// "innocent"). Both words must be missing from the other side, so a
 /// sentence that names both ("won or lost") on each side is no change.
-fn antonym_change(
-    left: &Document,
-    left_group: &[usize],
-    right: &Document,
-    right_group: &[usize],
-) -> Option<FactChange> {
-    let (l, r) = (
-        group_words(left, left_group),
-        group_words(right, right_group),
-    );
+fn antonym_change(left: &GroupWords<'_>, right: &GroupWords<'_>) -> Option<FactChange> {
+    let (l, r) = (&left.content, &right.content);
     let has = |words: &[GroupWord], key: normalize::Key| words.iter().any(|w| w.key == key);
     // An antonym swap needs a word only the right has; most pairs have few.
-    if r.iter().all(|w| has(&l, w.key)) {
+    if r.iter().all(|w| has(l, w.key)) {
         return None;
     }
-    for word in l.iter().filter(|w| !has(&r, w.key)) {
+    for word in l.iter().filter(|w| !has(r, w.key)) {
         for antonym in lexicon::opposites(word.key) {
-            if has(&l, antonym) {
+            if has(l, antonym) {
                 continue;
             }
             if let Some(other) = r.iter().find(|w| w.key == antonym) {
                 return Some(FactChange {
                     kind: FactKind::Polarity,
-                    left_text: word.text.clone(),
-                    right_text: other.text.clone(),
+                    left_text: word.text.to_string(),
+                    right_text: other.text.to_string(),
                     left: word.sentence,
                     right: other.sentence,
                 });
@@ -305,28 +310,45 @@ fn antonym_change(
 }
 
 /// A content word of an aligned group, with its stem key.
-struct GroupWord {
-    text: String,
+struct GroupWord<'a> {
+    text: &'a str,
     key: normalize::Key,
     sentence: usize,
 }
 
-fn group_words(doc: &Document, group: &[usize]) -> Vec<GroupWord> {
-    let mut out = Vec::new();
-    for &i in group {
-        for (_, word) in normalize::words(&doc.sentences[i].text) {
-            let folded = normalize::fold(word);
-            if normalize::is_stopword(&folded) {
-                continue;
+/// The words of an aligned group that polarity changes look at, from one
+/// pass over its text.
+struct GroupWords<'a> {
+    /// Content words (stopwords left out).
+    content: Vec<GroupWord<'a>>,
+    /// Negating words, folded, in order.
+    negators: Vec<String>,
+}
+
+impl<'a> GroupWords<'a> {
+    fn of(doc: &'a Document, group: &[usize]) -> GroupWords<'a> {
+        let mut words = GroupWords {
+            content: Vec::new(),
+            negators: Vec::new(),
+        };
+        for &i in group {
+            for (_, word) in normalize::words(&doc.sentences[i].text) {
+                normalize::with_word_info(word, |info| {
+                    if is_negator(&info.folded) {
+                        words.negators.push(info.folded.to_string());
+                    }
+                    if let Some(key) = info.key {
+                        words.content.push(GroupWord {
+                            text: word,
+                            key,
+                            sentence: i,
+                        });
+                    }
+                });
             }
-            out.push(GroupWord {
-                text: word.to_string(),
-                key: normalize::key(&normalize::stem(&folded)),
-                sentence: i,
-            });
         }
+        words
     }
-    out
 }
 
 /// Words that negate the clause they are in (folded).
