@@ -79,24 +79,17 @@ pub struct WordInfo {
     pub key: Option<Key>,
 }
 
-/// Distinct words remembered per thread before the memo starts afresh.
-const WORD_MEMO_LIMIT: usize = 1 << 20;
+/// A memo of [`WordInfo`] by word as written: folding and Snowball stemming
+/// cost far more than a lookup, and a text repeats the same words. Made for
+/// one pass over one document and dropped with it.
+#[derive(Debug, Default)]
+pub struct WordMemo(rustc_hash::FxHashMap<Box<str>, WordInfo>);
 
-thread_local! {
-    /// Folding and Snowball stemming cost far more than a lookup, and a text
-    /// repeats the same words.
-    static WORD_INFO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> =
-        Default::default();
-}
-
-/// Calls `f` with the [`WordInfo`] of `word` (as written), memoised.
-pub fn with_word_info<R>(word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
-    WORD_INFO.with_borrow_mut(|memo| {
-        if let Some(info) = memo.get(word) {
+impl WordMemo {
+    /// Calls `f` with the [`WordInfo`] of `word` (as written).
+    pub fn with<R>(&mut self, word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
+        if let Some(info) = self.0.get(word) {
             return f(info);
-        }
-        if memo.len() > WORD_MEMO_LIMIT {
-            memo.clear();
         }
         let folded = fold(word);
         let key = (!is_stopword(&folded)).then(|| key(&stem(&folded)));
@@ -105,9 +98,9 @@ pub fn with_word_info<R>(word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
             key,
         };
         let out = f(&info);
-        memo.insert(word.into(), info);
+        self.0.insert(word.into(), info);
         out
-    })
+    }
 }
 
 /// Words of `text` with their byte offsets (UAX#29 word bounds that contain a

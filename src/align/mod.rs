@@ -81,9 +81,10 @@ struct Side {
 impl Side {
     fn new(doc: &Document) -> Side {
         let sentences: Vec<_> = doc.alignable().collect();
+        let mut memo = similarity::WordMemo::default();
         let features: Vec<Features> = sentences
             .iter()
-            .map(|s| Features::from_sentence(s))
+            .map(|s| Features::from_sentence_in(&mut memo, s))
             .collect();
         let bare = sentences
             .iter()

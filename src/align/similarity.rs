@@ -31,27 +31,27 @@ pub struct Features {
 impl Features {
     /// Features of a bare text (no claims).
     pub fn from_text(text: &str) -> Features {
+        Features::from_text_in(&mut WordMemo::default(), text)
+    }
+
+    /// [`Features::from_text`], remembering each word's keys in `memo`.
+    pub fn from_text_in(memo: &mut WordMemo, text: &str) -> Features {
         let mut features = Features::default();
-        WORD_KEYS.with_borrow_mut(|cache| {
-            if cache.len() > WORD_CACHE_LIMIT {
-                cache.clear();
+        let mut add = |keys: &WordKeys| {
+            if let Some(stem) = keys.stem {
+                features.tokens.push(stem);
+                features.trigrams.extend_from_slice(&keys.trigrams);
             }
-            let mut add = |keys: &WordKeys| {
-                if let Some(stem) = keys.stem {
-                    features.tokens.push(stem);
-                    features.trigrams.extend_from_slice(&keys.trigrams);
-                }
-            };
-            for (_, word) in normalize::words(text) {
-                if let Some(keys) = cache.get(word) {
-                    add(keys);
-                } else {
-                    let keys = WordKeys::of(word);
-                    add(&keys);
-                    cache.insert(word.into(), keys);
-                }
+        };
+        for (_, word) in normalize::words(text) {
+            if let Some(keys) = memo.0.get(word) {
+                add(keys);
+            } else {
+                let keys = WordKeys::of(word);
+                add(&keys);
+                memo.0.insert(word.into(), keys);
             }
-        });
+        }
         sort_set(&mut features.tokens);
         sort_set(&mut features.trigrams);
         features.synonyms = synonym_entries(&features.tokens);
@@ -60,7 +60,12 @@ impl Features {
 
     /// Features of an extracted sentence: its text plus its claims' keys.
     pub fn from_sentence(sentence: &Sentence) -> Features {
-        let mut features = Features::from_text(&sentence.text);
+        Features::from_sentence_in(&mut WordMemo::default(), sentence)
+    }
+
+    /// [`Features::from_sentence`], remembering each word's keys in `memo`.
+    pub fn from_sentence_in(memo: &mut WordMemo, sentence: &Sentence) -> Features {
+        let mut features = Features::from_text_in(memo, &sentence.text);
         features.facts = sentence
             .claims
             .iter()
@@ -121,17 +126,11 @@ impl WordKeys {
     }
 }
 
-/// Distinct words remembered per thread before the memo starts afresh
-/// (about 100 MB at most; a long article has tens of thousands).
-const WORD_CACHE_LIMIT: usize = 1 << 20;
-
-thread_local! {
-    /// Folding, stemming and hashing a word costs far more than looking it
-    /// up, and a text repeats the same words: the keys are memoised.
-    static WORD_KEYS: std::cell::RefCell<WordCache> = Default::default();
-}
-
-type WordCache = rustc_hash::FxHashMap<Box<str>, WordKeys>;
+/// A memo of [`WordKeys`] by word as written: folding, stemming and hashing
+/// a word cost far more than looking it up, and a text repeats the same
+/// words. Made for the sentences of one document and dropped with them.
+#[derive(Default)]
+pub struct WordMemo(rustc_hash::FxHashMap<Box<str>, WordKeys>);
 
 fn synonym_entries(tokens: &[Key]) -> Vec<(lexicon::Group, u32)> {
     let mut entries: Vec<(lexicon::Group, u32)> = (0u32..)

@@ -219,6 +219,7 @@ fn changed_facts(
     right_facts: &DocFacts,
 ) -> Vec<(FactChange, String, String)> {
     let mut out = Vec::new();
+    let mut memo = normalize::WordMemo::default();
     for pair in &alignment.pairs {
         let l = left_facts.of_group(&pair.left);
         let r = right_facts.of_group(&pair.right);
@@ -248,8 +249,8 @@ fn changed_facts(
         // One polarity change a pair at most: a denial that also swaps a
         // word for its antonym is one reversal, not two.
         let (lw, rw) = (
-            GroupWords::of(left, &pair.left),
-            GroupWords::of(right, &pair.right),
+            GroupWords::of(&mut memo, left, &pair.left),
+            GroupWords::of(&mut memo, right, &pair.right),
         );
         if let Some(change) =
             negation_change(&lw, &pair.left, &rw, &pair.right).or_else(|| antonym_change(&lw, &rw))
@@ -326,14 +327,14 @@ struct GroupWords<'a> {
 }
 
 impl<'a> GroupWords<'a> {
-    fn of(doc: &'a Document, group: &[usize]) -> GroupWords<'a> {
+    fn of(memo: &mut normalize::WordMemo, doc: &'a Document, group: &[usize]) -> GroupWords<'a> {
         let mut words = GroupWords {
             content: Vec::new(),
             negators: Vec::new(),
         };
         for &i in group {
             for (_, word) in normalize::words(&doc.sentences[i].text) {
-                normalize::with_word_info(word, |info| {
+                memo.with(word, |info| {
                     if is_negator(&info.folded) {
                         words.negators.push(info.folded.to_string());
                     }
