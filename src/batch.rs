@@ -156,7 +156,7 @@ pub fn run_entry(entry: &ManifestEntry, settings: &BatchSettings) -> BatchResult
         (Ok(l), Ok(r)) => (l, r),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
-    let report = crate::compare_texts(&pair.left, &left, &pair.right, &right, &settings.options);
+    let report = crate::compare_owned(&pair.left, left, &pair.right, right, &settings.options);
     let rules = settings
         .rules
         .as_ref()

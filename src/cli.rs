@@ -221,11 +221,11 @@ pub fn compare(config: &CompareConfig) -> Result<newsdiff::Report> {
         .context("cannot read left input")?;
     let right = newsdiff::input::read_input(&config.right, config.decode)
         .context("cannot read right input")?;
-    Ok(newsdiff::compare_texts(
+    Ok(newsdiff::compare_owned(
         &config.left,
-        &left,
+        left,
         &config.right,
-        &right,
+        right,
         &config.options,
     ))
 }

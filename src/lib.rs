@@ -44,7 +44,12 @@ impl Default for Options {
 
 /// Parses and extracts one document.
 pub fn analyse(path: &str, text: &str) -> Document {
-    extract::extract(&parse::parse(path, text))
+    analyse_owned(path, text.to_owned())
+}
+
+/// [`analyse`], keeping `text` as the document's text instead of a copy.
+pub fn analyse_owned(path: &str, text: String) -> Document {
+    extract::extract_owned(parse::parse_owned(path, text))
 }
 
 /// Combined input size from which the two sides are analysed in parallel.
@@ -74,12 +79,36 @@ pub fn compare_texts(
     right: &str,
     options: &Options,
 ) -> Report {
+    compare_owned(
+        left_path,
+        left.to_owned(),
+        right_path,
+        right.to_owned(),
+        options,
+    )
+}
+
+/// [`compare_texts`] on texts it may keep: each becomes its document's text
+/// instead of being copied, which matters at megabytes.
+pub fn compare_owned(
+    left_path: &str,
+    left: String,
+    right_path: &str,
+    right: String,
+    options: &Options,
+) -> Report {
     // The two sides are independent until alignment: analyse them at once.
     // Below a few pages the thread hand-off costs more than it saves.
     let (left, right) = if left.len() + right.len() < PARALLEL_BYTES {
-        (analyse(left_path, left), analyse(right_path, right))
+        (
+            analyse_owned(left_path, left),
+            analyse_owned(right_path, right),
+        )
     } else {
-        rayon::join(|| analyse(left_path, left), || analyse(right_path, right))
+        rayon::join(
+            || analyse_owned(left_path, left),
+            || analyse_owned(right_path, right),
+        )
     };
     let alignment = align::align(&left, &right, options.min_similarity);
     compare::compare(&left, &right, &alignment)

@@ -28,13 +28,22 @@ use tokens::Ctx;
 /// carry their claims, ordered by where they start. Metadata sentences
 /// (title, byline, dateline, caption, boilerplate) get none.
 pub fn extract(doc: &Document) -> Document {
-    let mut out = doc.clone();
-    let mut kinds = Vec::with_capacity(doc.sentences.len());
-    let mut entity_candidates = Vec::with_capacity(doc.sentences.len());
-    let mut quotes = Vec::with_capacity(doc.sentences.len());
+    extract_owned(doc.clone())
+}
+
+/// [`extract`], filling in `doc` itself rather than a copy.
+pub fn extract_owned(doc: Document) -> Document {
+    let mut out = doc;
+    // The text is read while the sentences are filled in: it is taken out
+    // for this pass and put back for the document passes.
+    let text = std::mem::take(&mut out.text);
+    let count = out.sentences.len();
+    let mut kinds = Vec::with_capacity(count);
+    let mut entity_candidates = Vec::with_capacity(count);
+    let mut quotes = Vec::with_capacity(count);
     for sentence in out.sentences.iter_mut() {
         sentence.claims.clear();
-        let text = doc.text.get(sentence.span.start..sentence.span.end);
+        let text = text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
             kinds.push(Vec::new());
             entity_candidates.push(Vec::new());
@@ -62,6 +71,7 @@ pub fn extract(doc: &Document) -> Document {
             .extend(numbers.into_iter().map(Claim::Number));
         entity_candidates.push(entities::find(&ctx, &taken));
     }
+    out.text = text;
     speakers::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.

@@ -24,12 +24,24 @@ use crate::model::{Block, BlockKind, Document, Sentence};
 /// order and not overlapping, and every non-whitespace byte of a block lies
 /// in exactly one sentence.
 pub fn parse(path: &str, text: &str) -> Document {
+    parse_owned(path, text.to_owned())
+}
+
+/// [`parse`], keeping `text` as the document's text instead of a copy.
+pub fn parse_owned(path: &str, text: String) -> Document {
+    let mut doc = parse_borrowed(path, &text);
+    doc.text = text;
+    doc
+}
+
+/// Everything but [`Document::text`], which the caller moves in.
+fn parse_borrowed(path: &str, text: &str) -> Document {
     let raw_blocks = blocks::split_blocks(text);
     let kinds = blocks::classify(text, &raw_blocks);
     let mut position = Position::new(text);
     let mut doc = Document {
         path: path.to_string(),
-        text: text.to_string(),
+        text: String::new(),
         title: None,
         byline: None,
         dateline: None,
