@@ -139,7 +139,9 @@ pub enum Claim {
     // and a long transcript holds hundreds of thousands of claims.
     Attribution(Box<Attribution>),
     /// A quantity.
-    Number(NumberClaim),
+    // Boxed too: a number (value, unit, qualifier, text) is the next
+    // largest variant, and every claim takes the size of the largest.
+    Number(Box<NumberClaim>),
     /// A named person, organisation or place.
     Entity(EntityClaim),
     /// A date or time expression.

@@ -68,7 +68,7 @@ pub fn extract_owned(doc: Document) -> Document {
         let numbers = numbers::find(&ctx, &mut taken);
         sentence
             .claims
-            .extend(numbers.into_iter().map(Claim::Number));
+            .extend(numbers.into_iter().map(|n| Claim::Number(Box::new(n))));
         entity_candidates.push(entities::find(&ctx, &taken));
     }
     out.text = text;

@@ -86,7 +86,7 @@ pub(super) fn numbers(d: &Document, i: usize) -> Vec<&NumberClaim> {
         .claims
         .iter()
         .filter_map(|c| match c {
-            Claim::Number(n) => Some(n),
+            Claim::Number(n) => Some(n.as_ref()),
             _ => None,
         })
         .collect()
