@@ -144,12 +144,18 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
         (Side::new(left), Side::new(right))
     };
     let idf = Idf::new(left.features.iter().chain(&right.features));
+    // Each sentence is scored against up to a dozen: weigh it once.
+    let totals =
+        |side: &Side| -> Vec<f64> { side.features.iter().map(|f| idf.total(&f.tokens)).collect() };
+    let (left_totals, right_totals) = (totals(&left), totals(&right));
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
     let mut scored: Vec<chain::Candidate> =
         candidates::find(&left.features, &right.features, &idf, |a, b| {
-            let similarity = similarity::similarity(&left.features[a], &right.features[b], &idf);
+            let totals = [left_totals[a], right_totals[b]];
+            let (l, r) = (&left.features[a], &right.features[b]);
+            let similarity = similarity::similarity_weighed(l, r, &idf, totals);
             (compatible(a, b) && similarity >= min_similarity).then_some(chain::Candidate {
                 left: a,
                 right: b,

@@ -248,6 +248,11 @@ impl Idf {
         }
     }
 
+    /// The summed weight of a sentence's tokens.
+    pub fn total(&self, tokens: &[Key]) -> f64 {
+        tokens.iter().map(|&t| self.weight(t)).sum()
+    }
+
     /// How many sentences contain the token.
     pub fn document_count(&self) -> usize {
         self.documents
@@ -308,11 +313,16 @@ const UNKNOWN_ZIPF: f64 = 2.0;
 /// trigrams (spelling variants and derivations the stemmer misses:
 /// "recognition" and "recognize"); then a bonus for shared fact keys.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
-    let weighted = |set: &[Key]| set.iter().map(|&t| idf.weight(t)).sum::<f64>();
+    similarity_weighed(a, b, idf, [idf.total(&a.tokens), idf.total(&b.tokens)])
+}
+
+/// [`similarity`] given each sentence's total token weight
+/// ([`Idf::total`]), for callers that score one sentence against many.
+pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2]) -> f64 {
     let mut shared = 0.0;
     for_shared(&a.tokens, &b.tokens, |t| shared += idf.weight(t));
     shared += synonym_overlap(a, b, idf);
-    let total = weighted(&a.tokens) + weighted(&b.tokens);
+    let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
         2.0 * shared / total
     } else {
