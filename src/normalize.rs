@@ -4,7 +4,6 @@
 //! possessive `'s` removed, then Snowball-stemmed ("confirmed" → "confirm").
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -125,7 +124,7 @@ pub fn is_stopword(folded: &str) -> bool {
         "out", "over", "under", "after", "before", "while", "during", "between", "through", "own",
         "same", "just", "very", "too", "more", "most", "per", "via", "upon", "onto",
     ];
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| STOP.iter().copied().collect());
     set.contains(folded) || (folded.len() == 1 && !folded.as_bytes()[0].is_ascii_digit())
 }

@@ -6,7 +6,7 @@ use crate::lexicon;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
 use crate::report::{Fact, FactChange, FactKind, Facts};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A fact found in a sentence, with the key that identifies it.
 #[derive(Debug, Clone)]
@@ -29,11 +29,11 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
     // A value reported as changed is not also reported as omitted and added.
-    let changed_left: HashSet<(usize, &str)> = changed
+    let changed_left: FxHashSet<(usize, &str)> = changed
         .iter()
         .map(|(c, lk, _)| (c.left, lk.as_str()))
         .collect();
-    let changed_right: HashSet<(usize, &str)> = changed
+    let changed_right: FxHashSet<(usize, &str)> = changed
         .iter()
         .map(|(c, _, rk)| (c.right, rk.as_str()))
         .collect();
@@ -60,13 +60,13 @@ fn partners_quoting(
     left: &Document,
     right: &Document,
     alignment: &Alignment,
-) -> (HashSet<usize>, HashSet<usize>) {
+) -> (FxHashSet<usize>, FxHashSet<usize>) {
     let quotes = |doc: &Document, group: &[usize]| {
         group
             .iter()
             .any(|&i| doc.sentences[i].attributions().any(|a| a.quote.is_some()))
     };
-    let (mut left_quoted, mut right_quoted) = (HashSet::new(), HashSet::new());
+    let (mut left_quoted, mut right_quoted) = (FxHashSet::default(), FxHashSet::default());
     for pair in &alignment.pairs {
         if quotes(right, &pair.right) {
             left_quoted.extend(pair.left.iter().copied());
@@ -80,10 +80,10 @@ fn partners_quoting(
 
 /// Facts of `from` whose key `other` has nowhere, first mention only.
 fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
-    let other_keys: HashSet<(FactKind, &str)> =
+    let other_keys: FxHashSet<(FactKind, &str)> =
         other.iter().map(|f| (f.kind, f.key.as_str())).collect();
     let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     from.iter()
         .filter(|f| !is_changed(f))
         .filter(|f| seen.insert((f.kind, f.key.as_str())))
@@ -172,19 +172,19 @@ fn number_key(value: f64) -> String {
 /// match costs the words it shares rather than a scan of every quote.
 struct QuoteIndex {
     sizes: Vec<usize>,
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl QuoteIndex {
     fn new<'a>(quotes: impl Iterator<Item = &'a Found>) -> QuoteIndex {
         let mut index = QuoteIndex {
             sizes: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: FxHashMap::default(),
         };
-        let mut keys = HashSet::new();
+        let mut keys = FxHashSet::default();
         for quote in quotes.filter(|q| keys.insert(q.key.as_str())) {
             let q = index.sizes.len();
-            let words: HashSet<&str> = quote.key.split(' ').collect();
+            let words: FxHashSet<&str> = quote.key.split(' ').collect();
             index.sizes.push(words.len());
             for w in words {
                 index.by_word.entry(w.to_string()).or_default().push(q);
@@ -195,8 +195,8 @@ impl QuoteIndex {
 
     /// Highest word Dice overlap of `key` with any indexed quote.
     fn best_overlap(&self, key: &str) -> f64 {
-        let words: HashSet<&str> = key.split(' ').collect();
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let words: FxHashSet<&str> = key.split(' ').collect();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for w in &words {
             for &q in self.by_word.get(*w).map(Vec::as_slice).unwrap_or_default() {
                 *shared.entry(q).or_default() += 1;

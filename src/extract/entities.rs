@@ -19,7 +19,7 @@ use super::dates::{is_weekday, month_number};
 use super::tokens::Ctx;
 use crate::model::EntityClaim;
 use crate::normalize::{fold, is_stopword};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Common aliases of entities that news reports use interchangeably.
 pub(crate) fn alias(folded: &str) -> Option<&'static str> {
@@ -201,11 +201,11 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
 /// sentence, returns the claims per sentence.
 pub(crate) fn unify(
     sentences: Vec<Vec<Candidate>>,
-    people: &HashSet<String>,
+    people: &FxHashSet<String>,
 ) -> Vec<Vec<EntityClaim>> {
     let all = || sentences.iter().flatten();
     // Single-token names, and family names already keyed through a title.
-    let singles: HashSet<String> = all()
+    let singles: FxHashSet<String> = all()
         .filter(|c| !c.fixed && (c.words.len() == 1 || c.claim.key.split(' ').count() == 1))
         .map(|c| c.claim.key.clone())
         .chain(people.iter().cloned())
@@ -219,7 +219,7 @@ pub(crate) fn unify(
             }
         }
     }
-    let mut by_initials: HashMap<String, String> = HashMap::new();
+    let mut by_initials: FxHashMap<String, String> = FxHashMap::default();
     for c in keyed.iter().flatten() {
         if let Some(i) = &c.initials {
             by_initials
@@ -240,7 +240,7 @@ pub(crate) fn unify(
             }
         }
     }
-    let confirmed: HashSet<String> = keyed
+    let confirmed: FxHashSet<String> = keyed
         .iter()
         .flatten()
         .filter(|c| !c.tentative)

@@ -8,7 +8,7 @@
 //! should be told about.
 
 use super::tokens::Ctx;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Lemmas with their forms; an empty list means a regular English verb whose
@@ -159,10 +159,10 @@ struct Form {
 }
 
 /// Forms keyed by their first word, longest first.
-fn table() -> &'static HashMap<String, Vec<Form>> {
-    static TABLE: OnceLock<HashMap<String, Vec<Form>>> = OnceLock::new();
+fn table() -> &'static FxHashMap<String, Vec<Form>> {
+    static TABLE: OnceLock<FxHashMap<String, Vec<Form>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut table: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (lemma, forms) in CUES {
             let mut lemma_words = lemma.split(' ');
             let verb = lemma_words.next().unwrap_or(lemma);

@@ -21,7 +21,7 @@ mod tokens;
 mod tests;
 
 use crate::model::{Claim, Document, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use tokens::Ctx;
 
 /// Returns a copy of `doc` whose body sentences (paragraphs and headings)
@@ -75,7 +75,7 @@ pub fn extract_owned(doc: Document) -> Document {
     speakers::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.
-    let people: HashSet<String> = out
+    let people: FxHashSet<String> = out
         .sentences
         .iter()
         .zip(&kinds)
