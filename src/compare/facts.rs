@@ -246,6 +246,10 @@ fn changed_facts(
                 ));
             }
         }
+        // Word for word the same: nothing to negate or reverse.
+        if same_text(left, &pair.left, right, &pair.right) {
+            continue;
+        }
         // One polarity change a pair at most: a denial that also swaps a
         // word for its antonym is one reversal, not two.
         let (lw, rw) = (
@@ -259,6 +263,20 @@ fn changed_facts(
         }
     }
     out
+}
+
+/// True when the two groups are the same sentences, character for character.
+fn same_text(
+    left: &Document,
+    left_group: &[usize],
+    right: &Document,
+    right_group: &[usize],
+) -> bool {
+    left_group.len() == right_group.len()
+        && left_group
+            .iter()
+            .zip(right_group)
+            .all(|(&i, &j)| left.sentences[i].text == right.sentences[j].text)
 }
 
 /// A statement turned into its denial, or back: the aligned groups differ in
