@@ -88,10 +88,14 @@ fn inline(s: &str, out: &mut String) {
             }
             _ => {}
         }
-        // Copy one whole char so multi-byte text stays intact.
-        let len = s[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&s[i..i + len]);
-        i += len;
+        // Copy up to the next byte that may start markup, at once. Those
+        // bytes are ASCII, so the cut is always on a char boundary.
+        let end = bytes[i + 1..]
+            .iter()
+            .position(|b| matches!(b, b'\\' | b'!' | b'[' | b'<' | b'*' | b'_'))
+            .map_or(s.len(), |p| i + 1 + p);
+        out.push_str(&s[i..end]);
+        i = end;
     }
 }
 
