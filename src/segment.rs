@@ -89,6 +89,13 @@ fn always_breaks(bytes: &[u8], k: usize) -> bool {
 fn piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut ascii = bytes[start].is_ascii();
     let mut k = start + 1;
+    // No cut falls between two letters or digits: run over them first.
+    while k < bytes.len()
+        && bytes[k].is_ascii_alphanumeric()
+        && bytes[k - 1].is_ascii_alphanumeric()
+    {
+        k += 1;
+    }
     while k < bytes.len() && !always_breaks(bytes, k) {
         ascii &= bytes[k].is_ascii();
         k += 1;
@@ -131,6 +138,12 @@ fn ascii_segment_end(piece: &[u8], start: usize) -> usize {
     }
     let at = |k: usize| piece.get(k).map_or(Class::Other, |&b| class(b));
     let mut k = start + 1;
+    // Letters and digits always join (WB5, WB8–WB10): run over them first.
+    if piece[start].is_ascii_alphanumeric() {
+        while k < piece.len() && piece[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+    }
     while k < piece.len() && joins(at(k.wrapping_sub(2)), at(k - 1), at(k), at(k + 1)) {
         k += 1;
     }
