@@ -320,8 +320,24 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
 /// ([`Idf::total`]), for callers that score one sentence against many.
 pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2]) -> f64 {
     let mut shared = 0.0;
-    for_shared(&a.tokens, &b.tokens, |t| shared += idf.weight(t));
-    shared += synonym_overlap(a, b, idf);
+    // Which token positions the other side also has: the synonym pass
+    // looks only at the others, and asks for each of them.
+    let (mut a_in_b, mut b_in_a) = (Positions::default(), Positions::default());
+    let (mut i, mut j) = (0, 0);
+    while i < a.tokens.len() && j < b.tokens.len() {
+        match a.tokens[i].cmp(&b.tokens[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += idf.weight(a.tokens[i]);
+                a_in_b.insert(i);
+                b_in_a.insert(j);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], idf);
     let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
         2.0 * shared / total
@@ -354,14 +370,18 @@ const SYNONYM_CREDIT: f64 = 0.8;
 /// Weight shared through synonyms: each token one side lacks may pair with
 /// one token of a shared WordNet group that the other side lacks, and counts
 /// [`SYNONYM_CREDIT`] of the two tokens' mean weight.
-fn synonym_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
+fn synonym_overlap(a: &Features, b: &Features, shared: [&Positions; 2], idf: &Idf) -> f64 {
     // Few tokens of a sentence have a synonym on the other side: a small
     // fixed list of the ones already paired avoids allocating.
     const MAX_PAIRS: usize = 16;
+    let [a_in_b, b_in_a] = shared;
     let mut paired_a = [0 as Key; MAX_PAIRS];
     let mut paired_b = [0 as Key; MAX_PAIRS];
     let mut pairs = 0;
     let mut shared = 0.0;
+    let run_end = |entries: &[(lexicon::Group, u32)], from: usize, group| {
+        from + entries[from..].iter().take_while(|e| e.0 == group).count()
+    };
     let (mut i, mut j) = (0, 0);
     while i < a.synonyms.len() && j < b.synonyms.len() && pairs < MAX_PAIRS {
         let group = a.synonyms[i].0;
@@ -369,17 +389,18 @@ fn synonym_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let a_end = i + a.synonyms[i..].partition_point(|e| e.0 == group);
-                let b_end = j + b.synonyms[j..].partition_point(|e| e.0 == group);
+                let a_end = run_end(&a.synonyms, i, group);
+                let b_end = run_end(&b.synonyms, j, group);
                 for &(_, at) in &a.synonyms[i..a_end] {
                     let ta = a.tokens[at as usize];
-                    if b.has_token(ta) || paired_a[..pairs].contains(&ta) {
+                    if a_in_b.contains(at as usize) || paired_a[..pairs].contains(&ta) {
                         continue;
                     }
                     let partner = b.synonyms[j..b_end]
                         .iter()
+                        .filter(|e| !b_in_a.contains(e.1 as usize))
                         .map(|e| b.tokens[e.1 as usize])
-                        .find(|&tb| !a.has_token(tb) && !paired_b[..pairs].contains(&tb));
+                        .find(|tb| !paired_b[..pairs].contains(tb));
                     if let Some(tb) = partner {
                         shared += SYNONYM_CREDIT * (idf.weight(ta) + idf.weight(tb)) / 2.0;
                         paired_a[pairs] = ta;
@@ -396,6 +417,30 @@ fn synonym_overlap(a: &Features, b: &Features, idf: &Idf) -> f64 {
         }
     }
     shared
+}
+
+/// A set of token positions of one sentence: a bit per position for the
+/// first 1,024 (a sentence is at most 1,500 bytes), a list past them.
+#[derive(Default)]
+struct Positions {
+    bits: [u64; 16],
+    beyond: Vec<usize>,
+}
+
+impl Positions {
+    fn insert(&mut self, at: usize) {
+        match self.bits.get_mut(at / 64) {
+            Some(word) => *word |= 1 << (at % 64),
+            None => self.beyond.push(at),
+        }
+    }
+
+    fn contains(&self, at: usize) -> bool {
+        match self.bits.get(at / 64) {
+            Some(word) => word & (1 << (at % 64)) != 0,
+            None => self.beyond.contains(&at),
+        }
+    }
 }
 
 /// Calls `f` on every key two sorted sets share (a linear merge).
