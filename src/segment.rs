@@ -1,4 +1,4 @@
-//! UAX#29 word boundaries, with a fast path for ASCII.
+//! UAX#29 word and sentence boundaries, with fast paths for ASCII.
 //!
 //! Every stage splits sentences into words (extract's tokens, alignment
 //! features, fact words, the word diff), and unicode-segmentation's general
@@ -8,7 +8,9 @@
 //! an ASCII character on the other side); pieces made only of ASCII are
 //! split here and any other piece is handed to unicode-segmentation. The
 //! result is the same as `split_word_bound_indices` (a property test in
-//! `tests/properties.rs` checks it on arbitrary text).
+//! `tests/properties.rs` checks it on arbitrary text). Sentence bounds of
+//! an all-ASCII block follow the few rules that apply to ASCII; other
+//! blocks go to unicode-segmentation (checked the same way).
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -167,9 +169,147 @@ fn joins(two_before: Class, before: Class, after: Class, two_after: Class) -> bo
     }
 }
 
+/// UAX#29 sentence-bound pieces of `text` with their byte offsets, as
+/// `split_sentence_bound_indices` gives them: the same fast path for ASCII
+/// text (a property test checks the two agree), the library otherwise.
+pub fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
+    if !text.is_ascii() {
+        return text.split_sentence_bound_indices().collect();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in ascii_sentence_breaks(text.as_bytes()) {
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
+}
+
+/// Sentence-break classes of ASCII characters (UAX#29, table 4).
+#[derive(Clone, Copy, PartialEq)]
+enum SentenceClass {
+    ParaSep,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+fn sentence_class(b: u8) -> SentenceClass {
+    use SentenceClass::*;
+    match b {
+        b'\r' | b'\n' => ParaSep,
+        b' ' | b'\t' | 0x0b | 0x0c => Sp,
+        b'a'..=b'z' => Lower,
+        b'A'..=b'Z' => Upper,
+        b'0'..=b'9' => Numeric,
+        b'.' => ATerm,
+        b'!' | b'?' => STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Close,
+        b',' | b'-' | b':' | b';' => SContinue,
+        _ => Other,
+    }
+}
+
+/// Ends of the sentence pieces of an ASCII text (the last is its length).
+fn ascii_sentence_breaks(bytes: &[u8]) -> Vec<usize> {
+    use SentenceClass::*;
+    let class = |k: usize| bytes.get(k).map(|&b| sentence_class(b));
+    let mut ends = Vec::new();
+    let mut k = 0;
+    while k < bytes.len() {
+        match sentence_class(bytes[k]) {
+            // SB3, SB4: after CR LF, CR or LF.
+            ParaSep => {
+                k += if bytes[k] == b'\r' && bytes.get(k + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                if k < bytes.len() {
+                    ends.push(k);
+                }
+            }
+            ATerm | STerm => {
+                // SB8a: terminators run on; the last one decides.
+                let mut last = k;
+                while matches!(class(last + 1), Some(ATerm | STerm)) {
+                    last += 1;
+                }
+                let aterm = bytes[last] == b'.';
+                let after_term = class(last + 1);
+                // SB6, SB7: "3.5", "U.S" (an ATerm glued to what follows).
+                let glued = aterm
+                    && (after_term == Some(Numeric)
+                        || (after_term == Some(Upper)
+                            && last > 0
+                            && matches!(sentence_class(bytes[last - 1]), Upper | Lower)));
+                // SB9, SB10: Close* Sp* stay with the terminator.
+                let mut end = last + 1;
+                while class(end) == Some(Close) {
+                    end += 1;
+                }
+                while class(end) == Some(Sp) {
+                    end += 1;
+                }
+                // SB8: after an ATerm, a lowercase word further on (past
+                // anything but letters, ParaSep and terminators) continues.
+                let lower_follows = aterm && {
+                    let mut m = end;
+                    while matches!(class(m), Some(Numeric | Close | Sp | SContinue | Other)) {
+                        m += 1;
+                    }
+                    class(m) == Some(Lower)
+                };
+                // SB8a: a comma, colon or another terminator continues.
+                let continues = matches!(class(end), Some(SContinue | ATerm | STerm));
+                if glued || lower_follows || continues {
+                    k = last + 1;
+                    continue;
+                }
+                // SB11: break after the terminator, Close*, Sp* and one ParaSep.
+                if class(end) == Some(ParaSep) {
+                    end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if end < bytes.len() {
+                    ends.push(end);
+                }
+                k = end;
+            }
+            _ => k += 1,
+        }
+    }
+    if !bytes.is_empty() {
+        ends.push(bytes.len());
+    }
+    ends
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_bounds_match_unicode_segmentation_on_news_prose() {
+        for text in [
+            "The U.S. Army left. It rained at 3.30 p.m. on Friday! Why? \"No.\" he said.",
+            "e.g. the end.  (Really.)  Next: a list; more...\r\nNew line.\n\nLast",
+            "A.B. C. d",
+            "Peña said “no.” Then",
+        ] {
+            let reference: Vec<_> = text.split_sentence_bound_indices().collect();
+            assert_eq!(sentence_bounds(text), reference, "{text:?}");
+        }
+    }
 
     type Segments<'a> = Vec<(usize, &'a str)>;
 
@@ -198,6 +338,7 @@ mod tests {
     fn matches_unicode_segmentation_around_other_characters() {
         for text in [
             "Peña’s “quote” — done",
+            "Mr. Peña left. He said “no.” Then",
             "a \u{301}b e\u{301}te 👍🏽 x\u{200d}y",
             "日本語の文 and English",
             " \u{301} ",

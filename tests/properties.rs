@@ -141,6 +141,12 @@ fn prose() -> impl Strategy<Value = String> {
     })
 }
 
+/// Prose from the ASCII pieces only: the sentence splitter's fast path.
+fn ascii_prose() -> impl Strategy<Value = String> {
+    let ascii: Vec<&str> = PIECES.iter().copied().filter(|p| p.is_ascii()).collect();
+    prop::collection::vec(prop::sample::select(ascii), 0..40).prop_map(|parts| parts.join(" "))
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => prose(),
@@ -207,6 +213,20 @@ proptest! {
         use unicode_segmentation::UnicodeSegmentation;
         let fast: Vec<_> = newsdiff::segment::word_bounds(&text).collect();
         let reference: Vec<_> = text.split_word_bound_indices().collect();
+        prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn sentence_bounds_match_unicode_segmentation(
+        text in prop_oneof![
+            any_text(),
+            "[a-zA-Z0-9 .!?,;:'\"()\\[\\]{}_\t\r\n-]{0,80}",
+            ascii_prose(),
+        ]
+    ) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let fast = newsdiff::segment::sentence_bounds(&text);
+        let reference: Vec<_> = text.split_sentence_bound_indices().collect();
         prop_assert_eq!(fast, reference);
     }
 

@@ -1,12 +1,10 @@
 //! A block's span → the spans of its sentences.
 //!
-//! UAX #29 sentence bounds (`unicode-segmentation`) do the first cut; this
+//! UAX #29 sentence bounds (`segment::sentence_bounds`) do the first cut; this
 //! module then joins the pieces that news prose does not end at
 //! (abbreviations, initials, `"Why?" he asked`, a line break with no
 //! punctuation) and cuts sentences that have no punctuation at all.
 //! Everything is one pass over the block, so the cost is linear.
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Span;
 
@@ -92,7 +90,7 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     let s = &text[block.start..block.end];
     // (start, end, has_alphanumeric), relative to the block.
     let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
-    for (start, piece) in s.split_sentence_bound_indices() {
+    for (start, piece) in crate::segment::sentence_bounds(s) {
         let end = start + piece.len();
         let has_text = piece.chars().any(char::is_alphanumeric);
         if let Some(last) = pieces.last_mut() {
