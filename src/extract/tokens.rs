@@ -55,6 +55,10 @@ impl Tok<'_> {
 
     /// True for acronyms: at least two letters, all uppercase ("IS", "U.S").
     pub fn acronym(&self) -> bool {
+        // Most words start lowercase: no need to look further.
+        if !self.word || self.text.starts_with(char::is_lowercase) {
+            return false;
+        }
         let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
         self.word
             && letters >= 2
