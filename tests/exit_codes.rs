@@ -1,22 +1,7 @@
 //! Exit status as in `diff`: 0 same, 1 different, 2 trouble with a one-line error.
 
-use std::process::{Command, Output};
-
-const LEFT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/000_25f73cc4789ee869.txt"
-);
-const RIGHT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/001_a074dd1f99a3bdcb.txt"
-);
-
-fn newsdiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .args(args)
-        .output()
-        .expect("run newsdiff")
-}
+mod common;
+use common::{newsdiff, LEFT, RIGHT};
 
 #[test]
 fn identical_inputs_exit_0_and_report_nothing() {

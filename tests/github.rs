@@ -4,13 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn newsdiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("run newsdiff")
-}
+mod common;
+use common::newsdiff;
 
 fn text(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

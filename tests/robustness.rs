@@ -15,21 +15,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const LEFT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/000_25f73cc4789ee869.txt"
-);
-const RIGHT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/001_a074dd1f99a3bdcb.txt"
-);
-
-fn newsdiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .args(args)
-        .output()
-        .expect("run newsdiff")
-}
+mod common;
+use common::{newsdiff, LEFT, RIGHT};
 
 /// A fresh folder for one test's inputs.
 fn scratch(test: &str) -> PathBuf {

@@ -4,14 +4,8 @@
 use serde_json::Value;
 use std::process::Command;
 
-const LEFT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/000_25f73cc4789ee869.txt"
-);
-const RIGHT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/seed/001_a074dd1f99a3bdcb.txt"
-);
+mod common;
+use common::{LEFT, RIGHT};
 
 fn report() -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
