@@ -15,16 +15,6 @@
 use super::tokens::Ctx;
 use crate::model::DateClaim;
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Month number of a full or abbreviated month name (folded).
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     let n = match w {
@@ -47,7 +37,7 @@ pub(crate) fn month_number(w: &str) -> Option<u32> {
 
 /// True for a weekday name (folded).
 pub(crate) fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&w)
+    crate::parse::patterns::WEEKDAY_NAMES.contains(&w)
 }
 
 /// Units of time that relative expressions count in.

@@ -11,7 +11,7 @@
 
 mod blocks;
 mod markdown;
-mod patterns;
+pub(crate) mod patterns;
 mod sentences;
 
 pub use sentences::MAX_SENTENCE_BYTES;

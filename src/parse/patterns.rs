@@ -93,7 +93,8 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-const WEEKDAYS: &[&str] = &[
+/// Weekday names, folded; the date extractor uses them too.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -101,15 +102,12 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+];
+
+/// Their abbreviations, which only a date line is safe to read as
+/// weekdays ("Sun" in running text is more often a newspaper).
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
 ];
 
 /// Words that may accompany a date in a date line ("Updated: Friday,
@@ -242,7 +240,11 @@ pub fn is_date_only(lower: &str) -> bool {
             number = true;
         } else if is_numeric_date(token) {
             full_date = true;
-        } else if !(WEEKDAYS.contains(&token) || DATE_FILLER.contains(&token) || is_time(token)) {
+        } else if !(WEEKDAY_NAMES.contains(&token)
+            || WEEKDAY_ABBREVIATIONS.contains(&token)
+            || DATE_FILLER.contains(&token)
+            || is_time(token))
+        {
             return false;
         }
     }
