@@ -153,10 +153,13 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     };
     let mut scored: Vec<chain::Candidate> =
         candidates::find(&left.features, &right.features, &idf, |a, b| {
+            if !compatible(a, b) {
+                return None;
+            }
             let totals = [left_totals[a], right_totals[b]];
             let (l, r) = (&left.features[a], &right.features[b]);
             let similarity = similarity::similarity_weighed(l, r, &idf, totals);
-            (compatible(a, b) && similarity >= min_similarity).then_some(chain::Candidate {
+            (similarity >= min_similarity).then_some(chain::Candidate {
                 left: a,
                 right: b,
                 similarity,
