@@ -93,8 +93,9 @@ pub(crate) struct Candidate {
     pub tentative: bool,
     /// Keyed by the alias or demonym table: never re-keyed.
     pub fixed: bool,
-    /// Folded words of the name, titles removed.
-    pub words: Vec<String>,
+    /// How many words the name has, titles removed (for a name that is
+    /// not `fixed`, the key is its words, or its last word after a title).
+    pub word_count: usize,
     /// Initials of a multiword name ("is" for "Islamic State").
     pub initials: Option<String>,
 }
@@ -172,25 +173,24 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
             .filter_map(|w| w.chars().next())
             .collect::<String>()
     });
-    let (key, fixed, words) = if let Some(a) = alias(&joined) {
-        (a.to_string(), true, all)
+    let (key, fixed, word_count) = if let Some(a) = alias(&joined) {
+        (a.to_string(), true, all.len())
     } else if let Some(country) = demonym(&joined).filter(|_| all.len() == 1) {
-        (country.to_string(), true, all)
+        (country.to_string(), true, all.len())
     } else if let Some(t) = all
         .iter()
         .rposition(|w| TITLES.contains(&w.as_str()))
         .filter(|t| t + 1 < all.len())
     {
-        let name = all[t + 1..].to_vec();
-        (name[name.len() - 1].clone(), false, name)
+        (all[all.len() - 1].clone(), false, all.len() - t - 1)
     } else {
-        (joined, false, all)
+        (joined, false, all.len())
     };
     Candidate {
         claim: EntityClaim { text, key, span },
         tentative,
         fixed,
-        words,
+        word_count,
         initials,
     }
 }
@@ -206,16 +206,22 @@ pub(crate) fn unify(
     let all = || sentences.iter().flatten();
     // Single-token names, and family names already keyed through a title.
     let singles: FxHashSet<String> = all()
-        .filter(|c| !c.fixed && (c.words.len() == 1 || c.claim.key.split(' ').count() == 1))
+        .filter(|c| !c.fixed && (c.word_count == 1 || c.claim.key.split(' ').count() == 1))
         .map(|c| c.claim.key.clone())
         .chain(people.iter().cloned())
         .collect();
     // The candidates are ours: key them in place rather than in a copy.
     let mut keyed: Vec<Vec<Candidate>> = sentences;
     for c in keyed.iter_mut().flatten() {
-        if !c.fixed && c.words.len() > 1 {
-            if let Some(last) = c.words.last().filter(|l| singles.contains(*l)) {
-                c.claim.key = last.clone();
+        if !c.fixed && c.word_count > 1 {
+            let last = c
+                .claim
+                .key
+                .rsplit(' ')
+                .next()
+                .filter(|l| singles.contains(*l));
+            if let Some(last) = last.map(str::to_string) {
+                c.claim.key = last;
             }
         }
     }
@@ -229,7 +235,7 @@ pub(crate) fn unify(
     }
     for c in keyed.iter_mut().flatten() {
         if !c.fixed
-            && c.words.len() == 1
+            && c.word_count == 1
             && c.claim
                 .text
                 .chars()
