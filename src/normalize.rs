@@ -78,6 +78,18 @@ pub struct WordInfo {
     pub key: Option<Key>,
 }
 
+impl WordInfo {
+    /// Folds `word` and stems it unless it is a stopword.
+    pub fn of(word: &str) -> WordInfo {
+        let folded = fold(word);
+        let key = (!is_stopword(&folded)).then(|| key(&stem(&folded)));
+        WordInfo {
+            folded: folded.into_boxed_str(),
+            key,
+        }
+    }
+}
+
 /// A memo of [`WordInfo`] by word as written: folding and Snowball stemming
 /// cost far more than a lookup, and a text repeats the same words. Made for
 /// one pass over one document and dropped with it.
@@ -90,12 +102,7 @@ impl WordMemo {
         if let Some(info) = self.0.get(word) {
             return f(info);
         }
-        let folded = fold(word);
-        let key = (!is_stopword(&folded)).then(|| key(&stem(&folded)));
-        let info = WordInfo {
-            folded: folded.into_boxed_str(),
-            key,
-        };
+        let info = WordInfo::of(word);
         let out = f(&info);
         self.0.insert(word.into(), info);
         out

@@ -110,17 +110,13 @@ struct WordKeys {
 
 impl WordKeys {
     fn of(word: &str) -> WordKeys {
-        let folded = normalize::fold(word);
-        if normalize::is_stopword(&folded) {
-            return WordKeys {
-                stem: None,
-                trigrams: Box::default(),
-            };
-        }
+        let info = normalize::WordInfo::of(word);
         let mut trigrams = Vec::new();
-        add_trigrams(&mut trigrams, &folded);
+        if info.key.is_some() {
+            add_trigrams(&mut trigrams, &info.folded);
+        }
         WordKeys {
-            stem: Some(key(&normalize::stem(&folded))),
+            stem: info.key,
             trigrams: trigrams.into_boxed_slice(),
         }
     }
@@ -323,20 +319,11 @@ pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2
     // Which token positions the other side also has: the synonym pass
     // looks only at the others, and asks for each of them.
     let (mut a_in_b, mut b_in_a) = (Positions::default(), Positions::default());
-    let (mut i, mut j) = (0, 0);
-    while i < a.tokens.len() && j < b.tokens.len() {
-        match a.tokens[i].cmp(&b.tokens[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += idf.weight(a.tokens[i]);
-                a_in_b.insert(i);
-                b_in_a.insert(j);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    shared_positions(&a.tokens, &b.tokens, |i, j| {
+        shared += idf.weight(a.tokens[i]);
+        a_in_b.insert(i);
+        b_in_a.insert(j);
+    });
     shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], idf);
     let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
@@ -445,13 +432,18 @@ impl Positions {
 
 /// Calls `f` on every key two sorted sets share (a linear merge).
 pub fn for_shared<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(T)) {
+    shared_positions(a, b, |i, _| f(a[i]));
+}
+
+/// Calls `f(i, j)` for every `a[i] == b[j]` of two sorted sets, in order.
+fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                f(a[i]);
+                f(i, j);
                 i += 1;
                 j += 1;
             }
