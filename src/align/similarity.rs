@@ -44,17 +44,22 @@ impl Features {
             }
         };
         for (_, word) in normalize::words(text) {
-            if let Some(keys) = memo.0.get(word) {
+            if let Some(keys) = memo.words.get(word) {
                 add(keys);
             } else {
                 let keys = WordKeys::of(word);
                 add(&keys);
-                memo.0.insert(word.into(), keys);
+                memo.words.insert(word.into(), keys);
             }
         }
         sort_set(&mut features.tokens);
         sort_set(&mut features.trigrams);
-        features.synonyms = synonym_entries(&features.tokens);
+        features.synonyms = synonym_entries(&features.tokens, |token, out| {
+            let groups = memo.groups.entry(token);
+            out.extend_from_slice(
+                groups.or_insert_with(|| lexicon::synonym_groups(token).collect()),
+            );
+        });
         features
     }
 
@@ -87,7 +92,9 @@ impl Features {
         }
         let tokens = union(parts, |f| &f.tokens);
         Features {
-            synonyms: synonym_entries(&tokens),
+            synonyms: synonym_entries(&tokens, |token, out| {
+                out.extend(lexicon::synonym_groups(token))
+            }),
             tokens,
             trigrams: union(parts, |f| &f.trigrams),
             facts: union(parts, |f| &f.facts),
@@ -122,17 +129,29 @@ impl WordKeys {
     }
 }
 
-/// A memo of [`WordKeys`] by word as written: folding, stemming and hashing
-/// a word cost far more than looking it up, and a text repeats the same
-/// words. Made for the sentences of one document and dropped with them.
+/// A memo of [`WordKeys`] by word as written, and of synonym groups by
+/// token: folding, stemming, hashing and the WordNet table search cost far
+/// more than looking them up, and a text repeats the same words. Made for
+/// the sentences of one document and dropped with them.
 #[derive(Default)]
-pub struct WordMemo(rustc_hash::FxHashMap<Box<str>, WordKeys>);
+pub struct WordMemo {
+    words: rustc_hash::FxHashMap<Box<str>, WordKeys>,
+    groups: std::collections::HashMap<Key, Box<[lexicon::Group]>, KeyHasher>,
+}
 
-fn synonym_entries(tokens: &[Key]) -> Vec<(lexicon::Group, u32)> {
-    let mut entries: Vec<(lexicon::Group, u32)> = (0u32..)
-        .zip(tokens)
-        .flat_map(|(at, &t)| lexicon::synonym_groups(t).map(move |g| (g, at)))
-        .collect();
+/// The synonym entries of a sorted token set; `groups_of` adds a token's
+/// groups to a list.
+fn synonym_entries(
+    tokens: &[Key],
+    mut groups_of: impl FnMut(Key, &mut Vec<lexicon::Group>),
+) -> Vec<(lexicon::Group, u32)> {
+    let mut entries: Vec<(lexicon::Group, u32)> = Vec::new();
+    let mut groups = Vec::new();
+    for (at, &token) in (0u32..).zip(tokens) {
+        groups.clear();
+        groups_of(token, &mut groups);
+        entries.extend(groups.iter().map(|&g| (g, at)));
+    }
     entries.sort_unstable();
     entries.shrink_to_fit();
     entries
