@@ -5,6 +5,10 @@
 //! can point back at its source.
 
 use serde::Serialize;
+use std::sync::Arc;
+
+mod text;
+pub use text::SharedText;
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -94,7 +98,8 @@ pub struct Sentence {
     pub index: usize,
     /// The sentence as a reader sees it: Markdown markup removed
     /// (`*x*` → `x`, `[x](url)` → `x`), inner line breaks folded to spaces.
-    pub text: String,
+    /// Shared with [`Document::text`] when it reads as written.
+    pub text: SharedText,
     /// Where the sentence is in the original text, markup included.
     pub span: Span,
     /// The kind of the block the sentence belongs to.
@@ -117,7 +122,7 @@ pub struct Document {
     pub path: String,
     /// The input text as read, BOM removed; every span points into it.
     #[serde(skip)]
-    pub text: String,
+    pub text: Arc<str>,
     /// The headline, markup removed.
     pub title: Option<String>,
     /// The byline ("By AFP"), markup removed.

@@ -3,6 +3,7 @@
 //! Renderers only read this; field names here are the wire names scripts
 //! depend on (see `DESIGN.md`). Add fields freely; never rename or remove.
 
+use crate::model::SharedText;
 use serde::Serialize;
 
 /// JSON contract version.
@@ -52,7 +53,7 @@ pub struct SentenceReport {
     /// 0-based index into `sentences`.
     pub index: usize,
     /// The sentence, Markdown markup removed.
-    pub text: String,
+    pub text: SharedText,
     /// Half-open byte range into the input as read (after BOM removal).
     pub span: [usize; 2],
     /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.

@@ -116,7 +116,7 @@ fn sentence(side: &SideReport, index: Option<usize>) -> Option<SentenceRef> {
 }
 
 fn text_of(side: &SideReport, index: Option<usize>) -> Option<String> {
-    side.sentences.get(index?).map(|s| s.text.clone())
+    side.sentences.get(index?).map(|s| s.text.to_string())
 }
 
 /// The right sentences aligned with left sentence `left`, joined.
@@ -393,7 +393,7 @@ fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
                 Some(s.index),
                 None,
                 "left sentence has no aligned partner".to_string(),
-                Some(s.text.clone()),
+                Some(s.text.to_string()),
                 None,
             )),
             Some((right, text, similarity)) if similarity < threshold => Some(failure(
@@ -401,7 +401,7 @@ fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
                 Some(s.index),
                 Some(right),
                 format!("aligned with similarity {similarity:.2}, below {threshold}"),
-                Some(s.text.clone()),
+                Some(s.text.to_string()),
                 Some(text),
             )),
             Some(_) => None,

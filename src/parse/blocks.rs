@@ -8,6 +8,7 @@
 use super::markdown::reader_text;
 use super::patterns;
 use crate::model::{BlockKind, Span};
+use std::borrow::Cow;
 
 /// Paragraphs at least this long (in words) are body text for sure; short
 /// blocks before the first of them are front matter (captions, credits).
@@ -102,7 +103,7 @@ impl Features {
         let reader = if short {
             reader_text(raw, block.markdown_heading)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         let lower = reader.to_lowercase();
         let bold = ["**", "__"]
@@ -119,7 +120,7 @@ impl Features {
             boilerplate: patterns::is_only_url(raw)
                 || short && patterns::is_boilerplate(&lower, words),
             credit: short && patterns::is_photo_credit(&reader, &lower),
-            reader,
+            reader: reader.into_owned(),
             lower,
             bold,
         }

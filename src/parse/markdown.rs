@@ -7,12 +7,25 @@
 //! is cleaned. This is a deliberately small subset of CommonMark: it never
 //! fails, never panics, and runs in linear time on any input.
 
+use std::borrow::Cow;
+
 /// Returns the reader's text of `raw`: inline markup removed, runs of
 /// whitespace (line breaks included) folded to one space, trimmed.
 ///
 /// `heading` says that `raw` starts a Markdown heading line, whose leading
 /// `#`s (and optional closing `#`s) are markup too.
-pub fn reader_text(raw: &str, heading: bool) -> String {
+///
+/// Borrows `raw` when it already reads as written, as most text does.
+pub fn reader_text(raw: &str, heading: bool) -> Cow<'_, str> {
+    if !heading && reads_as_written(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(rewrite(raw, heading))
+    }
+}
+
+/// The reader's text of `raw`, built.
+fn rewrite(raw: &str, heading: bool) -> String {
     let body = if heading {
         strip_heading_marks(raw)
     } else {
@@ -22,6 +35,28 @@ pub fn reader_text(raw: &str, heading: bool) -> String {
     inline(body, &mut out);
     fold_whitespace(&out)
 }
+
+/// True when `raw` holds no byte that may start markup and its whitespace
+/// is already single spaces between words: its reader text is itself.
+fn reads_as_written(raw: &str) -> bool {
+    let mut after_space = true;
+    for c in raw.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || MARKUP_STARTS.contains(&c) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || raw.is_empty()
+}
+
+/// The bytes `inline` treats as possible markup.
+const MARKUP_STARTS: [char; 6] = ['\\', '!', '[', '<', '*', '_'];
 
 /// Removes the `#` run that opens an ATX heading and the optional closing run.
 fn strip_heading_marks(raw: &str) -> &str {
@@ -92,7 +127,7 @@ fn inline(s: &str, out: &mut String) {
         // bytes are ASCII, so the cut is always on a char boundary.
         let end = bytes[i + 1..]
             .iter()
-            .position(|b| matches!(b, b'\\' | b'!' | b'[' | b'<' | b'*' | b'_'))
+            .position(|&b| MARKUP_STARTS.contains(&char::from(b)))
             .map_or(s.len(), |p| i + 1 + p);
         out.push_str(&s[i..end]);
         i = end;
@@ -172,7 +207,33 @@ fn fold_whitespace(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::reader_text;
+    use super::{reader_text, rewrite};
+    use proptest::prelude::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn text_without_markup_or_loose_whitespace_is_borrowed() {
+        assert!(matches!(
+            reader_text("He said: \"No.\"", false),
+            Cow::Borrowed(_)
+        ));
+        for owned in ["a  b", " a", "a ", "a\nb", "a\u{a0}b", "*a*", "a_b", "# A"] {
+            let heading = owned.starts_with('#');
+            assert!(
+                matches!(reader_text(owned, heading), Cow::Owned(_)),
+                "{owned:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+        /// Borrowing is only a shortcut: the text is the one `rewrite` builds.
+        #[test]
+        fn borrowed_text_is_the_rewritten_text(raw in "[a-z_*\\[\\]()<>!\\\\ \t\n\u{a0}é.]{0,24}") {
+            prop_assert_eq!(reader_text(&raw, false).into_owned(), rewrite(&raw, false));
+        }
+    }
 
     #[test]
     fn emphasis_is_removed() {

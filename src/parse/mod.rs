@@ -16,7 +16,9 @@ mod sentences;
 
 pub use sentences::MAX_SENTENCE_BYTES;
 
-use crate::model::{Block, BlockKind, Document, Sentence};
+use crate::model::{Block, BlockKind, Document, Sentence, SharedText};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Parses plain text or Markdown into blocks and sentences (claims left empty).
 ///
@@ -24,24 +26,23 @@ use crate::model::{Block, BlockKind, Document, Sentence};
 /// order and not overlapping, and every non-whitespace byte of a block lies
 /// in exactly one sentence.
 pub fn parse(path: &str, text: &str) -> Document {
-    parse_owned(path, text.to_owned())
+    parse_shared(path, Arc::from(text))
 }
 
-/// [`parse`], keeping `text` as the document's text instead of a copy.
+/// [`parse`], taking `text` by value.
 pub fn parse_owned(path: &str, text: String) -> Document {
-    let mut doc = parse_borrowed(path, &text);
-    doc.text = text;
-    doc
+    parse_shared(path, Arc::from(text))
 }
 
-/// Everything but [`Document::text`], which the caller moves in.
-fn parse_borrowed(path: &str, text: &str) -> Document {
+/// Sentences that read as written share the document's text.
+fn parse_shared(path: &str, source: Arc<str>) -> Document {
+    let text = &*source;
     let raw_blocks = blocks::split_blocks(text);
     let kinds = blocks::classify(text, &raw_blocks);
     let mut position = Position::new(text);
     let mut doc = Document {
         path: path.to_string(),
-        text: String::new(),
+        text: Arc::clone(&source),
         title: None,
         byline: None,
         dateline: None,
@@ -60,10 +61,9 @@ fn parse_borrowed(path: &str, text: &str) -> Document {
             _ => None,
         };
         if let Some(field @ None) = field {
-            *field = Some(markdown::reader_text(
-                raw.span.slice(text),
-                raw.markdown_heading,
-            ));
+            *field = Some(
+                markdown::reader_text(raw.span.slice(text), raw.markdown_heading).into_owned(),
+            );
         }
         // Only body text and furniture hold several sentences; a headline,
         // byline, date or caption is read as one unit even with a period inside.
@@ -78,7 +78,10 @@ fn parse_borrowed(path: &str, text: &str) -> Document {
             let heading_start = raw.markdown_heading && span.start == raw.span.start;
             doc.sentences.push(Sentence {
                 index: doc.sentences.len(),
-                text: markdown::reader_text(span.slice(text), heading_start),
+                text: match markdown::reader_text(span.slice(text), heading_start) {
+                    Cow::Borrowed(_) => SharedText::slice(&source, span.start..span.end),
+                    Cow::Owned(own) => own.into(),
+                },
                 span,
                 kind,
                 block: block_index,

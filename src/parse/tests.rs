@@ -12,7 +12,7 @@ fn kinds(doc: &Document) -> Vec<(BlockKind, String)> {
         .map(|b| {
             (
                 b.kind,
-                markdown::reader_text(b.span.slice(&doc.text), false),
+                markdown::reader_text(b.span.slice(&doc.text), false).into_owned(),
             )
         })
         .collect()

@@ -22,7 +22,7 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
             at += s.len() + 2;
             Sentence {
                 index,
-                text: s.to_string(),
+                text: (*s).into(),
                 span,
                 kind: BlockKind::Paragraph,
                 block: index,
@@ -34,7 +34,7 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
         .collect();
     Document {
         path: "test".into(),
-        text,
+        text: text.into(),
         title: None,
         byline: None,
         dateline: None,
