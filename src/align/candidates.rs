@@ -20,15 +20,18 @@ const MAX_POSTINGS: usize = 64;
 /// one thread.
 const CHUNK: usize = 1024;
 
-/// Calls `visit(left position, right position)` on the pairs worth scoring,
-/// in (left, right) order, and keeps what it returns. Visiting while the
-/// candidates are found, rather than listing them all first, keeps memory
-/// flat, and long documents are searched on several threads.
+/// Calls `visit(left features, left position, right position)` on the
+/// pairs worth scoring, in (left, right) order, and keeps what it returns.
+/// A left sentence's features are built (`left`) when it is searched and
+/// dropped after; visiting while the candidates are found, rather than
+/// listing them all first, keeps memory flat, and long documents are
+/// searched on several threads.
 pub fn find<T: Send>(
-    left: &[Features],
+    left_count: usize,
+    left: impl Fn(usize) -> Features + Sync,
     right: &[Features],
     idf: &Idf,
-    visit: impl Fn(usize, usize) -> Option<T> + Sync,
+    visit: impl Fn(&Features, usize, usize) -> Option<T> + Sync,
 ) -> Vec<T> {
     let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
     for (b, features) in (0u32..).zip(right) {
@@ -37,11 +40,12 @@ pub fn find<T: Send>(
         }
     }
     let search = |from: usize| {
-        let to = (from + CHUNK).min(left.len());
+        let to = (from + CHUNK).min(left_count);
         let mut score = vec![0.0f64; right.len()];
         let mut touched: Vec<usize> = Vec::new();
         let mut out = Vec::new();
-        for (a, features) in left.iter().enumerate().take(to).skip(from) {
+        for a in from..to {
+            let features = left(a);
             for &token in &features.tokens {
                 let Some(list) = postings.get(&token) else {
                     continue;
@@ -64,11 +68,11 @@ pub fn find<T: Send>(
             }
             touched.truncate(PER_SENTENCE);
             touched.sort_unstable();
-            out.extend(touched.drain(..).filter_map(|b| visit(a, b)));
+            out.extend(touched.drain(..).filter_map(|b| visit(&features, a, b)));
         }
         out
     };
-    let starts: Vec<usize> = (0..left.len()).step_by(CHUNK).collect();
+    let starts: Vec<usize> = (0..left_count).step_by(CHUNK).collect();
     if starts.len() < 2 {
         return starts.into_iter().flat_map(search).collect();
     }
@@ -83,7 +87,7 @@ mod tests {
 
     #[test]
     fn only_pairs_sharing_a_token_are_candidates() {
-        let left = vec![
+        let left = [
             Features::from_text("Putin spoke"),
             Features::from_text("Rain fell"),
         ];
@@ -93,7 +97,13 @@ mod tests {
         ];
         let idf = Idf::new(left.iter().chain(&right));
         assert_eq!(
-            find(&left, &right, &idf, |a, b| Some((a, b))),
+            find(
+                left.len(),
+                |a| left[a].clone(),
+                &right,
+                &idf,
+                |_, a, b| Some((a, b))
+            ),
             vec![(0, 1), (1, 0)]
         );
     }

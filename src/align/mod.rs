@@ -11,9 +11,12 @@
 mod candidates;
 mod chain;
 pub mod similarity;
+mod vocabulary;
 
-use crate::model::{BlockKind, Document};
-use similarity::{Features, Idf};
+use crate::model::{BlockKind, Document, Sentence};
+use similarity::{Features, Idf, Key};
+use std::borrow::Cow;
+use vocabulary::{Vocabulary, WordIds};
 
 /// Default similarity below which two sentences are not aligned.
 ///
@@ -68,38 +71,73 @@ pub struct Alignment {
 }
 
 /// One side's alignable sentences, by position in `ids`.
-struct Side {
+struct Side<'d> {
+    sentences: Vec<&'d Sentence>,
     ids: Vec<usize>,
     kinds: Vec<BlockKind>,
-    features: Vec<Features>,
+    vocabulary: Vocabulary,
+    words: Vec<WordIds>,
+    /// Every sentence's features, for the side whose sentences are looked
+    /// up at random (the right); the left side builds a sentence's features
+    /// when it scores it, so both sides' trigram sets are never all held.
+    built: Vec<Features>,
     /// Hash of the folded text of sentences that have no content token
     /// ("So it is.", "R.]"): the similarity cannot see them, so they align
     /// only with a sentence of the same text.
     bare: Vec<Option<similarity::Key>>,
 }
 
-impl Side {
-    fn new(doc: &Document) -> Side {
-        let sentences: Vec<_> = doc.alignable().collect();
-        let mut memo = similarity::WordMemo::default();
-        let features: Vec<Features> = sentences
+impl<'d> Side<'d> {
+    fn new(doc: &'d Document, build: bool) -> Side<'d> {
+        let sentences: Vec<&Sentence> = doc.alignable().collect();
+        let mut vocabulary = Vocabulary::default();
+        let words: Vec<WordIds> = sentences
             .iter()
-            .map(|s| Features::from_sentence_in(&mut memo, s))
+            .map(|s| vocabulary.words_of(&s.text))
             .collect();
         let bare = sentences
             .iter()
-            .zip(&features)
-            .map(|(s, f)| {
-                f.tokens
-                    .is_empty()
+            .zip(&words)
+            .map(|(s, w)| {
+                w.is_empty()
                     .then(|| similarity::key(&crate::normalize::fold(s.text.trim())))
             })
             .collect();
-        Side {
+        let mut side = Side {
             ids: sentences.iter().map(|s| s.index).collect(),
             kinds: sentences.iter().map(|s| s.kind).collect(),
-            features,
+            sentences,
+            vocabulary,
+            words,
+            built: Vec::new(),
             bare,
+        };
+        if build {
+            side.built = (0..side.len()).map(|i| side.build(i)).collect();
+        }
+        side
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn build(&self, at: usize) -> Features {
+        let facts = similarity::fact_keys(self.sentences[at]);
+        self.vocabulary.features(&self.words[at], facts)
+    }
+
+    fn features(&self, at: usize) -> Cow<'_, Features> {
+        match self.built.get(at) {
+            Some(features) => Cow::Borrowed(features),
+            None => Cow::Owned(self.build(at)),
+        }
+    }
+
+    fn tokens(&self, at: usize) -> Cow<'_, [Key]> {
+        match self.built.get(at) {
+            Some(features) => Cow::Borrowed(&features.tokens),
+            None => Cow::Owned(self.vocabulary.tokens(&self.words[at])),
         }
     }
 }
@@ -139,32 +177,46 @@ struct Group {
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
     // Long documents build their two sides at once.
     let (left, right) = if left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES {
-        rayon::join(|| Side::new(left), || Side::new(right))
+        rayon::join(|| Side::new(left, false), || Side::new(right, true))
     } else {
-        (Side::new(left), Side::new(right))
+        (Side::new(left, false), Side::new(right, true))
     };
-    let idf = Idf::new(left.features.iter().chain(&right.features));
+    let left_tokens: Vec<Vec<Key>> = left
+        .words
+        .iter()
+        .map(|w| left.vocabulary.tokens(w))
+        .collect();
+    let idf = Idf::of_token_sets(
+        left_tokens
+            .iter()
+            .map(Vec::as_slice)
+            .chain(right.built.iter().map(|f| f.tokens.as_slice())),
+    );
     // Each sentence is scored against up to a dozen: weigh it once.
-    let totals =
-        |side: &Side| -> Vec<f64> { side.features.iter().map(|f| idf.total(&f.tokens)).collect() };
-    let (left_totals, right_totals) = (totals(&left), totals(&right));
+    let left_totals: Vec<f64> = left_tokens.iter().map(|t| idf.total(t)).collect();
+    drop(left_tokens);
+    let right_totals: Vec<f64> = right.built.iter().map(|f| idf.total(&f.tokens)).collect();
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
-    let mut scored: Vec<chain::Candidate> =
-        candidates::find(&left.features, &right.features, &idf, |a, b| {
+    let mut scored: Vec<chain::Candidate> = candidates::find(
+        left.len(),
+        |a| left.build(a),
+        &right.built,
+        &idf,
+        |l, a, b| {
             if !compatible(a, b) {
                 return None;
             }
             let totals = [left_totals[a], right_totals[b]];
-            let (l, r) = (&left.features[a], &right.features[b]);
-            let similarity = similarity::similarity_weighed(l, r, &idf, totals);
+            let similarity = similarity::similarity_weighed(l, &right.built[b], &idf, totals);
             (similarity >= min_similarity).then_some(chain::Candidate {
                 left: a,
                 right: b,
                 similarity,
             })
-        });
+        },
+    );
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()
@@ -220,89 +272,88 @@ fn add_reorderings(groups: &mut Vec<Group>, scored: &[chain::Candidate], thresho
 /// Grows 1:1 groups into 1:2 and 2:1 when an adjacent unaligned sentence is
 /// covered by the partner and the merged group is more similar.
 fn merge_neighbours(groups: &mut [Group], left: &Side, right: &Side, idf: &Idf) {
-    let mut left_used = vec![false; left.ids.len()];
-    let mut right_used = vec![false; right.ids.len()];
+    let mut left_used = vec![false; left.len()];
+    let mut right_used = vec![false; right.len()];
     for g in groups.iter() {
         g.left.iter().for_each(|&a| left_used[a] = true);
         g.right.iter().for_each(|&b| right_used[b] = true);
     }
     for g in groups.iter_mut() {
         // Only one side grows: 1:2 or 2:1, never 2:2.
-        if let Some(n) = best_neighbour(
-            g.left[0],
-            &left_used,
-            &left.features,
-            &right.features[g.right[0]],
+        let (a, b) = (g.left[0], g.right[0]);
+        if grow(
+            &mut g.left,
+            &mut g.similarity,
+            &mut left_used,
+            left,
+            b,
+            right,
             idf,
         ) {
-            let merged = merged_similarity(
-                &left.features,
-                &[g.left[0], n],
-                &right.features[g.right[0]],
-                idf,
-            );
-            if merged > g.similarity && left.kinds[n] == left.kinds[g.left[0]] {
-                left_used[n] = true;
-                g.left.push(n);
-                g.left.sort_unstable();
-                g.similarity = merged;
-                continue;
-            }
+            continue;
         }
-        if let Some(n) = best_neighbour(
-            g.right[0],
-            &right_used,
-            &right.features,
-            &left.features[g.left[0]],
+        grow(
+            &mut g.right,
+            &mut g.similarity,
+            &mut right_used,
+            right,
+            a,
+            left,
             idf,
-        ) {
-            let merged = merged_similarity(
-                &right.features,
-                &[g.right[0], n],
-                &left.features[g.left[0]],
-                idf,
-            );
-            if merged > g.similarity && right.kinds[n] == right.kinds[g.right[0]] {
-                right_used[n] = true;
-                g.right.push(n);
-                g.right.sort_unstable();
-                g.similarity = merged;
-            }
-        }
+        );
     }
 }
 
-/// The free neighbour of `at` that `partner` covers best, if it covers enough.
-fn best_neighbour(
-    at: usize,
-    used: &[bool],
-    features: &[Features],
-    partner: &Features,
+/// Adds to `members` (one sentence of `side`) the free neighbour that the
+/// partner sentence on the other side covers best, if the merged group is
+/// more similar than `similarity`; true when it did.
+fn grow(
+    members: &mut Vec<usize>,
+    similarity: &mut f64,
+    used: &mut [bool],
+    side: &Side,
+    partner: usize,
+    other: &Side,
     idf: &Idf,
-) -> Option<usize> {
-    [at.checked_sub(1), Some(at + 1)]
+) -> bool {
+    let at = members[0];
+    let free: Vec<usize> = [at.checked_sub(1), Some(at + 1)]
         .into_iter()
         .flatten()
         .filter(|&n| n < used.len() && !used[n])
-        .map(|n| (n, coverage(&features[n], partner, idf)))
+        .collect();
+    if free.is_empty() {
+        return false;
+    }
+    let partner = other.features(partner);
+    let best = free
+        .into_iter()
+        .map(|n| (n, coverage(&side.tokens(n), &partner, idf)))
         .filter(|&(_, c)| c >= MERGE_COVERAGE)
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(n, _)| n)
-}
-
-fn merged_similarity(features: &[Features], parts: &[usize], partner: &Features, idf: &Idf) -> f64 {
-    let refs: Vec<&Features> = parts.iter().map(|&p| &features[p]).collect();
-    similarity::similarity(&Features::merged(&refs), partner, idf)
+        .max_by(|x, y| x.1.total_cmp(&y.1));
+    let Some((n, _)) = best else {
+        return false;
+    };
+    let (first, next) = (side.features(at), side.features(n));
+    let merged = similarity::similarity(&Features::merged(&[&first, &next]), &partner, idf);
+    if merged > *similarity && side.kinds[n] == side.kinds[at] {
+        used[n] = true;
+        members.push(n);
+        members.sort_unstable();
+        *similarity = merged;
+        return true;
+    }
+    false
 }
 
 /// Share of `part`'s IDF weight whose tokens `whole` also has.
-fn coverage(part: &Features, whole: &Features, idf: &Idf) -> f64 {
-    let total: f64 = part.tokens.iter().map(|&t| idf.weight(t)).sum();
+fn coverage(part: &[Key], whole: &Features, idf: &Idf) -> f64 {
+    let total: f64 = part.iter().map(|&t| idf.weight(t)).sum();
     if total == 0.0 {
         return 0.0;
     }
     let mut shared = 0.0;
-    similarity::for_shared(&part.tokens, &whole.tokens, |t| shared += idf.weight(t));
+    similarity::for_shared(part, &whole.tokens, |t| shared += idf.weight(t));
     shared / total
 }
 

@@ -6,9 +6,9 @@
 
 use crate::lexicon;
 use crate::model::{Claim, Sentence};
-use crate::normalize;
 use std::collections::HashMap;
 
+pub use super::vocabulary::Vocabulary;
 use crate::normalize::key_of;
 pub use crate::normalize::{key, Key};
 
@@ -31,53 +31,24 @@ pub struct Features {
 impl Features {
     /// Features of a bare text (no claims).
     pub fn from_text(text: &str) -> Features {
-        Features::from_text_in(&mut WordMemo::default(), text)
+        Features::from_text_in(&mut Vocabulary::default(), text)
     }
 
-    /// [`Features::from_text`], remembering each word's keys in `memo`.
-    pub fn from_text_in(memo: &mut WordMemo, text: &str) -> Features {
-        let mut features = Features::default();
-        let mut add = |keys: &WordKeys| {
-            if let Some(stem) = keys.stem {
-                features.tokens.push(stem);
-                features.trigrams.extend_from_slice(&keys.trigrams);
-            }
-        };
-        for (_, word) in normalize::words(text) {
-            if let Some(keys) = memo.words.get(word) {
-                add(keys);
-            } else {
-                let keys = WordKeys::of(word);
-                add(&keys);
-                memo.words.insert(word.into(), keys);
-            }
-        }
-        sort_set(&mut features.tokens);
-        sort_set(&mut features.trigrams);
-        features.synonyms = synonym_entries(&features.tokens, |token, out| {
-            let groups = memo.groups.entry(token);
-            out.extend_from_slice(
-                groups.or_insert_with(|| lexicon::synonym_groups(token).collect()),
-            );
-        });
-        features
+    /// [`Features::from_text`], with the words kept in `vocabulary`.
+    pub fn from_text_in(vocabulary: &mut Vocabulary, text: &str) -> Features {
+        let words = vocabulary.words_of(text);
+        vocabulary.features(&words, Vec::new())
     }
 
     /// Features of an extracted sentence: its text plus its claims' keys.
     pub fn from_sentence(sentence: &Sentence) -> Features {
-        Features::from_sentence_in(&mut WordMemo::default(), sentence)
+        Features::from_sentence_in(&mut Vocabulary::default(), sentence)
     }
 
-    /// [`Features::from_sentence`], remembering each word's keys in `memo`.
-    pub fn from_sentence_in(memo: &mut WordMemo, sentence: &Sentence) -> Features {
-        let mut features = Features::from_text_in(memo, &sentence.text);
-        features.facts = sentence
-            .claims
-            .iter()
-            .filter_map(|c| fact_key(c).map(|k| key(&k)))
-            .collect();
-        sort_set(&mut features.facts);
-        features
+    /// [`Features::from_sentence`], with the words kept in `vocabulary`.
+    pub fn from_sentence_in(vocabulary: &mut Vocabulary, sentence: &Sentence) -> Features {
+        let words = vocabulary.words_of(&sentence.text);
+        vocabulary.features(&words, fact_keys(sentence))
     }
 
     /// Features of sentences read as one (for 1:2 and 2:1 groups).
@@ -107,41 +78,9 @@ impl Features {
     }
 }
 
-/// What a sentence's features take from one word as written.
-struct WordKeys {
-    /// The stem key, `None` for a stopword.
-    stem: Option<Key>,
-    /// Character trigrams of the folded word.
-    trigrams: Box<[Trigram]>,
-}
-
-impl WordKeys {
-    fn of(word: &str) -> WordKeys {
-        let info = normalize::WordInfo::of(word);
-        let mut trigrams = Vec::new();
-        if info.key.is_some() {
-            add_trigrams(&mut trigrams, &info.folded);
-        }
-        WordKeys {
-            stem: info.key,
-            trigrams: trigrams.into_boxed_slice(),
-        }
-    }
-}
-
-/// A memo of [`WordKeys`] by word as written, and of synonym groups by
-/// token: folding, stemming, hashing and the WordNet table search cost far
-/// more than looking them up, and a text repeats the same words. Made for
-/// the sentences of one document and dropped with them.
-#[derive(Default)]
-pub struct WordMemo {
-    words: rustc_hash::FxHashMap<Box<str>, WordKeys>,
-    groups: std::collections::HashMap<Key, Box<[lexicon::Group]>, KeyHasher>,
-}
-
 /// The synonym entries of a sorted token set; `groups_of` adds a token's
 /// groups to a list.
-fn synonym_entries(
+pub(super) fn synonym_entries(
     tokens: &[Key],
     mut groups_of: impl FnMut(Key, &mut Vec<lexicon::Group>),
 ) -> Vec<(lexicon::Group, u32)> {
@@ -160,10 +99,21 @@ fn synonym_entries(
 /// Sorts and dedups in place, then gives back the spare capacity: features
 /// of every sentence are held at once, and a trigram list built by pushing
 /// keeps up to twice the room it needs.
-fn sort_set<T: Ord>(keys: &mut Vec<T>) {
+pub(super) fn sort_set<T: Ord>(keys: &mut Vec<T>) {
     keys.sort_unstable();
     keys.dedup();
     keys.shrink_to_fit();
+}
+
+/// The fact keys of a sentence's claims, as a sorted set.
+pub fn fact_keys(sentence: &Sentence) -> Vec<Key> {
+    let mut facts: Vec<Key> = sentence
+        .claims
+        .iter()
+        .filter_map(|c| fact_key(c).map(|k| key(&k)))
+        .collect();
+    sort_set(&mut facts);
+    facts
 }
 
 /// The key under which a claim counts as "the same fact" on both sides.
@@ -187,7 +137,7 @@ fn trigram_key(bytes: &[u8]) -> Trigram {
 }
 
 /// Character trigrams of ` word `, hashed without building strings.
-fn add_trigrams(out: &mut Vec<Trigram>, folded: &str) {
+pub(super) fn add_trigrams(out: &mut Vec<Trigram>, folded: &str) {
     let mut window = [' '; 3];
     let mut filled = 1;
     let mut buffer = [0u8; 12];
@@ -214,7 +164,7 @@ pub struct Idf {
 }
 
 /// Keys are already FNV hashes; hashing them again (SipHash) only costs time.
-type KeyHasher = std::hash::BuildHasherDefault<PassThrough>;
+pub(super) type KeyHasher = std::hash::BuildHasherDefault<PassThrough>;
 
 /// A `Hasher` that takes a `u64` key as its own hash.
 #[derive(Default)]
@@ -240,11 +190,16 @@ impl std::hash::Hasher for PassThrough {
 impl Idf {
     /// Counts, for each token, how many of `sentences` contain it.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a Features>) -> Idf {
+        Idf::of_token_sets(sentences.into_iter().map(|f| f.tokens.as_slice()))
+    }
+
+    /// [`Idf::new`] given each sentence's tokens (a sorted set).
+    pub fn of_token_sets<'a>(sentences: impl IntoIterator<Item = &'a [Key]>) -> Idf {
         let mut frequency: HashMap<Key, usize> = HashMap::new();
         let mut documents = 0;
-        for features in sentences {
+        for tokens in sentences {
             documents += 1;
-            for &token in &features.tokens {
+            for &token in tokens {
                 *frequency.entry(token).or_default() += 1;
             }
         }
@@ -544,7 +499,7 @@ mod tests {
 
     #[test]
     fn background_weight_ranks_rare_words_higher() {
-        let weight = |w: &str| background_weight(key(&normalize::stem_word(w)));
+        let weight = |w: &str| background_weight(key(&crate::normalize::stem_word(w)));
         assert!(
             weight("said") < weight("massing"),
             "{} {}",
