@@ -140,6 +140,10 @@ impl<'d> Side<'d> {
             None => Cow::Owned(self.vocabulary.tokens(&self.words[at])),
         }
     }
+
+    fn all_tokens(&self) -> Vec<Cow<'_, [Key]>> {
+        (0..self.len()).map(|at| self.tokens(at)).collect()
+    }
 }
 
 /// Candidates for sentences without content tokens: same text, similarity 1.
@@ -181,21 +185,12 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     } else {
         (Side::new(left, false), Side::new(right, true))
     };
-    let left_tokens: Vec<Vec<Key>> = left
-        .words
-        .iter()
-        .map(|w| left.vocabulary.tokens(w))
-        .collect();
-    let idf = Idf::of_token_sets(
-        left_tokens
-            .iter()
-            .map(Vec::as_slice)
-            .chain(right.built.iter().map(|f| f.tokens.as_slice())),
-    );
+    let (left_tokens, right_tokens) = (left.all_tokens(), right.all_tokens());
+    let idf = Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t));
     // Each sentence is scored against up to a dozen: weigh it once.
-    let left_totals: Vec<f64> = left_tokens.iter().map(|t| idf.total(t)).collect();
-    drop(left_tokens);
-    let right_totals: Vec<f64> = right.built.iter().map(|f| idf.total(&f.tokens)).collect();
+    let totals =
+        |tokens: Vec<Cow<[Key]>>| -> Vec<f64> { tokens.iter().map(|t| idf.total(t)).collect() };
+    let (left_totals, right_totals) = (totals(left_tokens), totals(right_tokens));
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
