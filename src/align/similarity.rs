@@ -96,8 +96,8 @@ pub(super) fn synonym_entries(
     entries
 }
 
-/// Sorts and dedups in place, then gives back the spare capacity: features
-/// of every sentence are held at once, and a trigram list built by pushing
+/// Sorts and dedups in place, then gives back the spare capacity: the
+/// features of a whole side are held at once, and a trigram list built by pushing
 /// keeps up to twice the room it needs.
 pub(super) fn sort_set<T: Ord>(keys: &mut Vec<T>) {
     keys.sort_unstable();
