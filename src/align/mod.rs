@@ -41,8 +41,8 @@ const RELOCATION_GAP: usize = 3;
 /// the partner sentence for the neighbour to join a 1:2 or 2:1 group.
 const MERGE_COVERAGE: f64 = 0.5;
 
-/// Sentences (both sides) from which the two sides' features are built on
-/// two threads; below this the hand-off costs more than it saves.
+/// Sentences (both sides) from which alignment runs on the rayon pool;
+/// below this the hand-off costs more than it saves.
 const PARALLEL_SENTENCES: usize = 512;
 
 /// One aligned group of sentences (1:1, 1:2 or 2:1).
@@ -88,7 +88,7 @@ struct Side<'d> {
 }
 
 impl<'d> Side<'d> {
-    fn new(doc: &'d Document, build: bool) -> Side<'d> {
+    fn new(doc: &'d Document) -> Side<'d> {
         let sentences: Vec<&Sentence> = doc.alignable().collect();
         let mut vocabulary = Vocabulary::default();
         let words: Vec<WordIds> = sentences
@@ -103,7 +103,7 @@ impl<'d> Side<'d> {
                     .then(|| similarity::key(&crate::normalize::fold(s.text.trim())))
             })
             .collect();
-        let mut side = Side {
+        Side {
             ids: sentences.iter().map(|s| s.index).collect(),
             kinds: sentences.iter().map(|s| s.kind).collect(),
             sentences,
@@ -111,11 +111,12 @@ impl<'d> Side<'d> {
             words,
             built: Vec::new(),
             bare,
-        };
-        if build {
-            side.built = (0..side.len()).map(|i| side.build(i)).collect();
         }
-        side
+    }
+
+    /// Builds every sentence's features and keeps them (see `built`).
+    fn build_all(&mut self, parallel: bool) {
+        self.built = map_range(self.len(), parallel, |at| self.build(at));
     }
 
     fn len(&self) -> usize {
@@ -141,8 +142,18 @@ impl<'d> Side<'d> {
         }
     }
 
-    fn all_tokens(&self) -> Vec<Cow<'_, [Key]>> {
-        (0..self.len()).map(|at| self.tokens(at)).collect()
+    fn all_tokens(&self, parallel: bool) -> Vec<Cow<'_, [Key]>> {
+        map_range(self.len(), parallel, |at| self.tokens(at))
+    }
+}
+
+/// `f` applied to `0..count`, in order, on the rayon pool when `parallel`.
+fn map_range<T: Send>(count: usize, parallel: bool, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if parallel {
+        use rayon::prelude::*;
+        (0..count).into_par_iter().map(&f).collect()
+    } else {
+        (0..count).map(f).collect()
     }
 }
 
@@ -179,17 +190,21 @@ struct Group {
 
 /// Aligns the alignable sentences of two documents.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
-    // Long documents build their two sides at once.
-    let (left, right) = if left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES {
-        rayon::join(|| Side::new(left, false), || Side::new(right, true))
+    // Long documents share the work out over the cores: the two sides'
+    // vocabularies at once, then the sentences of each step.
+    let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
+    let (left, mut right) = if parallel {
+        rayon::join(|| Side::new(left), || Side::new(right))
     } else {
-        (Side::new(left, false), Side::new(right, true))
+        (Side::new(left), Side::new(right))
     };
-    let (left_tokens, right_tokens) = (left.all_tokens(), right.all_tokens());
+    right.build_all(parallel);
+    let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
     let idf = Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t));
     // Each sentence is scored against up to a dozen: weigh it once.
-    let totals =
-        |tokens: Vec<Cow<[Key]>>| -> Vec<f64> { tokens.iter().map(|t| idf.total(t)).collect() };
+    let totals = |tokens: Vec<Cow<[Key]>>| -> Vec<f64> {
+        map_range(tokens.len(), parallel, |at| idf.total(&tokens[at]))
+    };
     let (left_totals, right_totals) = (totals(left_tokens), totals(right_tokens));
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
@@ -228,7 +243,7 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
         })
         .collect();
     add_reorderings(&mut groups, &scored, min_similarity + MOVE_MARGIN);
-    merge_neighbours(&mut groups, &left, &right, &idf);
+    merge_neighbours(&mut groups, &left, &right, &idf, parallel);
     groups.sort_by_key(|g| g.left[0]);
     mark_relocations(&mut groups);
     finish(groups, &left, &right)
@@ -266,79 +281,100 @@ fn add_reorderings(groups: &mut Vec<Group>, scored: &[chain::Candidate], thresho
 
 /// Grows 1:1 groups into 1:2 and 2:1 when an adjacent unaligned sentence is
 /// covered by the partner and the merged group is more similar.
-fn merge_neighbours(groups: &mut [Group], left: &Side, right: &Side, idf: &Idf) {
-    let mut left_used = vec![false; left.len()];
-    let mut right_used = vec![false; right.len()];
+///
+/// Groups are grown in order, and a neighbour one group takes is no longer
+/// free for the next. Each group's growth is first worked out on the rayon
+/// pool against the neighbours free at the start; in the ordered pass it is
+/// worked out again only when an earlier group has taken one of its
+/// neighbours, so the result is the one-by-one result.
+fn merge_neighbours(groups: &mut [Group], left: &Side, right: &Side, idf: &Idf, parallel: bool) {
+    let mut initial = [vec![false; left.len()], vec![false; right.len()]];
     for g in groups.iter() {
-        g.left.iter().for_each(|&a| left_used[a] = true);
-        g.right.iter().for_each(|&b| right_used[b] = true);
+        g.left.iter().for_each(|&a| initial[0][a] = true);
+        g.right.iter().for_each(|&b| initial[1][b] = true);
     }
-    for g in groups.iter_mut() {
-        // Only one side grows: 1:2 or 2:1, never 2:2.
-        let (a, b) = (g.left[0], g.right[0]);
-        if grow(
-            &mut g.left,
-            &mut g.similarity,
-            &mut left_used,
-            left,
-            b,
-            right,
-            idf,
-        ) {
-            continue;
+    let planned = map_range(groups.len(), parallel, |i| {
+        growth(&groups[i], [left, right], [&initial[0], &initial[1]], idf)
+    });
+    let mut used = initial.clone();
+    for (g, planned) in groups.iter_mut().zip(planned) {
+        let taken = |side: usize, at: usize| {
+            neighbours(at, used[side].len()).any(|n| used[side][n] != initial[side][n])
+        };
+        let grown = if taken(0, g.left[0]) || taken(1, g.right[0]) {
+            growth(g, [left, right], [&used[0], &used[1]], idf)
+        } else {
+            planned
+        };
+        if let Some((side, n, similarity)) = grown {
+            used[side][n] = true;
+            let members = if side == 0 { &mut g.left } else { &mut g.right };
+            members.push(n);
+            members.sort_unstable();
+            g.similarity = similarity;
         }
-        grow(
-            &mut g.right,
-            &mut g.similarity,
-            &mut right_used,
-            right,
-            a,
-            left,
-            idf,
-        );
     }
 }
 
-/// Adds to `members` (one sentence of `side`) the free neighbour that the
-/// partner sentence on the other side covers best, if the merged group is
-/// more similar than `similarity`; true when it did.
-fn grow(
-    members: &mut Vec<usize>,
-    similarity: &mut f64,
-    used: &mut [bool],
+/// The positions next to `at` in a side of `count` sentences.
+fn neighbours(at: usize, count: usize) -> impl Iterator<Item = usize> {
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter(move |&n| n < count)
+}
+
+/// How a 1:1 group would grow given which sentences are taken: the side
+/// (0 left, 1 right), the neighbour joining, and the merged similarity.
+/// Only one side grows (1:2 or 2:1, never 2:2), the left first.
+fn growth(
+    g: &Group,
+    sides: [&Side; 2],
+    used: [&[bool]; 2],
+    idf: &Idf,
+) -> Option<(usize, usize, f64)> {
+    let ends = [g.left[0], g.right[0]];
+    (0..2).find_map(|side| {
+        let other = 1 - side;
+        let (at, partner) = (ends[side], ends[other]);
+        grown_neighbour(
+            at,
+            g.similarity,
+            used[side],
+            sides[side],
+            partner,
+            sides[other],
+            idf,
+        )
+        .map(|(n, similarity)| (side, n, similarity))
+    })
+}
+
+/// The free neighbour of `at` (a sentence of `side`) that the partner
+/// sentence on the other side covers best, with the merged group's
+/// similarity, if that beats `similarity`.
+fn grown_neighbour(
+    at: usize,
+    similarity: f64,
+    used: &[bool],
     side: &Side,
     partner: usize,
     other: &Side,
     idf: &Idf,
-) -> bool {
-    let at = members[0];
-    let free: Vec<usize> = [at.checked_sub(1), Some(at + 1)]
-        .into_iter()
-        .flatten()
-        .filter(|&n| n < used.len() && !used[n])
-        .collect();
+) -> Option<(usize, f64)> {
+    let free: Vec<usize> = neighbours(at, used.len()).filter(|&n| !used[n]).collect();
     if free.is_empty() {
-        return false;
+        return None;
     }
     let partner = other.features(partner);
-    let best = free
+    let (n, _) = free
         .into_iter()
         .map(|n| (n, coverage(&side.tokens(n), &partner, idf)))
         .filter(|&(_, c)| c >= MERGE_COVERAGE)
-        .max_by(|x, y| x.1.total_cmp(&y.1));
-    let Some((n, _)) = best else {
-        return false;
-    };
+        .max_by(|x, y| x.1.total_cmp(&y.1))?;
     let (first, next) = (side.features(at), side.features(n));
     let merged = similarity::similarity(&Features::merged(&[&first, &next]), &partner, idf);
-    if merged > *similarity && side.kinds[n] == side.kinds[at] {
-        used[n] = true;
-        members.push(n);
-        members.sort_unstable();
-        *similarity = merged;
-        return true;
-    }
-    false
+    (merged > similarity && side.kinds[n] == side.kinds[at]).then_some((n, merged))
 }
 
 /// Share of `part`'s IDF weight whose tokens `whole` also has.
@@ -397,3 +433,6 @@ fn finish(groups: Vec<Group>, left: &Side, right: &Side) -> Alignment {
         right_only: unaligned(right, &right_aligned),
     }
 }
+
+#[cfg(test)]
+mod tests;
