@@ -7,13 +7,16 @@ use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
 use crate::report::{Fact, FactChange, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
-/// A fact found in a sentence, with the key that identifies it.
+/// A fact found in a sentence, with the key that identifies it. Text and
+/// most keys are borrowed from the document: a long transcript holds
+/// hundreds of thousands of facts, and few end up in the report.
 #[derive(Debug, Clone)]
-struct Found {
+struct Found<'a> {
     kind: FactKind,
-    key: String,
-    text: String,
+    key: Cow<'a, str>,
+    text: &'a str,
     value: Option<f64>,
     sentence: usize,
 }
@@ -29,23 +32,19 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
     // A value reported as changed is not also reported as omitted and added.
-    let changed_left: FxHashSet<(usize, &str)> = changed
-        .iter()
-        .map(|(c, lk, _)| (c.left, lk.as_str()))
-        .collect();
-    let changed_right: FxHashSet<(usize, &str)> = changed
-        .iter()
-        .map(|(c, _, rk)| (c.right, rk.as_str()))
-        .collect();
+    let changed_left: FxHashSet<(usize, &str)> =
+        changed.iter().map(|(c, lk, _)| (c.left, &**lk)).collect();
+    let changed_right: FxHashSet<(usize, &str)> =
+        changed.iter().map(|(c, _, rk)| (c.right, &**rk)).collect();
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
     let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
     let omitted = missing(&left_facts, &right_facts, |f| {
-        changed_left.contains(&(f.sentence, f.key.as_str()))
+        changed_left.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
     });
     let added = missing(&right_facts, &left_facts, |f| {
-        changed_right.contains(&(f.sentence, f.key.as_str()))
+        changed_right.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
     });
     Facts {
@@ -80,20 +79,19 @@ fn partners_quoting(
 
 /// Facts of `from` whose key `other` has nowhere, first mention only.
 fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
-    let other_keys: FxHashSet<(FactKind, &str)> =
-        other.iter().map(|f| (f.kind, f.key.as_str())).collect();
+    let other_keys: FxHashSet<(FactKind, &str)> = other.iter().map(|f| (f.kind, &*f.key)).collect();
     let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
     let mut seen = FxHashSet::default();
     from.iter()
         .filter(|f| !is_changed(f))
-        .filter(|f| seen.insert((f.kind, f.key.as_str())))
+        .filter(|f| seen.insert((f.kind, &*f.key)))
         .filter(|f| match f.kind {
             FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
-            _ => !other_keys.contains(&(f.kind, f.key.as_str())),
+            _ => !other_keys.contains(&(f.kind, &*f.key)),
         })
         .map(|f| Fact {
             kind: f.kind,
-            text: f.text.clone(),
+            text: f.text.to_string(),
             value: f.value,
             sentence: f.sentence,
         })
@@ -102,14 +100,14 @@ fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool)
 
 /// Every fact of the body sentences of a document, in reading order, and
 /// where each sentence's facts start (so aligned pairs reuse them).
-struct DocFacts {
-    all: Vec<Found>,
+struct DocFacts<'a> {
+    all: Vec<Found<'a>>,
     /// `all[start[i]..start[i + 1]]` are the facts of sentence `i`.
     start: Vec<usize>,
 }
 
-impl DocFacts {
-    fn of(doc: &Document) -> DocFacts {
+impl<'a> DocFacts<'a> {
+    fn of(doc: &'a Document) -> DocFacts<'a> {
         let mut all = Vec::new();
         let mut start = Vec::with_capacity(doc.sentences.len() + 1);
         for sentence in &doc.sentences {
@@ -122,7 +120,7 @@ impl DocFacts {
         DocFacts { all, start }
     }
 
-    fn of_group(&self, group: &[usize]) -> Vec<&Found> {
+    fn of_group(&self, group: &[usize]) -> Vec<&Found<'a>> {
         group
             .iter()
             .filter(|&&i| i + 1 < self.start.len())
@@ -131,30 +129,35 @@ impl DocFacts {
     }
 }
 
-fn sentence_facts(sentence: &Sentence) -> Vec<Found> {
+fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
     let mut out = Vec::new();
     for claim in &sentence.claims {
-        let found = |kind, key: String, text: &str, value| Found {
+        let found = |kind, key, text, value| Found {
             kind,
             key,
-            text: text.to_string(),
+            text,
             value,
             sentence: sentence.index,
         };
         match claim {
             Claim::Number(n) => out.push(found(
                 FactKind::Number,
-                number_key(n.value),
+                Cow::Owned(number_key(n.value)),
                 &n.text,
                 Some(n.value),
             )),
-            Claim::Date(d) => out.push(found(FactKind::Date, d.key.clone(), &d.text, None)),
-            Claim::Entity(e) => out.push(found(FactKind::Entity, e.key.clone(), &e.text, None)),
+            Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
+            Claim::Entity(e) => out.push(found(
+                FactKind::Entity,
+                Cow::Borrowed(&e.key),
+                &e.text,
+                None,
+            )),
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
                     let key = normalize::content_tokens(&q.text).join(" ");
                     if !key.is_empty() {
-                        out.push(found(FactKind::Quote, key, &q.text, None));
+                        out.push(found(FactKind::Quote, Cow::Owned(key), &q.text, None));
                     }
                 }
             }
@@ -176,13 +179,13 @@ struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    fn new<'a>(quotes: impl Iterator<Item = &'a Found>) -> QuoteIndex {
+    fn new<'a: 'b, 'b>(quotes: impl Iterator<Item = &'b Found<'a>>) -> QuoteIndex {
         let mut index = QuoteIndex {
             sizes: Vec::new(),
             by_word: FxHashMap::default(),
         };
         let mut keys = FxHashSet::default();
-        for quote in quotes.filter(|q| keys.insert(q.key.as_str())) {
+        for quote in quotes.filter(|q| keys.insert(&*q.key)) {
             let q = index.sizes.len();
             let words: FxHashSet<&str> = quote.key.split(' ').collect();
             index.sizes.push(words.len());
@@ -211,20 +214,20 @@ impl QuoteIndex {
 
 /// Numbers and dates whose value differs inside an aligned group: each side's
 /// values the other side of the group lacks, paired in reading order.
-fn changed_facts(
+fn changed_facts<'a>(
     left: &Document,
     right: &Document,
     alignment: &Alignment,
-    left_facts: &DocFacts,
-    right_facts: &DocFacts,
-) -> Vec<(FactChange, String, String)> {
+    left_facts: &DocFacts<'a>,
+    right_facts: &DocFacts<'a>,
+) -> Vec<(FactChange, Cow<'a, str>, Cow<'a, str>)> {
     let mut out = Vec::new();
     let mut memo = normalize::WordMemo::default();
     for pair in &alignment.pairs {
         let l = left_facts.of_group(&pair.left);
         let r = right_facts.of_group(&pair.right);
         for kind in [FactKind::Number, FactKind::Date] {
-            let only = |from: &[&Found], other: &[&Found]| -> Vec<Found> {
+            let only = |from: &[&Found<'a>], other: &[&Found<'a>]| -> Vec<Found<'a>> {
                 from.iter()
                     .filter(|f| {
                         f.kind == kind && !other.iter().any(|o| o.kind == kind && o.key == f.key)
@@ -236,8 +239,8 @@ fn changed_facts(
                 out.push((
                     FactChange {
                         kind,
-                        left_text: lf.text,
-                        right_text: rf.text,
+                        left_text: lf.text.to_string(),
+                        right_text: rf.text.to_string(),
                         left: lf.sentence,
                         right: rf.sentence,
                     },
@@ -259,7 +262,7 @@ fn changed_facts(
         if let Some(change) =
             negation_change(&lw, &pair.left, &rw, &pair.right).or_else(|| antonym_change(&lw, &rw))
         {
-            out.push((change, String::new(), String::new()));
+            out.push((change, Cow::Borrowed(""), Cow::Borrowed("")));
         }
     }
     out
