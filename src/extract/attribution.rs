@@ -529,9 +529,11 @@ const MAX_QUOTE_SENTENCES: usize = 12;
 pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<SentenceQuotes>]) {
     // Sentences waiting for a speaker, with their quotes.
     let mut run: Vec<(usize, Quote)> = Vec::new();
-    let mut opener: Option<Attribution> = None;
+    // The attributions carried over are read in place (`doc` is only read
+    // until the copies are added at the end).
+    let mut opener: Option<&Attribution> = None;
     let mut inside = false;
-    let mut previous: Option<(usize, Attribution)> = None;
+    let mut previous: Option<(usize, &Attribution)> = None;
     let mut found: Vec<(usize, Attribution)> = Vec::new();
     let flush = |run: &mut Vec<(usize, Quote)>,
                  from: Option<&Attribution>,
@@ -547,16 +549,17 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
         }
         run.clear();
     };
-    for (i, sentence) in doc.sentences.iter().enumerate() {
-        let text = doc.text.get(sentence.span.start..sentence.span.end);
+    let read: &Document = doc;
+    for (i, sentence) in read.sentences.iter().enumerate() {
+        let text = read.text.get(sentence.span.start..sentence.span.end);
         let info = sentence_quotes.get(i).and_then(Option::as_ref);
         let (Some(text), true, Some(info)) = (text, sentence.kind.is_body(), info) else {
-            flush(&mut run, opener.as_ref(), &mut found);
+            flush(&mut run, opener, &mut found);
             (inside, opener, previous) = (false, None, None);
             continue;
         };
         let role = info.role;
-        let own = sentence.attributions().next().cloned();
+        let own = sentence.attributions().next();
         // A plain sentence is quoted whole, but only inside a quotation:
         // its quote is made here, when needed, not for every sentence.
         let quote = match role {
@@ -571,23 +574,22 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
                 QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
                 QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
                     run.extend(quote.clone().map(|q| (i, q)));
-                    let from = own.as_ref().or(opener.as_ref());
-                    flush(&mut run, from, &mut found);
+                    flush(&mut run, own.or(opener), &mut found);
                     inside = false;
                 }
                 _ => {
-                    flush(&mut run, opener.as_ref(), &mut found);
+                    flush(&mut run, opener, &mut found);
                     inside = false;
                 }
             }
             if run.len() >= MAX_QUOTE_SENTENCES {
-                flush(&mut run, opener.as_ref(), &mut found);
+                flush(&mut run, opener, &mut found);
                 inside = false;
             }
         }
         if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
             inside = true;
-            opener = own.clone();
+            opener = own;
             if own.is_none() {
                 let opened = match role {
                     QuoteRole::Opens => quote,
@@ -596,8 +598,8 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
                 run.extend(opened.map(|q| (i, q)));
             }
         } else if !inside && role == QuoteRole::Whole && own.is_none() {
-            if let (Some((block, a)), Some(q)) = (&previous, quote) {
-                if *block == sentence.block && a.direct {
+            if let (Some((block, a)), Some(q)) = (previous, quote) {
+                if block == sentence.block && a.direct {
                     let mut copy = a.clone();
                     copy.content_span = Some(q.span);
                     copy.quote = Some(q);
@@ -611,7 +613,7 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
             previous = None;
         }
     }
-    flush(&mut run, opener.as_ref(), &mut found);
+    flush(&mut run, opener, &mut found);
     for (i, a) in found {
         if let Some(s) = doc.sentences.get_mut(i) {
             s.claims.push(Claim::Attribution(Box::new(a)));
