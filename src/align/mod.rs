@@ -242,7 +242,8 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
             moved: false,
         })
         .collect();
-    add_reorderings(&mut groups, &scored, min_similarity + MOVE_MARGIN);
+    let threshold = min_similarity + MOVE_MARGIN;
+    add_reorderings(&mut groups, &scored, threshold, [left.len(), right.len()]);
     merge_neighbours(&mut groups, &left, &right, &idf, parallel);
     groups.sort_by_key(|g| g.left[0]);
     mark_relocations(&mut groups);
@@ -251,11 +252,18 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
 
 /// Confident candidates that the chain left out and whose sentences are both
 /// still free: the editor moved them.
-fn add_reorderings(groups: &mut Vec<Group>, scored: &[chain::Candidate], threshold: f64) {
-    let mut left_used: std::collections::HashSet<usize> =
-        groups.iter().map(|g| g.left[0]).collect();
-    let mut right_used: std::collections::HashSet<usize> =
-        groups.iter().map(|g| g.right[0]).collect();
+/// `sides` are the two sides' sentence counts.
+fn add_reorderings(
+    groups: &mut Vec<Group>,
+    scored: &[chain::Candidate],
+    threshold: f64,
+    sides: [usize; 2],
+) {
+    let (mut left_used, mut right_used) = (vec![false; sides[0]], vec![false; sides[1]]);
+    for g in groups.iter() {
+        left_used[g.left[0]] = true;
+        right_used[g.right[0]] = true;
+    }
     let mut rest: Vec<&chain::Candidate> = scored
         .iter()
         .filter(|c| c.similarity >= threshold)
@@ -266,9 +274,9 @@ fn add_reorderings(groups: &mut Vec<Group>, scored: &[chain::Candidate], thresho
             .then((x.left, x.right).cmp(&(y.left, y.right)))
     });
     for c in rest {
-        if !left_used.contains(&c.left) && !right_used.contains(&c.right) {
-            left_used.insert(c.left);
-            right_used.insert(c.right);
+        if !left_used[c.left] && !right_used[c.right] {
+            left_used[c.left] = true;
+            right_used[c.right] = true;
             groups.push(Group {
                 left: vec![c.left],
                 right: vec![c.right],

@@ -195,7 +195,7 @@ impl Idf {
 
     /// [`Idf::new`] given each sentence's tokens (a sorted set).
     pub fn of_token_sets<'a>(sentences: impl IntoIterator<Item = &'a [Key]>) -> Idf {
-        let mut frequency: HashMap<Key, usize> = HashMap::new();
+        let mut frequency: HashMap<Key, usize, KeyHasher> = HashMap::default();
         let mut documents = 0;
         for tokens in sentences {
             documents += 1;
