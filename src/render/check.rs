@@ -79,7 +79,6 @@ impl CheckRenderer for CheckTextRenderer {
 
 impl CheckRenderer for CheckJsonRenderer {
     fn render_check(&self, checked: &CheckedReport, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, checked)?;
-        writeln!(out)
+        super::json::write_pretty(checked, out)
     }
 }
