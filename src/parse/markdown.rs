@@ -40,15 +40,23 @@ fn rewrite(raw: &str, heading: bool) -> String {
 /// is already single spaces between words: its reader text is itself.
 fn reads_as_written(raw: &str) -> bool {
     let mut after_space = true;
-    for c in raw.chars() {
-        if c == ' ' {
+    // Byte by byte: every markup byte is ASCII, and only a few characters
+    // past ASCII are whitespace, so only their first bytes are decoded.
+    for (at, &b) in raw.as_bytes().iter().enumerate() {
+        if b == b' ' {
             if after_space {
                 return false;
             }
             after_space = true;
-        } else if c.is_whitespace() || MARKUP_STARTS.contains(&c) {
-            return false;
-        } else {
+        } else if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0b || MARKUP_STARTS.contains(&char::from(b)) {
+                return false;
+            }
+            after_space = false;
+        } else if b >= 0xc0 {
+            if raw[at..].chars().next().is_some_and(char::is_whitespace) {
+                return false;
+            }
             after_space = false;
         }
     }
@@ -230,7 +238,7 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
         /// Borrowing is only a shortcut: the text is the one `rewrite` builds.
         #[test]
-        fn borrowed_text_is_the_rewritten_text(raw in "[a-z_*\\[\\]()<>!\\\\ \t\n\u{a0}é.]{0,24}") {
+        fn borrowed_text_is_the_rewritten_text(raw in "[a-z_*\\[\\]()<>!\\\\ \t\n\u{b}\u{a0}\u{2003}\u{3000}é€.]{0,24}") {
             prop_assert_eq!(reader_text(&raw, false).into_owned(), rewrite(&raw, false));
         }
     }
