@@ -115,13 +115,16 @@ impl<'a> Position<'a> {
     }
 
     fn advance_to(&mut self, offset: usize) -> (usize, usize) {
-        for c in self.text[self.offset..offset].chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
+        // Counted on bytes: a line break is one byte, and a character is
+        // every byte that does not continue a UTF-8 sequence.
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| (b & 0xc0) != 0x80).count();
+        let walked = &self.text.as_bytes()[self.offset..offset];
+        match walked.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += walked.iter().filter(|&&b| b == b'\n').count();
+                self.column = 1 + chars(&walked[last + 1..]);
             }
+            None => self.column += chars(walked),
         }
         self.offset = offset;
         (self.line, self.column)
