@@ -224,16 +224,16 @@ pub fn is_agency(lower: &str) -> bool {
 /// "October 15, 2021", "15 October 2021", "Fri, Oct. 15, 2021 10:30 GMT",
 /// "2021-10-15", "15/10/2021".
 pub fn is_date_only(lower: &str) -> bool {
-    let tokens: Vec<&str> = lower
+    let tokens = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '(' | ')'))
         .map(|t| t.trim_end_matches(['.', ':']))
-        .filter(|t| !t.is_empty() && *t != "-")
-        .collect();
-    if tokens.is_empty() || tokens.len() > 10 {
-        return false;
-    }
+        .filter(|t| !t.is_empty() && *t != "-");
     let (mut month, mut number, mut full_date) = (false, false, false);
-    for token in tokens {
+    // Most blocks fail on their first word: look at the words one by one.
+    for (count, token) in tokens.enumerate() {
+        if count == 10 {
+            return false;
+        }
         if MONTHS.contains(&token) {
             month = true;
         } else if is_day_or_year(token) {
