@@ -71,8 +71,41 @@ impl<'a> Iterator for WordBounds<'a> {
     }
 }
 
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+/// Flags of a byte, looked up in [`BYTE_FLAGS`]: the word loops test one
+/// table entry per byte instead of a chain of comparisons.
+const SPACE: u8 = 1;
+/// `[A-Za-z0-9_]`: letters, digits and the underscore all join (WB5,
+/// WB8–WB10, WB13a, WB13b).
+const WORD: u8 = 2;
+const LETTER: u8 = 4;
+const DIGIT: u8 = 8;
+/// MidLetter, MidNumLet and Single_Quote: join two letters (WB6, WB7).
+const JOINS_LETTERS: u8 = 16;
+/// MidNum, MidNumLet and Single_Quote: join two digits (WB11, WB12).
+const JOINS_DIGITS: u8 = 32;
+
+static BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => WORD | LETTER,
+            b'0'..=b'9' => WORD | DIGIT,
+            b'_' => WORD,
+            b':' => JOINS_LETTERS,
+            b',' | b';' => JOINS_DIGITS,
+            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn flags(b: u8) -> u8 {
+    BYTE_FLAGS[usize::from(b)]
 }
 
 /// True when UAX#29 breaks between `bytes[k - 1]` and `bytes[k]` whatever
@@ -80,92 +113,57 @@ fn is_ascii_space(b: u8) -> bool {
 /// spaces (WB3d) or CR LF (WB3).
 fn always_breaks(bytes: &[u8], k: usize) -> bool {
     let (before, after) = (bytes[k - 1], bytes[k]);
-    before.is_ascii()
-        && after.is_ascii()
-        && (is_ascii_space(before) || is_ascii_space(after))
+    (before | after).is_ascii()
+        && (flags(before) | flags(after)) & SPACE != 0
         && !(before == b' ' && after == b' ')
         && !(before == b'\r' && after == b'\n')
 }
 
 /// End of the piece starting at `start`, and whether it is all ASCII.
 fn piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
-    let mut ascii = bytes[start].is_ascii();
+    let mut high = bytes[start];
     let mut k = start + 1;
-    // No cut falls between two letters or digits: run over them first.
-    while k < bytes.len()
-        && bytes[k].is_ascii_alphanumeric()
-        && bytes[k - 1].is_ascii_alphanumeric()
-    {
+    while k < bytes.len() {
+        let (before, after) = (bytes[k - 1], bytes[k]);
+        // Only whitespace can cut a piece: one table test per byte first.
+        if (flags(before) | flags(after)) & SPACE != 0 && always_breaks(bytes, k) {
+            break;
+        }
+        high |= after;
         k += 1;
     }
-    while k < bytes.len() && !always_breaks(bytes, k) {
-        ascii &= bytes[k].is_ascii();
-        k += 1;
-    }
-    (k, ascii)
-}
-
-/// Word-break classes of ASCII characters (UAX#29, table 3).
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Letter,
-    Numeric,
-    ExtendNumLet,
-    /// MidLetter, MidNumLet and Single_Quote: join letters.
-    MidLetter,
-    /// MidNum, MidNumLet and Single_Quote: join digits.
-    MidNum,
-    /// MidNumLet and Single_Quote: join both.
-    MidBoth,
-    Other,
-}
-
-fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Numeric,
-        b'_' => Class::ExtendNumLet,
-        b':' => Class::MidLetter,
-        b',' | b';' => Class::MidNum,
-        b'.' | b'\'' => Class::MidBoth,
-        _ => Class::Other,
-    }
+    (k, high.is_ascii())
 }
 
 /// End of the segment starting at `start` inside an all-ASCII piece.
 fn ascii_segment_end(piece: &[u8], start: usize) -> usize {
+    let first = flags(piece[start]);
     // A whitespace piece is one segment: the piece ends at every other break.
-    if is_ascii_space(piece[start]) {
+    if first & SPACE != 0 {
         return piece.len();
     }
-    let at = |k: usize| piece.get(k).map_or(Class::Other, |&b| class(b));
+    // Punctuation stands alone: a mid character at a segment start could
+    // only join by WB7, and then WB6 would have joined it to what precedes.
+    if first & WORD == 0 {
+        return start + 1;
+    }
     let mut k = start + 1;
-    // Letters and digits always join (WB5, WB8–WB10): run over them first.
-    if piece[start].is_ascii_alphanumeric() {
-        while k < piece.len() && piece[k].is_ascii_alphanumeric() {
+    loop {
+        while k < piece.len() && flags(piece[k]) & WORD != 0 {
             k += 1;
         }
-    }
-    while k < piece.len() && joins(at(k.wrapping_sub(2)), at(k - 1), at(k), at(k + 1)) {
-        k += 1;
-    }
-    k
-}
-
-/// True when there is no break between `before` and `after` (WB5–WB13b).
-fn joins(two_before: Class, before: Class, after: Class, two_after: Class) -> bool {
-    use Class::*;
-    let joins_letters = |c: Class| matches!(c, MidLetter | MidBoth);
-    let joins_digits = |c: Class| matches!(c, MidNum | MidBoth);
-    match (before, after) {
-        (Letter | Numeric, Letter | Numeric) => true,
-        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,
-        (ExtendNumLet, Letter | Numeric) => true,
-        (Letter, mid) if joins_letters(mid) && two_after == Letter => true,
-        (mid, Letter) if joins_letters(mid) && two_before == Letter => true,
-        (Numeric, mid) if joins_digits(mid) && two_after == Numeric => true,
-        (mid, Numeric) if joins_digits(mid) && two_before == Numeric => true,
-        _ => false,
+        // "U.S", "it's", "2,000", "3.5": a mid character between two
+        // letters or two digits joins them (WB6, WB7, WB11, WB12).
+        let (Some(&mid), Some(&next)) = (piece.get(k), piece.get(k + 1)) else {
+            return k;
+        };
+        let (before, mid, next) = (flags(piece[k - 1]), flags(mid), flags(next));
+        let letters = before & next & LETTER != 0 && mid & JOINS_LETTERS != 0;
+        let digits = before & next & DIGIT != 0 && mid & JOINS_DIGITS != 0;
+        if !(letters || digits) {
+            return k;
+        }
+        k += 2;
     }
 }
 

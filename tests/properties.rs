@@ -208,7 +208,13 @@ proptest! {
 
     #[test]
     fn word_bounds_match_unicode_segmentation(
-        text in prop_oneof![any_text(), "[a-zA-Z0-9 .,;:'_\"\t\r\n-]{0,60}"]
+        text in prop_oneof![
+            any_text(),
+            "[a-zA-Z0-9 .,;:'_\"\t\r\n-]{0,60}",
+            // Where the ASCII pieces meet what they hand on: marks, joiners,
+            // ideographic space, Hebrew, flags.
+            "[ab1 .,;:'_\"\t\r\n\u{301}\u{3000}\u{200d}\u{5d0}é🇫👍\u{ad}]{0,30}",
+        ]
     ) {
         use unicode_segmentation::UnicodeSegmentation;
         let fast: Vec<_> = newsdiff::segment::word_bounds(&text).collect();
