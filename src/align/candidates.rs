@@ -5,7 +5,7 @@
 //! pairs that share a token can be similar, so the index finds them, and only
 //! the best few per left sentence are scored in full.
 
-use super::similarity::{Features, Idf, Key};
+use super::similarity::{Features, Idf, Key, Prepared, TrigramBits};
 use rustc_hash::FxHashMap;
 
 /// Right sentences a left sentence is scored against, at most.
@@ -20,18 +20,20 @@ const MAX_POSTINGS: usize = 64;
 /// one thread.
 const CHUNK: usize = 1024;
 
-/// Calls `visit(left features, left position, right position)` on the
-/// pairs worth scoring, in (left, right) order, and keeps what it returns.
-/// A left sentence's features are built (`left`) when it is searched and
-/// dropped after; visiting while the candidates are found, rather than
-/// listing them all first, keeps memory flat, and long documents are
-/// searched on several threads.
+/// Calls `visit(left sentence, its trigrams, left position, right
+/// position)` on the pairs worth scoring, in (left, right) order, and keeps
+/// what it returns. A left sentence's features are built (`left`) when it
+/// is searched and dropped after; visiting while the candidates are found,
+/// rather than listing them all first, keeps memory flat, and long
+/// documents are searched on several threads. `trigram_count` bounds the
+/// features' trigram numbers ([`TrigramBits`]).
 pub fn find<T: Send>(
     left_count: usize,
     left: impl Fn(usize) -> Features + Sync,
     right: &[Features],
     idf: &Idf,
-    visit: impl Fn(&Features, usize, usize) -> Option<T> + Sync,
+    trigram_count: usize,
+    visit: impl Fn(&Prepared, &TrigramBits, usize, usize) -> Option<T> + Sync,
 ) -> Vec<T> {
     let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
     for (b, features) in (0u32..).zip(right) {
@@ -43,6 +45,7 @@ pub fn find<T: Send>(
         let to = (from + CHUNK).min(left_count);
         let mut score = vec![0.0f64; right.len()];
         let mut touched: Vec<usize> = Vec::new();
+        let mut trigrams = TrigramBits::new(trigram_count);
         let mut out = Vec::new();
         for a in from..to {
             let features = left(a);
@@ -68,7 +71,19 @@ pub fn find<T: Send>(
             }
             touched.truncate(PER_SENTENCE);
             touched.sort_unstable();
-            out.extend(touched.drain(..).filter_map(|b| visit(&features, a, b)));
+            let weights: Vec<f64> = features.tokens.iter().map(|&t| idf.weight(t)).collect();
+            let prepared = Prepared {
+                features: &features,
+                total: weights.iter().sum(),
+                weights: &weights,
+            };
+            trigrams.fill(&features.trigrams);
+            out.extend(
+                touched
+                    .drain(..)
+                    .filter_map(|b| visit(&prepared, &trigrams, a, b)),
+            );
+            trigrams.clear(&features.trigrams);
         }
         out
     };
@@ -102,7 +117,8 @@ mod tests {
                 |a| left[a].clone(),
                 &right,
                 &idf,
-                |_, a, b| Some((a, b))
+                0,
+                |_, _, a, b| Some((a, b))
             ),
             vec![(0, 1), (1, 0)]
         );

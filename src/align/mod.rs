@@ -193,19 +193,21 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     // Long documents share the work out over the cores: the two sides'
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
-    let (left, mut right) = if parallel {
+    let (mut left, mut right) = if parallel {
         rayon::join(|| Side::new(left), || Side::new(right))
     } else {
         (Side::new(left), Side::new(right))
     };
+    let trigram_count = Vocabulary::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
     let idf = Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t));
-    // Each sentence is scored against up to a dozen: weigh it once.
-    let totals = |tokens: Vec<Cow<[Key]>>| -> Vec<f64> {
-        map_range(tokens.len(), parallel, |at| idf.total(&tokens[at]))
-    };
-    let (left_totals, right_totals) = (totals(left_tokens), totals(right_tokens));
+    // Each right sentence is scored against many left ones: weigh its
+    // tokens once.
+    let right_weights: Vec<Box<[f64]>> = map_range(right_tokens.len(), parallel, |at| {
+        right_tokens[at].iter().map(|&t| idf.weight(t)).collect()
+    });
+    let right_totals: Vec<f64> = right_weights.iter().map(|w| w.iter().sum()).collect();
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
@@ -214,12 +216,17 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
         |a| left.build(a),
         &right.built,
         &idf,
-        |l, a, b| {
+        trigram_count,
+        |l, l_trigrams, a, b| {
             if !compatible(a, b) {
                 return None;
             }
-            let totals = [left_totals[a], right_totals[b]];
-            let similarity = similarity::similarity_weighed(l, &right.built[b], &idf, totals);
+            let r = similarity::Prepared {
+                features: &right.built[b],
+                weights: &right_weights[b],
+                total: right_totals[b],
+            };
+            let similarity = similarity::similarity_prepared(l, l_trigrams, &r);
             (similarity >= min_similarity).then_some(chain::Candidate {
                 left: a,
                 right: b,

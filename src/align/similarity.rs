@@ -289,23 +289,66 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
 /// [`similarity`] given each sentence's total token weight
 /// ([`Idf::total`]), for callers that score one sentence against many.
 pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2]) -> f64 {
+    let mut shared_trigrams = 0;
+    for_shared(&a.trigrams, &b.trigrams, |_| shared_trigrams += 1);
+    let weights = (
+        |i: usize| idf.weight(a.tokens[i]),
+        |j: usize| idf.weight(b.tokens[j]),
+    );
+    score([a, b], weights, totals, shared_trigrams)
+}
+
+/// One sentence readied to be scored against many (see
+/// [`similarity_prepared`]): its tokens' weights looked up once, and its
+/// trigrams marked in a bitmap.
+pub struct Prepared<'a> {
+    pub features: &'a Features,
+    /// [`Idf::weight`] of each token, by position.
+    pub weights: &'a [f64],
+    pub total: f64,
+}
+
+/// [`similarity_weighed`] of two prepared sentences, `a`'s trigrams marked
+/// in `a_trigrams`: a bit test per trigram of `b` instead of a merge of two
+/// lists of a hundred, the largest cost of the candidate search. The
+/// trigrams of both must be numbered by the same
+/// [`Vocabulary::number_trigrams`]. Same result as `similarity_weighed`.
+pub fn similarity_prepared(a: &Prepared, a_trigrams: &TrigramBits, b: &Prepared) -> f64 {
+    let shared_trigrams = a_trigrams.count_in(&b.features.trigrams);
+    let weights = (|i: usize| a.weights[i], |j: usize| b.weights[j]);
+    score(
+        [a.features, b.features],
+        weights,
+        [a.total, b.total],
+        shared_trigrams,
+    )
+}
+
+/// The similarity given the token weights of both sentences (by position)
+/// and how many trigrams they share.
+fn score(
+    [a, b]: [&Features; 2],
+    weights: (impl Fn(usize) -> f64, impl Fn(usize) -> f64),
+    totals: [f64; 2],
+    shared_trigrams: usize,
+) -> f64 {
     let mut shared = 0.0;
     // Which token positions the other side also has: the synonym pass
     // looks only at the others, and asks for each of them.
     let (mut a_in_b, mut b_in_a) = (Positions::default(), Positions::default());
     shared_positions(&a.tokens, &b.tokens, |i, j| {
-        shared += idf.weight(a.tokens[i]);
+        shared += weights.0(i);
         a_in_b.insert(i);
         b_in_a.insert(j);
     });
-    shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], idf);
+    shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], &weights);
     let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
         2.0 * shared / total
     } else {
         0.0
     };
-    let trigram_score = dice(&a.trigrams, &b.trigrams);
+    let trigram_score = dice_of(shared_trigrams, a.trigrams.len(), b.trigrams.len());
     let mut score = (1.0 - TRIGRAM_SHARE) * token_score + TRIGRAM_SHARE * trigram_score;
     // Shared facts (the same number or name however written) only ever
     // raise the score: a fact one side lacks is already a missing token,
@@ -314,6 +357,50 @@ pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2
         score += FACT_BONUS * dice(&a.facts, &b.facts) * (1.0 - score);
     }
     score.clamp(0.0, 1.0)
+}
+
+/// A set of dense trigram numbers (see [`Vocabulary::number_trigrams`]) as
+/// a bitmap, filled with one sentence's trigrams and cleared after.
+pub struct TrigramBits {
+    words: Vec<u64>,
+}
+
+impl TrigramBits {
+    /// An empty set for numbers below `count`.
+    pub fn new(count: usize) -> TrigramBits {
+        TrigramBits {
+            words: vec![0; count.div_ceil(64)],
+        }
+    }
+
+    /// Marks `trigrams`.
+    pub fn fill(&mut self, trigrams: &[Trigram]) {
+        for &t in trigrams {
+            if let Some(word) = self.words.get_mut(t as usize / 64) {
+                *word |= 1 << (t % 64);
+            }
+        }
+    }
+
+    /// Unmarks `trigrams` (those `fill` marked), leaving the set empty.
+    pub fn clear(&mut self, trigrams: &[Trigram]) {
+        for &t in trigrams {
+            if let Some(word) = self.words.get_mut(t as usize / 64) {
+                *word = 0;
+            }
+        }
+    }
+
+    /// How many of `trigrams` are marked.
+    pub fn count_in(&self, trigrams: &[Trigram]) -> usize {
+        trigrams
+            .iter()
+            .map(|&t| {
+                let word = self.words.get(t as usize / 64).copied().unwrap_or(0);
+                ((word >> (t % 64)) & 1) as usize
+            })
+            .sum()
+    }
 }
 
 /// Share of the character-trigram overlap in the score (the rest is the
@@ -331,13 +418,19 @@ const SYNONYM_CREDIT: f64 = 0.8;
 /// Weight shared through synonyms: each token one side lacks may pair with
 /// one token of a shared WordNet group that the other side lacks, and counts
 /// [`SYNONYM_CREDIT`] of the two tokens' mean weight.
-fn synonym_overlap(a: &Features, b: &Features, shared: [&Positions; 2], idf: &Idf) -> f64 {
+fn synonym_overlap(
+    a: &Features,
+    b: &Features,
+    shared: [&Positions; 2],
+    weights: &(impl Fn(usize) -> f64, impl Fn(usize) -> f64),
+) -> f64 {
     // Few tokens of a sentence have a synonym on the other side: a small
-    // fixed list of the ones already paired avoids allocating.
+    // fixed list of the ones already paired avoids allocating. Tokens are
+    // a set, so a position stands for its token.
     const MAX_PAIRS: usize = 16;
     let [a_in_b, b_in_a] = shared;
-    let mut paired_a = [0 as Key; MAX_PAIRS];
-    let mut paired_b = [0 as Key; MAX_PAIRS];
+    let mut paired_a = [0u32; MAX_PAIRS];
+    let mut paired_b = [0u32; MAX_PAIRS];
     let mut pairs = 0;
     let mut shared = 0.0;
     let run_end = |entries: &[(lexicon::Group, u32)], from: usize, group| {
@@ -353,19 +446,19 @@ fn synonym_overlap(a: &Features, b: &Features, shared: [&Positions; 2], idf: &Id
                 let a_end = run_end(&a.synonyms, i, group);
                 let b_end = run_end(&b.synonyms, j, group);
                 for &(_, at) in &a.synonyms[i..a_end] {
-                    let ta = a.tokens[at as usize];
-                    if a_in_b.contains(at as usize) || paired_a[..pairs].contains(&ta) {
+                    if a_in_b.contains(at as usize) || paired_a[..pairs].contains(&at) {
                         continue;
                     }
                     let partner = b.synonyms[j..b_end]
                         .iter()
-                        .filter(|e| !b_in_a.contains(e.1 as usize))
-                        .map(|e| b.tokens[e.1 as usize])
-                        .find(|tb| !paired_b[..pairs].contains(tb));
-                    if let Some(tb) = partner {
-                        shared += SYNONYM_CREDIT * (idf.weight(ta) + idf.weight(tb)) / 2.0;
-                        paired_a[pairs] = ta;
-                        paired_b[pairs] = tb;
+                        .map(|e| e.1)
+                        .filter(|&bt| !b_in_a.contains(bt as usize))
+                        .find(|bt| !paired_b[..pairs].contains(bt));
+                    if let Some(bt) = partner {
+                        let mean = (weights.0(at as usize) + weights.1(bt as usize)) / 2.0;
+                        shared += SYNONYM_CREDIT * mean;
+                        paired_a[pairs] = at;
+                        paired_b[pairs] = bt;
                         pairs += 1;
                         if pairs == MAX_PAIRS {
                             break;
@@ -426,12 +519,17 @@ fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
 }
 
 fn dice<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
     let mut shared = 0usize;
     for_shared(a, b, |_| shared += 1);
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
+    dice_of(shared, a.len(), b.len())
+}
+
+/// Dice coefficient of two sets of the given sizes sharing `shared`.
+fn dice_of(shared: usize, a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        return 0.0;
+    }
+    2.0 * shared as f64 / (a + b) as f64
 }
 
 #[cfg(test)]
@@ -536,6 +634,61 @@ mod tests {
                 "The company sold a factory."
             ) < with
         );
+    }
+
+    #[test]
+    fn prepared_scoring_gives_the_merge_result() {
+        let left = [
+            "Russia bought 2,000 tanks in Ohio, officials said.",
+            "The company purchased a factory.",
+            "",
+        ];
+        let right = [
+            "Officials confirmed Russia had bought tanks in Ohio.",
+            "A factory was bought by the firm.",
+            "Rain fell.",
+        ];
+        let (mut lv, mut rv) = (Vocabulary::default(), Vocabulary::default());
+        let lw: Vec<_> = left.iter().map(|t| lv.words_of(t)).collect();
+        let rw: Vec<_> = right.iter().map(|t| rv.words_of(t)).collect();
+        let count = Vocabulary::number_trigrams([&mut lv, &mut rv]);
+        let lf: Vec<_> = lw.iter().map(|w| lv.features(w, Vec::new())).collect();
+        let rf: Vec<_> = rw.iter().map(|w| rv.features(w, Vec::new())).collect();
+        let idf = Idf::new(lf.iter().chain(&rf));
+        let weights =
+            |f: &Features| -> Vec<f64> { f.tokens.iter().map(|&t| idf.weight(t)).collect() };
+        let mut bits = TrigramBits::new(count);
+        for a in &lf {
+            let a_weights = weights(a);
+            let prepared_a = Prepared {
+                features: a,
+                weights: &a_weights,
+                total: idf.total(&a.tokens),
+            };
+            bits.fill(&a.trigrams);
+            for b in &rf {
+                let b_weights = weights(b);
+                let prepared_b = Prepared {
+                    features: b,
+                    weights: &b_weights,
+                    total: idf.total(&b.tokens),
+                };
+                assert_eq!(
+                    similarity_prepared(&prepared_a, &bits, &prepared_b),
+                    similarity(a, b, &idf)
+                );
+            }
+            bits.clear(&a.trigrams);
+            assert_eq!(bits.count_in(&a.trigrams), 0);
+        }
+        // Numbering keeps which trigrams are equal across the sides: the
+        // scores are those of features never renumbered.
+        for (a, text_a) in lf.iter().zip(left) {
+            for (b, text_b) in rf.iter().zip(right) {
+                let fresh = (Features::from_text(text_a), Features::from_text(text_b));
+                assert_eq!(similarity(a, b, &idf), similarity(&fresh.0, &fresh.1, &idf));
+            }
+        }
     }
 
     #[test]

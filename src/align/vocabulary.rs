@@ -76,6 +76,25 @@ impl Vocabulary {
         id
     }
 
+    /// Renumbers the trigrams of both sides' words 0, 1, 2, … (the same
+    /// trigram the same number on both sides) and returns how many there
+    /// are, so that a sentence's trigrams fit a small bitmap
+    /// ([`super::similarity::TrigramBits`]). Renumbering keeps which
+    /// trigrams are equal, so every Dice overlap stays the same; features
+    /// built before and after must not be compared.
+    pub fn number_trigrams(sides: [&mut Vocabulary; 2]) -> usize {
+        let mut numbers: FxHashMap<Trigram, Trigram> = FxHashMap::default();
+        for side in sides {
+            for word in &mut side.words {
+                for trigram in word.trigrams.iter_mut() {
+                    let next = numbers.len() as Trigram;
+                    *trigram = *numbers.entry(*trigram).or_insert(next);
+                }
+            }
+        }
+        numbers.len()
+    }
+
     /// The stemmed tokens of a sentence's words, as a sorted set.
     pub fn tokens(&self, words: &[u32]) -> Vec<Key> {
         let mut tokens: Vec<Key> = words.iter().map(|&w| self.words[w as usize].stem).collect();
