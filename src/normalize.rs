@@ -4,6 +4,8 @@
 //! possessive `'s` removed, then Snowball-stemmed ("confirmed" → "confirm").
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -62,7 +64,26 @@ fn fold_unicode(word: &str) -> String {
 
 /// Stems a folded word with the Snowball English stemmer.
 pub fn stem(folded: &str) -> String {
-    stemmer().stem(folded).into_owned()
+    // A Snowball stem costs about three thousand instructions, and every
+    // stage stems the same words again (alignment's vocabularies, the
+    // comparison's fact words and quote keys), on the same few threads:
+    // a per-thread memo serves the repeats. It is emptied when full, so
+    // a long `newsdiff batch` holds at most MEMO_LIMIT words a thread.
+    const MEMO_LIMIT: usize = 1 << 14;
+    thread_local! {
+        static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+    }
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(stem) = memo.get(folded) {
+            return stem.to_string();
+        }
+        let stem = stemmer().stem(folded).into_owned();
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(folded.into(), stem.as_str().into());
+        stem
+    })
 }
 
 /// Folds then stems.

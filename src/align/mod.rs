@@ -202,12 +202,10 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
     let idf = Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t));
-    // Each right sentence is scored against many left ones: weigh its
-    // tokens once.
-    let right_weights: Vec<Box<[f64]>> = map_range(right_tokens.len(), parallel, |at| {
-        right_tokens[at].iter().map(|&t| idf.weight(t)).collect()
+    // Each right sentence is scored against many left ones: weigh it once.
+    let right_totals = map_range(right_tokens.len(), parallel, |at| {
+        idf.total(&right_tokens[at])
     });
-    let right_totals: Vec<f64> = right_weights.iter().map(|w| w.iter().sum()).collect();
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
@@ -221,12 +219,13 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
             if !compatible(a, b) {
                 return None;
             }
-            let r = similarity::Prepared {
-                features: &right.built[b],
-                weights: &right_weights[b],
-                total: right_totals[b],
-            };
-            let similarity = similarity::similarity_prepared(l, l_trigrams, &r);
+            let similarity = similarity::similarity_prepared(
+                l,
+                l_trigrams,
+                &right.built[b],
+                right_totals[b],
+                &idf,
+            );
             (similarity >= min_similarity).then_some(chain::Candidate {
                 left: a,
                 right: b,

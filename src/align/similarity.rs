@@ -299,8 +299,8 @@ pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2
 }
 
 /// One sentence readied to be scored against many (see
-/// [`similarity_prepared`]): its tokens' weights looked up once, and its
-/// trigrams marked in a bitmap.
+/// [`similarity_prepared`]): its tokens' weights looked up once and their
+/// sum.
 pub struct Prepared<'a> {
     pub features: &'a Features,
     /// [`Idf::weight`] of each token, by position.
@@ -308,18 +308,26 @@ pub struct Prepared<'a> {
     pub total: f64,
 }
 
-/// [`similarity_weighed`] of two prepared sentences, `a`'s trigrams marked
-/// in `a_trigrams`: a bit test per trigram of `b` instead of a merge of two
-/// lists of a hundred, the largest cost of the candidate search. The
-/// trigrams of both must be numbered by the same
+/// [`similarity_weighed`] of a prepared sentence `a`, its trigrams marked
+/// in `a_trigrams`, and `b` with its total token weight: a bit test per
+/// trigram of `b` instead of a merge of two lists of a hundred, the
+/// largest cost of the candidate search, and `a`'s weights read by
+/// position. The trigrams of both must be numbered by the same
 /// [`Vocabulary::number_trigrams`]. Same result as `similarity_weighed`.
-pub fn similarity_prepared(a: &Prepared, a_trigrams: &TrigramBits, b: &Prepared) -> f64 {
-    let shared_trigrams = a_trigrams.count_in(&b.features.trigrams);
-    let weights = (|i: usize| a.weights[i], |j: usize| b.weights[j]);
+pub fn similarity_prepared(
+    a: &Prepared,
+    a_trigrams: &TrigramBits,
+    b: &Features,
+    b_total: f64,
+    idf: &Idf,
+) -> f64 {
+    let shared_trigrams = a_trigrams.count_in(&b.trigrams);
+    // Only the synonym pass asks for b's weights, for a token or two.
+    let weights = (|i: usize| a.weights[i], |j: usize| idf.weight(b.tokens[j]));
     score(
-        [a.features, b.features],
+        [a.features, b],
         weights,
-        [a.total, b.total],
+        [a.total, b_total],
         shared_trigrams,
     )
 }
@@ -667,14 +675,9 @@ mod tests {
             };
             bits.fill(&a.trigrams);
             for b in &rf {
-                let b_weights = weights(b);
-                let prepared_b = Prepared {
-                    features: b,
-                    weights: &b_weights,
-                    total: idf.total(&b.tokens),
-                };
+                let b_total = idf.total(&b.tokens);
                 assert_eq!(
-                    similarity_prepared(&prepared_a, &bits, &prepared_b),
+                    similarity_prepared(&prepared_a, &bits, b, b_total, &idf),
                     similarity(a, b, &idf)
                 );
             }
