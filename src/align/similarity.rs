@@ -344,12 +344,18 @@ fn score(
     // Which token positions the other side also has: the synonym pass
     // looks only at the others, and asks for each of them.
     let (mut a_in_b, mut b_in_a) = (Positions::default(), Positions::default());
+    let mut shared_count = 0;
     shared_positions(&a.tokens, &b.tokens, |i, j| {
         shared += weights.0(i);
+        shared_count += 1;
         a_in_b.insert(i);
         b_in_a.insert(j);
     });
-    shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], &weights);
+    // A synonym pairs a token each side lacks: none when either side's
+    // tokens are all shared (often, between a sentence and its rewrite).
+    if shared_count < a.tokens.len().min(b.tokens.len()) {
+        shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], &weights);
+    }
     let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
         2.0 * shared / total
