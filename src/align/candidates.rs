@@ -20,27 +20,39 @@ const MAX_POSTINGS: usize = 64;
 /// one thread.
 const CHUNK: usize = 1024;
 
+/// The right sentences (positions) that have each token.
+pub struct Index(FxHashMap<Key, Vec<u32>>);
+
+impl Index {
+    /// Indexes the right side's sentences by their tokens.
+    pub fn of(right: &[Features]) -> Index {
+        let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
+        for (b, features) in (0u32..).zip(right) {
+            for &token in &features.tokens {
+                postings.entry(token).or_default().push(b);
+            }
+        }
+        Index(postings)
+    }
+}
+
 /// Calls `visit(left sentence, its trigrams, left position, right
 /// position)` on the pairs worth scoring, in (left, right) order, and keeps
 /// what it returns. A left sentence's features are built (`left`) when it
 /// is searched and dropped after; visiting while the candidates are found,
 /// rather than listing them all first, keeps memory flat, and long
-/// documents are searched on several threads. `trigram_count` bounds the
-/// features' trigram numbers ([`TrigramBits`]).
+/// documents are searched on several threads. `index` is the [`Index`]
+/// of `right`; `trigram_count` bounds the features' trigram numbers
+/// ([`TrigramBits`]).
 pub fn find<T: Send>(
     left_count: usize,
     left: impl Fn(usize) -> Features + Sync,
-    right: &[Features],
+    (right, index): (&[Features], &Index),
     idf: &Idf,
     trigram_count: usize,
     visit: impl Fn(&Prepared, &TrigramBits, usize, usize) -> Option<T> + Sync,
 ) -> Vec<T> {
-    let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
-    for (b, features) in (0u32..).zip(right) {
-        for &token in &features.tokens {
-            postings.entry(token).or_default().push(b);
-        }
-    }
+    let postings = &index.0;
     let search = |from: usize| {
         let to = (from + CHUNK).min(left_count);
         let mut score = vec![0.0f64; right.len()];
@@ -115,7 +127,7 @@ mod tests {
             find(
                 left.len(),
                 |a| left[a].clone(),
-                &right,
+                (&right, &Index::of(&right)),
                 &idf,
                 0,
                 |_, _, a, b| Some((a, b))

@@ -157,6 +157,19 @@ fn map_range<T: Send>(count: usize, parallel: bool, f: impl Fn(usize) -> T + Syn
     }
 }
 
+/// `(a(), b())`, side by side on the rayon pool when `parallel`.
+fn join_if<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Candidates for sentences without content tokens: same text, similarity 1.
 fn bare_matches(left: &Side, right: &Side) -> Vec<chain::Candidate> {
     let mut by_text: std::collections::HashMap<similarity::Key, Vec<usize>> = Default::default();
@@ -193,15 +206,16 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     // Long documents share the work out over the cores: the two sides'
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
-    let (mut left, mut right) = if parallel {
-        rayon::join(|| Side::new(left), || Side::new(right))
-    } else {
-        (Side::new(left), Side::new(right))
-    };
+    let (mut left, mut right) = join_if(parallel, || Side::new(left), || Side::new(right));
     let trigram_count = Vocabulary::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
-    let idf = Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t));
+    // Two serial steps, side by side.
+    let (idf, index) = join_if(
+        parallel,
+        || Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t)),
+        || candidates::Index::of(&right.built),
+    );
     // Each right sentence is scored against many left ones: weigh it once.
     let right_totals = map_range(right_tokens.len(), parallel, |at| {
         idf.total(&right_tokens[at])
@@ -212,7 +226,7 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     let mut scored: Vec<chain::Candidate> = candidates::find(
         left.len(),
         |a| left.build(a),
-        &right.built,
+        (&right.built, &index),
         &idf,
         trigram_count,
         |l, l_trigrams, a, b| {
