@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
-use std::process::Command;
+mod common;
+use common::{stdout, LEFT, RIGHT};
 
 /// A field that must be present, though it may be null (plain `Option`
 /// would accept a missing field).
@@ -189,21 +190,9 @@ struct BatchError {
     error: String,
 }
 
-const SEED_LEFT: &str = "fixtures/seed/000_25f73cc4789ee869.txt";
-const SEED_RIGHT: &str = "fixtures/seed/001_a074dd1f99a3bdcb.txt";
-
-fn stdout(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn comparison_document_has_exactly_the_v1_fields() {
-    let text = stdout(&["--format", "json", SEED_LEFT, SEED_RIGHT]);
+    let text = stdout(&["--format", "json", LEFT, RIGHT]);
     let report: Report = serde_json::from_str(&text).unwrap();
     assert_eq!(report.version, 1);
     assert!(report.rules.is_none() && report.id.is_none());
@@ -216,14 +205,7 @@ fn comparison_document_has_exactly_the_v1_fields() {
 
 #[test]
 fn check_document_is_v1_plus_rules() {
-    let text = stdout(&[
-        "check",
-        "--no-config",
-        "--format",
-        "json",
-        SEED_LEFT,
-        SEED_RIGHT,
-    ]);
+    let text = stdout(&["check", "--no-config", "--format", "json", LEFT, RIGHT]);
     let report: Report = serde_json::from_str(&text).unwrap();
     let rules = report.rules.expect("check adds rules");
     assert_eq!(rules.len(), 9);
@@ -254,7 +236,7 @@ fn batch_lines_are_v1_plus_id_or_an_error() {
 
 #[test]
 fn a_renamed_field_is_caught() {
-    let text = stdout(&["--format", "json", SEED_LEFT, SEED_RIGHT]);
+    let text = stdout(&["--format", "json", LEFT, RIGHT]);
     let renamed = text.replacen("\"left_only\"", "\"left_unaligned\"", 1);
     assert!(serde_json::from_str::<Report>(&renamed).is_err());
     let missing_null = text.replacen("\"dateline\": null,", "", 1);

@@ -2,23 +2,12 @@
 //! comparison, `check --format json`, and `batch` lines (compared and failed).
 
 use serde_json::{json, Value};
-use std::process::Command;
-
-const SEED_LEFT: &str = "fixtures/seed/000_25f73cc4789ee869.txt";
-const SEED_RIGHT: &str = "fixtures/seed/001_a074dd1f99a3bdcb.txt";
+mod common;
+use common::{stdout, LEFT, RIGHT};
 
 fn schema() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/report-v1.schema.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn assert_valid(schema: &Value, instance: &Value) {
@@ -32,8 +21,7 @@ fn assert_valid(schema: &Value, instance: &Value) {
 
 #[test]
 fn seed_comparison_matches_the_schema() {
-    let doc: Value =
-        serde_json::from_str(&stdout(&["--format", "json", SEED_LEFT, SEED_RIGHT])).unwrap();
+    let doc: Value = serde_json::from_str(&stdout(&["--format", "json", LEFT, RIGHT])).unwrap();
     // Make sure the document exercises the schema, not an empty pipeline.
     assert!(!doc["attribution_changes"].as_array().unwrap().is_empty());
     assert!(!doc["facts"]["omitted"].as_array().unwrap().is_empty());
@@ -42,14 +30,7 @@ fn seed_comparison_matches_the_schema() {
 
 #[test]
 fn check_output_matches_the_schema() {
-    let text = stdout(&[
-        "check",
-        "--no-config",
-        "--format",
-        "json",
-        SEED_LEFT,
-        SEED_RIGHT,
-    ]);
+    let text = stdout(&["check", "--no-config", "--format", "json", LEFT, RIGHT]);
     let doc: Value = serde_json::from_str(&text).unwrap();
     assert!(doc["rules"]
         .as_array()
@@ -81,8 +62,7 @@ fn batch_lines_match_the_schema() {
 
 #[test]
 fn schema_rejects_a_renamed_field() {
-    let mut doc: Value =
-        serde_json::from_str(&stdout(&["--format", "json", SEED_LEFT, SEED_RIGHT])).unwrap();
+    let mut doc: Value = serde_json::from_str(&stdout(&["--format", "json", LEFT, RIGHT])).unwrap();
     let pairs = doc.as_object_mut().unwrap().remove("pairs").unwrap();
     doc["aligned_pairs"] = pairs;
     let validator = jsonschema::validator_for(&schema()).unwrap();

@@ -26,3 +26,8 @@ pub fn newsdiff(args: &[&str]) -> Output {
         .output()
         .expect("run newsdiff")
 }
+
+/// The standard output of a newsdiff run, whatever its exit status.
+pub fn stdout(args: &[&str]) -> String {
+    String::from_utf8(newsdiff(args).stdout).expect("UTF-8 output")
+}
