@@ -53,6 +53,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decodes an input. The UTF-8 BOM is removed (spans then count from after
 /// it); CRLF is kept as is, so spans still point into the original bytes.
 pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError> {
+    decode_owned(bytes.to_vec(), options)
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 becomes the string in place
+/// rather than a copy (megabytes, for a long input).
+pub fn decode_owned(mut bytes: Vec<u8>, options: DecodeOptions) -> Result<String, InputError> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(InputError::TooLarge {
             size: bytes.len() as u64,
@@ -62,15 +68,17 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }
-    let (body, skipped) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (rest, BOM.len()),
-        None => (bytes, 0),
+    let skipped = if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        BOM.len()
+    } else {
+        0
     };
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) if options.lossy => Ok(String::from_utf8_lossy(body).into_owned()),
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) if options.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
         Err(e) => Err(InputError::InvalidUtf8 {
-            offset: skipped + e.valid_up_to(),
+            offset: skipped + e.utf8_error().valid_up_to(),
         }),
     }
 }
@@ -137,11 +145,14 @@ pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadErro
             });
         }
         let file = std::fs::File::open(path).map_err(io)?;
+        // Sized up front: read in one go, not in doubling steps from 32
+        // bytes (the limit's `take` hides the file's size from read_to_end).
+        bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
         file.take(options.max_bytes + 1)
             .read_to_end(&mut bytes)
             .map_err(io)?;
     }
-    decode(&bytes, options).map_err(|source| ReadError::Decode {
+    decode_owned(bytes, options).map_err(|source| ReadError::Decode {
         path: path.to_string(),
         cause: source,
     })
