@@ -52,6 +52,12 @@ impl<'a> Iterator for WordBounds<'a> {
             return None;
         }
         if self.at == self.piece_end {
+            if let Some(end) = whole_piece_segment(bytes, self.at) {
+                let start = self.at;
+                self.at = end;
+                self.piece_end = end;
+                return Some((start, &self.text[start..end]));
+            }
             let (end, ascii) = piece_end(bytes, self.at);
             if !ascii {
                 let start = self.at;
@@ -133,6 +139,32 @@ fn piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
         k += 1;
     }
     (k, high.is_ascii())
+}
+
+/// The end of the piece starting at `start` when the piece is one segment
+/// of the two commonest kinds, found in one scan: an ASCII word with
+/// whitespace or the end of the text after it, or a run of spaces with an
+/// ASCII character or the end after it. `None` for anything else, which
+/// the general path (piece, then segments) handles.
+fn whole_piece_segment(bytes: &[u8], start: usize) -> Option<usize> {
+    let first = flags(bytes[start]);
+    if bytes[start] == b' ' {
+        let mut k = start + 1;
+        while k < bytes.len() && bytes[k] == b' ' {
+            k += 1;
+        }
+        // A space run joins only spaces (WB3d); what follows it, if ASCII,
+        // always breaks from it (`always_breaks`).
+        return (k == bytes.len() || bytes[k].is_ascii()).then_some(k);
+    }
+    if first & WORD == 0 {
+        return None;
+    }
+    let end = ascii_segment_end(bytes, start);
+    // The word's scan looked at ASCII only; a non-ASCII byte right after a
+    // mid character it stopped at could still join (WB4), but then the
+    // next byte is not whitespace and the general path takes over.
+    (end == bytes.len() || flags(bytes[end]) & SPACE != 0).then_some(end)
 }
 
 /// End of the segment starting at `start` inside an all-ASCII piece.
@@ -335,6 +367,8 @@ mod tests {
             "a \u{301}b e\u{301}te 👍🏽 x\u{200d}y",
             "日本語の文 and English",
             " \u{301} ",
+            // A word or space run that looks whole until a non-ASCII byte.
+            "said \u{3000}and x  \u{301}y ab.\u{301}c d word\u{200d} z",
         ]);
     }
 }
