@@ -77,7 +77,13 @@ pub fn find<T: Send>(
                     score[b] += weight;
                 }
             }
-            touched.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+            // The best few by shared weight (ties to the earlier sentence):
+            // a selection, not a sort of every sentence touched.
+            if touched.len() > PER_SENTENCE {
+                touched.select_nth_unstable_by(PER_SENTENCE, |&x, &y| {
+                    score[y].total_cmp(&score[x]).then(x.cmp(&y))
+                });
+            }
             for &b in &touched {
                 score[b] = 0.0;
             }

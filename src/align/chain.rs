@@ -25,7 +25,8 @@ pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Within one left position, visit right positions downwards so that two
     // candidates of the same left sentence can never chain.
-    order.sort_by_key(|&i| (candidates[i].left, std::cmp::Reverse(candidates[i].right)));
+    // Pairs are distinct, so the unstable sort gives the one order.
+    order.sort_unstable_by_key(|&i| (candidates[i].left, std::cmp::Reverse(candidates[i].right)));
     let mut tree = PrefixMax::new(max_right + 1);
     let mut best = vec![0.0; candidates.len()];
     let mut back: Vec<Option<usize>> = vec![None; candidates.len()];

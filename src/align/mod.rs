@@ -288,7 +288,8 @@ fn add_reorderings(
         .iter()
         .filter(|c| c.similarity >= threshold)
         .collect();
-    rest.sort_by(|x, y| {
+    // Pairs are distinct, so the unstable sort gives the one order.
+    rest.sort_unstable_by(|x, y| {
         y.similarity
             .total_cmp(&x.similarity)
             .then((x.left, x.right).cmp(&(y.left, y.right)))
