@@ -26,6 +26,9 @@ pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
     words: Vec<ContentWord>,
     groups: HashMap<Key, Box<[lexicon::Group]>, KeyHasher>,
+    /// A sentence's word ids while `words_of` collects them: one buffer
+    /// reused, instead of a vector grown for every sentence.
+    scratch: Vec<u32>,
 }
 
 /// What features take from one content word.
@@ -38,7 +41,8 @@ struct ContentWord {
 impl Vocabulary {
     /// The content words of `text`, learning the new ones.
     pub fn words_of(&mut self, text: &str) -> WordIds {
-        let mut ids = Vec::new();
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
         for (_, word) in normalize::words(text) {
             let id = match self.ids.get(word) {
                 Some(&id) => id,
@@ -50,7 +54,9 @@ impl Vocabulary {
         }
         ids.sort_unstable();
         ids.dedup();
-        ids.into_boxed_slice()
+        let words = ids.as_slice().into();
+        self.scratch = ids;
+        words
     }
 
     fn learn(&mut self, word: &str) -> u32 {
@@ -106,7 +112,11 @@ impl Vocabulary {
     /// sorted set).
     pub fn features(&self, words: &[u32], facts: Vec<Key>) -> Features {
         let tokens = self.tokens(words);
-        let mut trigrams = Vec::new();
+        let count = words
+            .iter()
+            .map(|&w| self.words[w as usize].trigrams.len())
+            .sum();
+        let mut trigrams = Vec::with_capacity(count);
         for &w in words {
             trigrams.extend_from_slice(&self.words[w as usize].trigrams);
         }

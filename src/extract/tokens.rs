@@ -73,7 +73,9 @@ impl Tok<'_> {
 /// patterns see through it, and link targets (`[x](url)`, `<url>`, bare
 /// `http://…`) are dropped so their digits and words are never claims.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok> = Vec::new();
+    // News prose runs about six bytes a token: room for that up front
+    // spares the vector's doubling steps on every sentence.
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 4);
     let mut space = true;
     for (at, seg) in word_bounds(text) {
         if seg.chars().all(char::is_whitespace) {
