@@ -216,10 +216,14 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
         || Idf::of_token_sets(left_tokens.iter().chain(&right_tokens).map(|t| &**t)),
         || candidates::Index::of(&right.built),
     );
+    // The left side's tokens were built only to be counted: free them
+    // before the search, the peak of alignment's memory.
+    drop(left_tokens);
     // Each right sentence is scored against many left ones: weigh it once.
     let right_totals = map_range(right_tokens.len(), parallel, |at| {
         idf.total(&right_tokens[at])
     });
+    drop(right_tokens);
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
