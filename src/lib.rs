@@ -97,9 +97,20 @@ pub fn compare_owned(
     right: String,
     options: &Options,
 ) -> Report {
+    let (left, right) = analyse_pair(left_path, left, right_path, right);
+    compare_documents(&left, &right, options)
+}
+
+/// Analyses two texts, at once when they are long.
+pub fn analyse_pair(
+    left_path: &str,
+    left: String,
+    right_path: &str,
+    right: String,
+) -> (Document, Document) {
     // The two sides are independent until alignment: analyse them at once.
     // Below a few pages the thread hand-off costs more than it saves.
-    let (left, right) = if left.len() + right.len() < PARALLEL_BYTES {
+    if left.len() + right.len() < PARALLEL_BYTES {
         (
             analyse_owned(left_path, left),
             analyse_owned(right_path, right),
@@ -109,7 +120,11 @@ pub fn compare_owned(
             || analyse_owned(left_path, left),
             || analyse_owned(right_path, right),
         )
-    };
-    let alignment = align::align(&left, &right, options.min_similarity);
-    compare::compare(&left, &right, &alignment)
+    }
+}
+
+/// Aligns and compares two analysed documents: the rest of the pipeline.
+pub fn compare_documents(left: &Document, right: &Document, options: &Options) -> Report {
+    let alignment = align::align(left, right, options.min_similarity);
+    compare::compare(left, right, &alignment)
 }

@@ -176,8 +176,8 @@ impl RuleArgs {
 
 /// Compares the pair, applies the rules, prints the outcome.
 pub fn run(config: &CheckConfig) -> Result<ExitCode> {
-    let report = super::compare(&config.compare)?;
-    let checked = check_report(report, &config.rules);
+    let compared = super::compare(&config.compare)?;
+    let checked = check_report(compared.report, &config.rules);
     let renderer: Box<dyn CheckRenderer> = match config.compare.format {
         Format::Text => Box::new(CheckTextRenderer),
         Format::Json => Box::new(CheckJsonRenderer),
@@ -186,5 +186,8 @@ pub fn run(config: &CheckConfig) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     renderer.render_check(&checked, &mut out)?;
     out.flush()?;
-    Ok(exit(!checked.passed()))
+    let failed = !checked.passed();
+    // Like the plain comparison: the process exits next.
+    std::mem::forget((checked, compared.documents));
+    Ok(exit(failed))
 }
