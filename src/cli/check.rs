@@ -187,7 +187,6 @@ pub fn run(config: &CheckConfig) -> Result<ExitCode> {
     renderer.render_check(&checked, &mut out)?;
     out.flush()?;
     let failed = !checked.passed();
-    // Like the plain comparison: the process exits next.
-    std::mem::forget((checked, compared.documents));
+    super::leave_to_exit((checked, compared.documents));
     Ok(exit(failed))
 }
