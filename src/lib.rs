@@ -110,16 +110,24 @@ pub fn analyse_pair(
 ) -> (Document, Document) {
     // The two sides are independent until alignment: analyse them at once.
     // Below a few pages the thread hand-off costs more than it saves.
-    if left.len() + right.len() < PARALLEL_BYTES {
-        (
-            analyse_owned(left_path, left),
-            analyse_owned(right_path, right),
-        )
+    join_if(
+        left.len() + right.len() >= PARALLEL_BYTES,
+        || analyse_owned(left_path, left),
+        || analyse_owned(right_path, right),
+    )
+}
+
+/// `(a(), b())`, side by side on the rayon pool when `parallel` (the
+/// stages' rule: only inputs long enough to repay the hand-off).
+pub(crate) fn join_if<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
     } else {
-        rayon::join(
-            || analyse_owned(left_path, left),
-            || analyse_owned(right_path, right),
-        )
+        (a(), b())
     }
 }
 

@@ -13,6 +13,7 @@ mod chain;
 pub mod similarity;
 mod vocabulary;
 
+use crate::join_if;
 use crate::model::{BlockKind, Document, Sentence};
 use similarity::{Features, Idf, Key};
 use std::borrow::Cow;
@@ -154,19 +155,6 @@ fn map_range<T: Send>(count: usize, parallel: bool, f: impl Fn(usize) -> T + Syn
         (0..count).into_par_iter().map(&f).collect()
     } else {
         (0..count).map(f).collect()
-    }
-}
-
-/// `(a(), b())`, side by side on the rayon pool when `parallel`.
-fn join_if<A: Send, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if parallel {
-        rayon::join(a, b)
-    } else {
-        (a(), b())
     }
 }
 

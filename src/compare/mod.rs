@@ -41,11 +41,7 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         (pairs, attribution_changes)
     };
     let facts = || facts::compare_facts(left, right, alignment);
-    let ((pairs, attribution_changes), facts) = if big {
-        rayon::join(per_pair, facts)
-    } else {
-        (per_pair(), facts())
-    };
+    let ((pairs, attribution_changes), facts) = crate::join_if(big, per_pair, facts);
     let summary = Summary {
         left_sentences: left.sentences.len(),
         right_sentences: right.sentences.len(),
