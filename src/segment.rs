@@ -119,8 +119,9 @@ fn flags(b: u8) -> u8 {
 /// spaces (WB3d) or CR LF (WB3).
 fn always_breaks(bytes: &[u8], k: usize) -> bool {
     let (before, after) = (bytes[k - 1], bytes[k]);
-    (before | after).is_ascii()
-        && (flags(before) | flags(after)) & SPACE != 0
+    // The space test first: it is the one that fails inside a word.
+    (flags(before) | flags(after)) & SPACE != 0
+        && (before | after).is_ascii()
         && !(before == b' ' && after == b' ')
         && !(before == b'\r' && after == b'\n')
 }
@@ -129,13 +130,8 @@ fn always_breaks(bytes: &[u8], k: usize) -> bool {
 fn piece_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut high = bytes[start];
     let mut k = start + 1;
-    while k < bytes.len() {
-        let (before, after) = (bytes[k - 1], bytes[k]);
-        // Only whitespace can cut a piece: one table test per byte first.
-        if (flags(before) | flags(after)) & SPACE != 0 && always_breaks(bytes, k) {
-            break;
-        }
-        high |= after;
+    while k < bytes.len() && !always_breaks(bytes, k) {
+        high |= bytes[k];
         k += 1;
     }
     (k, high.is_ascii())

@@ -287,12 +287,7 @@ const UNKNOWN_ZIPF: f64 = 2.0;
 /// trigrams (spelling variants and derivations the stemmer misses:
 /// "recognition" and "recognize"); then a bonus for shared fact keys.
 pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
-    similarity_weighed(a, b, idf, [idf.total(&a.tokens), idf.total(&b.tokens)])
-}
-
-/// [`similarity`] given each sentence's total token weight
-/// ([`Idf::total`]), for callers that score one sentence against many.
-pub fn similarity_weighed(a: &Features, b: &Features, idf: &Idf, totals: [f64; 2]) -> f64 {
+    let totals = [idf.total(&a.tokens), idf.total(&b.tokens)];
     let mut shared_trigrams = 0;
     for_shared(&a.trigrams, &b.trigrams, |_| shared_trigrams += 1);
     let weights = (
@@ -312,12 +307,12 @@ pub struct Prepared<'a> {
     pub total: f64,
 }
 
-/// [`similarity_weighed`] of a prepared sentence `a`, its trigrams marked
+/// [`similarity`] of a prepared sentence `a`, its trigrams marked
 /// in `a_trigrams`, and `b` with its total token weight: a bit test per
 /// trigram of `b` instead of a merge of two lists of a hundred, the
 /// largest cost of the candidate search, and `a`'s weights read by
 /// position. The trigrams of both must be numbered by the same
-/// [`Vocabulary::number_trigrams`]. Same result as `similarity_weighed`.
+/// [`Vocabulary::number_trigrams`]. Same result as `similarity`.
 pub fn similarity_prepared(
     a: &Prepared,
     a_trigrams: &TrigramBits,
