@@ -58,6 +58,7 @@ pub fn find<T: Send>(
         let mut score = vec![0.0f64; right.len()];
         let mut touched: Vec<usize> = Vec::new();
         let mut trigrams = TrigramBits::new(trigram_count);
+        let mut weights: Vec<f64> = Vec::new();
         let mut out = Vec::new();
         for a in from..to {
             let features = left(a);
@@ -89,7 +90,8 @@ pub fn find<T: Send>(
             }
             touched.truncate(PER_SENTENCE);
             touched.sort_unstable();
-            let weights: Vec<f64> = features.tokens.iter().map(|&t| idf.weight(t)).collect();
+            weights.clear();
+            weights.extend(features.tokens.iter().map(|&t| idf.weight(t)));
             let prepared = Prepared {
                 features: &features,
                 total: weights.iter().sum(),
