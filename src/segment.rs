@@ -11,6 +11,11 @@
 //! `tests/properties.rs` checks it on arbitrary text). Sentence bounds of
 //! an all-ASCII block follow the few rules that apply to ASCII; other
 //! blocks go to unicode-segmentation (checked the same way).
+//!
+//! One exception to UAX#29: a terminal escape sequence (`ESC [ 31 m`, an
+//! OSC title ended by BEL) is one segment of its own, and the rules start
+//! afresh after it. Otherwise its parameters join the next word ("31mred")
+//! and turn into numbers; [`is_escape`] lets the stages skip such segments.
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -22,6 +27,57 @@ pub fn word_bounds(text: &str) -> WordBounds<'_> {
         at: 0,
         piece_end: 0,
         inner: None,
+    }
+}
+
+/// True for a segment that is a terminal escape sequence: no word, no
+/// punctuation, nothing a reader sees.
+pub fn is_escape(segment: &str) -> bool {
+    segment.as_bytes().first() == Some(&ESC)
+}
+
+const ESC: u8 = 0x1b;
+
+/// Length of the escape sequence at the start of `rest` (which starts with
+/// ESC), as ECMA-48 delimits it: a CSI (`ESC [`, parameters, intermediates,
+/// a final byte); a control string (OSC `ESC ]`, DCS, SOS, PM, APC) closed
+/// by BEL or `ESC \`; or ESC, intermediates and a final byte. A sequence
+/// cut short ends before the byte that breaks it, and a control string not
+/// closed on its line is only its two-byte opener: the text after it stays
+/// text. Every byte taken is ASCII, or inside a closed control string, so
+/// the end is a character boundary.
+pub fn escape_len(rest: &[u8]) -> usize {
+    let within =
+        |k: usize, low: u8, high: u8| rest.get(k).is_some_and(|b| (low..=high).contains(b));
+    let mut k = 1;
+    match rest.get(1) {
+        Some(b'[') => {
+            k = 2;
+            while within(k, 0x30, 0x3f) {
+                k += 1;
+            }
+            while within(k, 0x20, 0x2f) {
+                k += 1;
+            }
+            k + usize::from(within(k, 0x40, 0x7e))
+        }
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => {
+            for (k, &b) in rest.iter().enumerate().skip(2) {
+                match b {
+                    0x07 => return k + 1,
+                    ESC if rest.get(k + 1) == Some(&b'\\') => return k + 2,
+                    ESC | b'\n' => return 2,
+                    _ => {}
+                }
+            }
+            2
+        }
+        _ => {
+            while within(k, 0x20, 0x2f) {
+                k += 1;
+            }
+            k + usize::from(within(k, 0x30, 0x7e))
+        }
     }
 }
 
@@ -42,8 +98,16 @@ impl<'a> Iterator for WordBounds<'a> {
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         if let Some((base, pieces)) = &mut self.inner {
-            if let Some((offset, segment)) = pieces.next() {
-                return Some((*base + offset, segment));
+            match pieces.next() {
+                Some((offset, segment)) if !is_escape(segment) => {
+                    return Some((*base + offset, segment));
+                }
+                // The sequence, and the text after it, start afresh below.
+                Some((offset, _)) => {
+                    self.at = *base + offset;
+                    self.piece_end = self.at;
+                }
+                None => {}
             }
             self.inner = None;
         }
@@ -51,16 +115,24 @@ impl<'a> Iterator for WordBounds<'a> {
         if self.at >= bytes.len() {
             return None;
         }
+        let start = self.at;
+        // UAX#29 always breaks before ESC (its class is Other, which joins
+        // nothing before it), so ESC can only start a segment: testing
+        // segment starts finds every sequence.
+        if bytes[start] == ESC {
+            let end = start + escape_len(&bytes[start..]);
+            self.at = end;
+            self.piece_end = end;
+            return Some((start, &self.text[start..end]));
+        }
         if self.at == self.piece_end {
             if let Some(end) = whole_piece_segment(bytes, self.at) {
-                let start = self.at;
                 self.at = end;
                 self.piece_end = end;
                 return Some((start, &self.text[start..end]));
             }
             let (end, ascii) = piece_end(bytes, self.at);
             if !ascii {
-                let start = self.at;
                 self.at = end;
                 self.piece_end = end;
                 let mut pieces = self.text[start..end].split_word_bound_indices();
@@ -70,7 +142,6 @@ impl<'a> Iterator for WordBounds<'a> {
             }
             self.piece_end = end;
         }
-        let start = self.at;
         let end = ascii_segment_end(&bytes[..self.piece_end], start);
         self.at = end;
         Some((start, &self.text[start..end]))
@@ -366,5 +437,47 @@ mod tests {
             // A word or space run that looks whole until a non-ASCII byte.
             "said \u{3000}and x  \u{301}y ab.\u{301}c d word\u{200d} z",
         ]);
+    }
+
+    #[test]
+    fn escape_sequences_are_delimited_as_terminals_read_them() {
+        let len = |s: &str| escape_len(s.as_bytes());
+        assert_eq!(len("\u{1b}[31mred"), 5);
+        assert_eq!(len("\u{1b}[0m"), 4);
+        assert_eq!(len("\u{1b}[?25h!"), 6);
+        assert_eq!(len("\u{1b}]0;title\u{7}rest"), 10);
+        assert_eq!(len("\u{1b}]8;;http://x\u{1b}\\link"), 15);
+        assert_eq!(len("\u{1b}(Bx"), 3);
+        // Cut short: the sequence ends before the byte that breaks it.
+        assert_eq!(len("\u{1b}[31\u{e9}t\u{e9}"), 4);
+        assert_eq!(len("\u{1b}"), 1);
+        assert_eq!(len("\u{1b}\u{e9}"), 1);
+        // A title never closed on its line leaves the line as text.
+        assert_eq!(len("\u{1b}]0;no bell here\nnext"), 2);
+        assert_eq!(len("\u{1b}]0;another \u{1b}[0m"), 2);
+    }
+
+    #[test]
+    fn an_escape_sequence_is_one_segment_and_words_start_afresh() {
+        let segments: Vec<_> = word_bounds("a \u{1b}[31mred\u{1b}[0m 2,\u{1b}[1m000")
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(
+            segments,
+            [
+                "a",
+                " ",
+                "\u{1b}[31m",
+                "red",
+                "\u{1b}[0m",
+                " ",
+                "2",
+                ",",
+                "\u{1b}[1m",
+                "000"
+            ]
+        );
+        assert!(segments.iter().filter(|s| is_escape(s)).count() == 3);
+        assert!(!is_escape("red") && !is_escape(""));
     }
 }

@@ -350,6 +350,40 @@ fn control_sequences_are_escaped() {
     assert!(texts.contains("\u{1b}[31mred"), "{texts:?}");
 }
 
+/// Documented: a terminal escape sequence is invisible to the analysis. Its
+/// parameters do not join the next word ("31mred") or become numbers, so a
+/// coloured copy aligns with the plain text word for word, and the word
+/// diff shows the sequences themselves (escaped) as the only change.
+#[test]
+fn escape_sequences_hide_no_words_and_make_no_facts() {
+    let dir = scratch("escapes_analysis");
+    let coloured = "Officials said \u{1b}[1;31m14,000\u{1b}[0m people fled \u{1b}]0;x\u{7}the \
+                    \u{1b}[4mcoastal\u{1b}[24m town on Monday.";
+    let plain = "Officials said 14,000 people fled the coastal town on Monday.";
+    let l = write(&dir, "coloured.txt", coloured);
+    let r = write(&dir, "plain.txt", plain);
+    let out = newsdiff(&["--format", "json", &l, &r]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pair = &report["pairs"][0];
+    assert_eq!(pair["similarity"], 1.0, "{pair}");
+    let facts = &report["facts"];
+    for side in ["omitted", "added", "changed"] {
+        assert_eq!(facts[side].as_array().unwrap().len(), 0, "{facts}");
+    }
+    let changed: Vec<&str> = pair["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|op| op["op"] != "equal")
+        .map(|op| op["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        changed.iter().all(|t| t.starts_with('\u{1b}')),
+        "{changed:?}"
+    );
+    assert_eq!(changed.len(), 5, "{changed:?}");
+}
+
 /// Documented: a reader that stops reading (`newsdiff a b | head`) ends the
 /// run quietly with exit 0.
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::model::Span;
 use crate::normalize::fold;
-use crate::segment::word_bounds;
+use crate::segment::{is_escape, word_bounds};
 use std::borrow::Cow;
 
 /// One word or one punctuation character of a sentence.
@@ -80,6 +80,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     for (at, seg) in word_bounds(text) {
         if seg.chars().all(char::is_whitespace) {
             space = true;
+            continue;
+        }
+        // Invisible on a terminal; its parameters are no number.
+        if is_escape(seg) {
             continue;
         }
         if seg.chars().any(char::is_alphanumeric) {
