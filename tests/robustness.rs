@@ -276,6 +276,27 @@ fn fifty_thousand_one_word_lines() {
     json_report(&[&path, &other_path], [&text, &other]);
 }
 
+/// Documented: a long text that repeats itself (here the seed story a
+/// hundred times: every word is in a hundred sentences or more) aligns
+/// with itself sentence for sentence.
+#[test]
+fn a_text_repeated_a_hundred_times_aligns_with_itself() {
+    let dir = scratch("repeated");
+    let story = seed(LEFT);
+    let text = format!("{story}\n\n").repeat(100);
+    let path = write(&dir, "repeated.txt", &text);
+    let report = json_report(&[&path, &path], [&text, &text]);
+    let summary = &report["summary"];
+    assert_eq!(summary["left_only"], 0, "{summary}");
+    assert_eq!(summary["right_only"], 0, "{summary}");
+    // The rest of the 2,300 sentences are the copies' metadata (title,
+    // byline...), which is compared apart.
+    assert!(summary["pairs"].as_u64().unwrap() > 1900, "{summary}");
+    for pair in report["pairs"].as_array().unwrap() {
+        assert_eq!(pair["left"], pair["right"], "{pair}");
+    }
+}
+
 /// Documented: every script is text; spans stay on char boundaries.
 #[test]
 fn right_to_left_and_mixed_scripts() {

@@ -9,12 +9,20 @@ use super::similarity::{Features, Idf, Key, Prepared, TrigramBits};
 use rustc_hash::FxHashMap;
 
 /// Right sentences a left sentence is scored against, at most.
-const PER_SENTENCE: usize = 12;
+pub(super) const PER_SENTENCE: usize = 12;
 
-/// Tokens found in more right sentences than this do not seed candidates
-/// (they still count in the similarity): they are the story's own topic
-/// words and would make every pair a candidate.
+/// Tokens found in more right sentences than this seed candidates only in
+/// a band around where the left sentence is expected (they count in full
+/// in the similarity): they are the story's own topic words, and seeding
+/// from all their sentences would make every pair a candidate.
 const MAX_POSTINGS: usize = 64;
+
+/// Right sentences either side of the expected position that a common
+/// token still seeds. Without the band a sentence made only of common
+/// words (a long text that repeats itself, a transcript's "Thank you.")
+/// had no candidate at all, and a file compared with itself came out
+/// unaligned.
+const BAND: usize = 16;
 
 /// Left sentences per parallel task; below two of these the search runs on
 /// one thread.
@@ -60,15 +68,24 @@ pub fn find<T: Send>(
         let mut trigrams = TrigramBits::new(trigram_count);
         let mut weights: Vec<f64> = Vec::new();
         let mut out = Vec::new();
+        // Where the previous left sentence's best candidate points, one on;
+        // a chunk starts from the diagonal.
+        let mut expected = from * right.len() / left_count.max(1);
         for a in from..to {
             let features = left(a);
+            let band = expected.saturating_sub(BAND)..=expected + BAND;
             for &token in &features.tokens {
                 let Some(list) = postings.get(&token) else {
                     continue;
                 };
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
+                let list = if list.len() > MAX_POSTINGS {
+                    // Postings are in sentence order.
+                    let start = list.partition_point(|&b| (b as usize) < *band.start());
+                    let end = list.partition_point(|&b| (b as usize) <= *band.end());
+                    &list[start..end]
+                } else {
+                    list
+                };
                 let weight = idf.weight(token);
                 for &b in list {
                     let b = b as usize;
@@ -78,12 +95,23 @@ pub fn find<T: Send>(
                     score[b] += weight;
                 }
             }
-            // The best few by shared weight (ties to the earlier sentence):
-            // a selection, not a sort of every sentence touched.
+            // Best first by shared weight; among equals (a repeated
+            // sentence) the one nearest where this sentence is expected,
+            // then the earlier.
+            let near = expected;
+            let rank = |&x: &usize, &y: &usize| {
+                score[y]
+                    .total_cmp(&score[x])
+                    .then(x.abs_diff(near).cmp(&y.abs_diff(near)))
+                    .then(x.cmp(&y))
+            };
+            expected = touched
+                .iter()
+                .min_by(|x, y| rank(x, y))
+                .map_or(near + 1, |&b| b + 1);
+            // The best few: a selection, not a sort of every sentence touched.
             if touched.len() > PER_SENTENCE {
-                touched.select_nth_unstable_by(PER_SENTENCE, |&x, &y| {
-                    score[y].total_cmp(&score[x]).then(x.cmp(&y))
-                });
+                touched.select_nth_unstable_by(PER_SENTENCE, rank);
             }
             for &b in &touched {
                 score[b] = 0.0;

@@ -15,6 +15,7 @@ mod vocabulary;
 
 use crate::join_if;
 use crate::model::{BlockKind, Document, Sentence};
+use rustc_hash::FxHashMap;
 use similarity::{Features, Idf, Key};
 use std::borrow::Cow;
 use vocabulary::{Vocabulary, WordIds};
@@ -159,8 +160,11 @@ fn map_range<T: Send>(count: usize, parallel: bool, f: impl Fn(usize) -> T + Syn
 }
 
 /// Candidates for sentences without content tokens: same text, similarity 1.
+/// A left sentence takes at most [`candidates::PER_SENTENCE`] of its twins,
+/// those nearest its own relative position: a text that repeats one line
+/// ("* * *", "It was.") 20,000 times would otherwise make 400 million pairs.
 fn bare_matches(left: &Side, right: &Side) -> Vec<chain::Candidate> {
-    let mut by_text: std::collections::HashMap<similarity::Key, Vec<usize>> = Default::default();
+    let mut by_text: FxHashMap<similarity::Key, Vec<usize>> = FxHashMap::default();
     for (b, key) in right.bare.iter().enumerate() {
         if let Some(key) = key {
             by_text.entry(*key).or_default().push(b);
@@ -168,10 +172,14 @@ fn bare_matches(left: &Side, right: &Side) -> Vec<chain::Candidate> {
     }
     let mut out = Vec::new();
     for (a, key) in left.bare.iter().enumerate() {
-        let Some(matches) = key.and_then(|k| by_text.get(&k)) else {
+        let Some(twins) = key.and_then(|k| by_text.get(&k)) else {
             continue;
         };
-        out.extend(matches.iter().map(|&b| chain::Candidate {
+        let expected = a * right.bare.len() / left.bare.len();
+        let end = (twins.partition_point(|&b| b < expected) + candidates::PER_SENTENCE / 2)
+            .clamp(candidates::PER_SENTENCE.min(twins.len()), twins.len());
+        let start = end.saturating_sub(candidates::PER_SENTENCE);
+        out.extend(twins[start..end].iter().map(|&b| chain::Candidate {
             left: a,
             right: b,
             similarity: 1.0,

@@ -42,3 +42,64 @@ fn a_neighbour_two_groups_cover_joins_only_the_first() {
     assert_eq!(lefts.len(), pairs.iter().map(|p| p.0.len()).sum::<usize>());
     assert_eq!(pairs, vec![(vec![0, 1], vec![0]), (vec![2], vec![1])]);
 }
+
+/// A text that repeats itself: every token is in far more sentences than
+/// `MAX_POSTINGS`, so only the band around the expected position seeds
+/// candidates. Before the band, such a file compared with itself came out
+/// almost entirely unaligned.
+#[test]
+fn a_text_repeated_many_times_aligns_with_itself_on_the_diagonal() {
+    let story = "Officials said the bridge would reopen. Engineers found no new damage. \
+                 The mayor thanked residents for their patience. Traffic was diverted.\n\n";
+    let text = story.repeat(120);
+    let alignment = aligned(&text, &text);
+    assert_eq!(alignment.pairs.len(), 480);
+    for (i, (l, r)) in groups(&alignment).into_iter().enumerate() {
+        assert_eq!((l, r), (vec![i], vec![i]));
+    }
+}
+
+#[test]
+fn a_sentence_dropped_from_a_repetitive_text_is_the_only_one_unaligned() {
+    let story = "Officials said the bridge would reopen. Engineers found no new damage. \
+                 The mayor thanked residents for their patience. Traffic was diverted.\n\n";
+    let left = story.repeat(100);
+    // The right side lacks the second sentence of the 50th copy (left 197).
+    let at = story.len() * 49 + story.find("Engineers").unwrap();
+    let end = at + "Engineers found no new damage. ".len();
+    let right = format!("{}{}", &left[..at], &left[end..]);
+    let alignment = aligned(&left, &right);
+    let pairs = groups(&alignment);
+    assert_eq!(pairs.len(), 399);
+    let lefts: Vec<usize> = pairs.iter().flat_map(|p| p.0.clone()).collect();
+    assert!(!lefts.contains(&197), "{lefts:?}");
+    for (l, r) in pairs {
+        let expected = if l[0] < 197 { l[0] } else { l[0] - 1 };
+        assert_eq!(r, vec![expected]);
+    }
+}
+
+/// Sentences without content tokens match by text; each takes its twins
+/// nearest its own position only, however often the line repeats.
+#[test]
+fn bare_twins_are_bounded_per_sentence() {
+    let text = "* * *\n\n".repeat(300);
+    let (left, right) = (crate::analyse("l", &text), crate::analyse("r", &text));
+    let (left, right) = (Side::new(&left), Side::new(&right));
+    let matches = bare_matches(&left, &right);
+    assert_eq!(matches.len(), 299 * candidates::PER_SENTENCE);
+    // The first line is the title; 299 body sentences remain.
+    assert_eq!(left.bare.len(), 299);
+    for a in [0, 150, 298] {
+        let twins: Vec<usize> = matches
+            .iter()
+            .filter(|c| c.left == a)
+            .map(|c| c.right)
+            .collect();
+        assert_eq!(twins.len(), candidates::PER_SENTENCE);
+        assert!(twins.contains(&a), "{a}: {twins:?}");
+        assert!(twins
+            .iter()
+            .all(|&b| b.abs_diff(a) <= candidates::PER_SENTENCE));
+    }
+}
