@@ -22,6 +22,7 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 use std::path::Path;
 use std::time::Instant;
 
@@ -75,13 +76,20 @@ impl Located {
         }
     }
 
-    /// Newsdiff sentences overlapping where `sentence` occurs (first occurrence).
+    /// Newsdiff sentences overlapping where `sentence` first occurs.
     fn find(&self, sentence: &str) -> Option<Vec<usize>> {
+        self.find_within(sentence, 0..self.doc.text.len())
+    }
+
+    /// The same, for an occurrence inside `within` (bytes of the document).
+    fn find_within(&self, sentence: &str, within: Range<usize>) -> Option<Vec<usize>> {
         let needle = fold(sentence);
         if needle.is_empty() {
             return None;
         }
-        let at = self.folded.find(&needle)?;
+        let from = self.origin.partition_point(|&b| b < within.start);
+        let to = self.origin.partition_point(|&b| b < within.end);
+        let at = from + self.folded.get(from..to)?.find(&needle)?;
         let start = self.origin[at];
         let end = self.origin[at + needle.len() - 1] + 1;
         let ids: Vec<usize> = self
@@ -128,47 +136,125 @@ fn article_counts(
 
     let mut out = [Counts::default(); 2];
     for (k, (levels, _)) in LEVELS.iter().enumerate() {
-        let c = &mut out[k];
-        let aligned: HashSet<(usize, usize)> = alignments[k]
-            .pairs
-            .iter()
-            .flat_map(|p| {
-                p.left
-                    .iter()
-                    .flat_map(move |&i| p.right.iter().map(move |&j| (i, j)))
-            })
-            .collect();
-        let mut located: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-        for pair in silver.iter().filter(|p| p.levels == *levels) {
-            c.silver += 1;
-            if let (Some(l), Some(r)) = (adv.find(&pair.left), rights[k].find(&pair.right)) {
-                c.located += 1;
-                if l.iter()
-                    .any(|i| r.iter().any(|j| aligned.contains(&(*i, *j))))
-                {
-                    c.agreed += 1;
-                }
-                located.push((l, r));
-            }
-        }
-        let silver_left: HashSet<usize> = located
-            .iter()
-            .flat_map(|(l, _)| l.iter().copied())
-            .collect();
-        for &(i, j) in &aligned {
-            if silver_left.contains(&i) {
-                c.judged += 1;
-                c.judged_correct += usize::from(
-                    located
-                        .iter()
-                        .any(|(l, r)| l.contains(&i) && r.contains(&j)),
-                );
-            }
-        }
+        let pairs = silver.iter().filter(|p| p.levels == *levels);
+        let located = locate(pairs, |l| adv.find(l), |r| rights[k].find(r));
+        out[k] = agreement(&aligned_links(&alignments[k]), &located);
     }
     // Pipeline time and sentences are counted once per article, on the first row.
     out[0].sentences = sentences;
     out[0].seconds = seconds;
+    Ok(out)
+}
+
+/// Silver pairs with the newsdiff sentences standing for each side (`None`
+/// when a side cannot be located), given how to locate each side.
+fn locate<'a>(
+    pairs: impl Iterator<Item = &'a &'a SilverPair>,
+    left: impl Fn(&str) -> Option<Vec<usize>>,
+    right: impl Fn(&str) -> Option<Vec<usize>>,
+) -> Vec<Option<(Vec<usize>, Vec<usize>)>> {
+    pairs
+        .map(|pair| left(&pair.left).zip(right(&pair.right)))
+        .collect()
+}
+
+/// Every (left, right) link of an alignment's groups.
+fn aligned_links(alignment: &crate::align::Alignment) -> HashSet<(usize, usize)> {
+    alignment
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            p.left
+                .iter()
+                .flat_map(move |&i| p.right.iter().map(move |&j| (i, j)))
+        })
+        .collect()
+}
+
+/// Recall and precision counts of `aligned` against the located pairs.
+fn agreement(
+    aligned: &HashSet<(usize, usize)>,
+    silver: &[Option<(Vec<usize>, Vec<usize>)>],
+) -> Counts {
+    let located: Vec<&(Vec<usize>, Vec<usize>)> = silver.iter().flatten().collect();
+    let mut c = Counts {
+        silver: silver.len(),
+        located: located.len(),
+        ..Counts::default()
+    };
+    c.agreed = located
+        .iter()
+        .filter(|(l, r)| {
+            l.iter()
+                .any(|i| r.iter().any(|j| aligned.contains(&(*i, *j))))
+        })
+        .count();
+    let silver_left: HashSet<usize> = located
+        .iter()
+        .flat_map(|(l, _)| l.iter().copied())
+        .collect();
+    for &(i, j) in aligned {
+        if silver_left.contains(&i) {
+            c.judged += 1;
+            c.judged_correct += usize::from(
+                located
+                    .iter()
+                    .any(|(l, r)| l.contains(&i) && r.contains(&j)),
+            );
+        }
+    }
+    c
+}
+
+/// All articles as one long document per level (in folder order, a blank
+/// line between), aligned in one call and scored like the articles: each
+/// silver sentence is located inside its own article's part. The eval's
+/// documents are short; this is how alignment fares at length on real
+/// rewrites.
+fn one_document_counts(
+    folder: &Path,
+    names: &[&String],
+    by_article: &HashMap<&str, Vec<&SilverPair>>,
+    min_similarity: f64,
+) -> Result<[Counts; 2]> {
+    let mut texts = [String::new(), String::new(), String::new()];
+    let mut parts: Vec<[Range<usize>; 3]> = Vec::new();
+    for name in names {
+        let dir = folder.join(name.as_str());
+        let mut ranges = [0..0, 0..0, 0..0];
+        for (k, level) in ["adv", "int", "ele"].iter().enumerate() {
+            let text = read_text(&required_file(&dir, &format!("{level}.txt"))?)?;
+            let start = texts[k].len();
+            texts[k].push_str(text.trim_end());
+            ranges[k] = start..texts[k].len();
+            texts[k].push_str("\n\n");
+        }
+        parts.push(ranges);
+    }
+    let [adv, int, ele] = texts.map(|t| crate::analyse("all articles", &t));
+    let alignments = [
+        crate::align::align(&adv, &ele, min_similarity),
+        crate::align::align(&adv, &int, min_similarity),
+    ];
+    let adv = Located::new(adv);
+    let rights = [(Located::new(ele), 2), (Located::new(int), 1)];
+    let mut out = [Counts::default(); 2];
+    for (k, (levels, _)) in LEVELS.iter().enumerate() {
+        let mut located = Vec::new();
+        for (name, ranges) in names.iter().zip(&parts) {
+            let silver = by_article
+                .get(name.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let (right, level) = &rights[k];
+            located.extend(locate(
+                silver.iter().filter(|p| p.levels == *levels),
+                |l| adv.find_within(l, ranges[0].clone()),
+                |r| right.find_within(r, ranges[*level].clone()),
+            ));
+        }
+        out[k] = agreement(&aligned_links(&alignments[k]), &located);
+    }
     Ok(out)
 }
 
@@ -204,6 +290,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             article_counts(folder, a, pairs, config.min_similarity)
         })
         .collect::<Result<_>>()?;
+    let one_document = one_document_counts(folder, &names, &by_article, config.min_similarity)?;
 
     let mut table = Table::new("onestopenglish", &folder.display().to_string());
     table.items = format!(
@@ -254,6 +341,21 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             &format!("{levels}: F1 vs silver"),
             f1(p, r),
         );
+        let t = one_document[k];
+        let (p, r) = (
+            ratio(t.judged_correct, t.judged),
+            ratio(t.agreed, t.located),
+        );
+        table.score(
+            &format!("{key}_one_document_recall"),
+            &format!("{levels}, all articles as one document: recall"),
+            r,
+        );
+        table.score(
+            &format!("{key}_one_document_f1"),
+            &format!("{levels}, all articles as one document: F1"),
+            f1(p, r),
+        );
     }
     table.count(
         "sentences",
@@ -270,5 +372,34 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         "precision judged only on newsdiff pairs whose left sentence is in a located silver pair",
     );
     table.note("throughput: summed per-article pipeline time (one core), file reading excluded");
+    table.note("one document: every article of a level concatenated, aligned in one call");
     Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_located_inside_the_given_part_only() {
+        let text = "The river rose. Crops failed.\n\nThe river rose. Roads closed.";
+        let doc = Located::new(crate::analyse("t", text));
+        assert_eq!(doc.find("the river rose"), Some(vec![0]));
+        let second = text.rfind("The river").unwrap();
+        assert_eq!(
+            doc.find_within("The river rose.", second..text.len()),
+            Some(vec![2])
+        );
+        assert_eq!(doc.find_within("Crops failed", second..text.len()), None);
+    }
+
+    #[test]
+    fn agreement_counts_links_against_located_pairs() {
+        let aligned: HashSet<(usize, usize)> = [(0, 0), (1, 2), (2, 1)].into();
+        let silver = vec![Some((vec![0], vec![0])), Some((vec![1], vec![1])), None];
+        let c = agreement(&aligned, &silver);
+        assert_eq!((c.silver, c.located, c.agreed), (3, 2, 1));
+        // Links from sentences 0 and 1 are judged; the one from 2 is not.
+        assert_eq!((c.judged, c.judged_correct), (2, 1));
+    }
 }
