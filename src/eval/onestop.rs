@@ -114,6 +114,16 @@ struct Counts {
     seconds: f64,
 }
 
+impl Counts {
+    /// Precision of the judged links and recall of the located pairs.
+    fn precision_recall(&self) -> (f64, f64) {
+        (
+            ratio(self.judged_correct, self.judged),
+            ratio(self.agreed, self.located),
+        )
+    }
+}
+
 fn article_counts(
     folder: &Path,
     article: &str,
@@ -312,10 +322,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             seconds += c.seconds;
         }
         let key = levels.replace('-', "_");
-        let (p, r) = (
-            ratio(t.judged_correct, t.judged),
-            ratio(t.agreed, t.located),
-        );
+        let (p, r) = t.precision_recall();
         table.count(
             &format!("{key}_located"),
             &format!("{levels}: silver pairs located"),
@@ -341,11 +348,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             &format!("{levels}: F1 vs silver"),
             f1(p, r),
         );
-        let t = one_document[k];
-        let (p, r) = (
-            ratio(t.judged_correct, t.judged),
-            ratio(t.agreed, t.located),
-        );
+        let (p, r) = one_document[k].precision_recall();
         table.score(
             &format!("{key}_one_document_recall"),
             &format!("{levels}, all articles as one document: recall"),
