@@ -13,7 +13,8 @@
 //! blocks go to unicode-segmentation (checked the same way).
 //!
 //! One exception to UAX#29: a terminal escape sequence (`ESC [ 31 m`, an
-//! OSC title ended by BEL) is one segment of its own, and the rules start
+//! OSC title ended by BEL, their C1 forms U+009B and U+009D) is one
+//! segment of its own, and the rules start
 //! afresh after it. Otherwise its parameters join the next word ("31mred")
 //! and turn into numbers; [`is_escape`] lets the stages skip such segments.
 
@@ -33,52 +34,65 @@ pub fn word_bounds(text: &str) -> WordBounds<'_> {
 /// True for a segment that is a terminal escape sequence: no word, no
 /// punctuation, nothing a reader sees.
 pub fn is_escape(segment: &str) -> bool {
-    segment.as_bytes().first() == Some(&ESC)
+    starts_escape(segment.as_bytes())
 }
 
 const ESC: u8 = 0x1b;
+/// UTF-8 of the C1 controls CSI (U+009B) and OSC (U+009D), the one-character
+/// forms of `ESC [` and `ESC ]`, and ST (U+009C), which closes an OSC.
+const C1_CSI: [u8; 2] = [0xc2, 0x9b];
+const C1_OSC: [u8; 2] = [0xc2, 0x9d];
+const C1_ST: [u8; 2] = [0xc2, 0x9c];
 
-/// Length of the escape sequence at the start of `rest` (which starts with
-/// ESC), as ECMA-48 delimits it: a CSI (`ESC [`, parameters, intermediates,
-/// a final byte); a control string (OSC `ESC ]`, DCS, SOS, PM, APC) closed
-/// by BEL or `ESC \`; or ESC, intermediates and a final byte. A sequence
-/// cut short ends before the byte that breaks it, and a control string not
-/// closed on its line is only its two-byte opener: the text after it stays
-/// text. Every byte taken is ASCII, or inside a closed control string, so
-/// the end is a character boundary.
+fn starts_escape(bytes: &[u8]) -> bool {
+    match bytes {
+        [ESC, ..] => true,
+        [0xc2, next, ..] => [C1_CSI[1], C1_OSC[1]].contains(next),
+        _ => false,
+    }
+}
+
+/// Length of the escape sequence at the start of `rest` (0 when none starts
+/// there), as ECMA-48 delimits it: a CSI (`ESC [` or U+009B, parameters,
+/// intermediates, a final byte); a control string (OSC `ESC ]` or U+009D,
+/// DCS, SOS, PM, APC) closed by BEL or ST (`ESC \` or U+009C); or ESC,
+/// intermediates and a final byte. A sequence cut short ends before the
+/// byte that breaks it, and a control string not closed on its line is
+/// only its opener: the text after it stays text. Every byte taken is
+/// ASCII, an opener or closer, or inside a closed control string, so the
+/// end is a character boundary.
 pub fn escape_len(rest: &[u8]) -> usize {
     let within =
         |k: usize, low: u8, high: u8| rest.get(k).is_some_and(|b| (low..=high).contains(b));
-    let mut k = 1;
-    match rest.get(1) {
-        Some(b'[') => {
-            k = 2;
-            while within(k, 0x30, 0x3f) {
-                k += 1;
+    let string =
+        matches!(rest, [ESC, b']' | b'P' | b'X' | b'^' | b'_', ..]) || rest.starts_with(&C1_OSC);
+    if string {
+        for (k, &b) in rest.iter().enumerate().skip(2) {
+            match b {
+                0x07 => return k + 1,
+                ESC if rest.get(k + 1) == Some(&b'\\') => return k + 2,
+                0xc2 if rest.get(k + 1) == Some(&C1_ST[1]) => return k + 2,
+                ESC | b'\n' => return 2,
+                _ => {}
             }
-            while within(k, 0x20, 0x2f) {
-                k += 1;
-            }
-            k + usize::from(within(k, 0x40, 0x7e))
         }
-        Some(b']' | b'P' | b'X' | b'^' | b'_') => {
-            for (k, &b) in rest.iter().enumerate().skip(2) {
-                match b {
-                    0x07 => return k + 1,
-                    ESC if rest.get(k + 1) == Some(&b'\\') => return k + 2,
-                    ESC | b'\n' => return 2,
-                    _ => {}
-                }
-            }
-            2
-        }
-        _ => {
-            while within(k, 0x20, 0x2f) {
-                k += 1;
-            }
-            k + usize::from(within(k, 0x30, 0x7e))
+        return 2;
+    }
+    let (mut k, final_bytes) = match rest {
+        [ESC, b'[', ..] => (2, (0x40, 0x7e)),
+        _ if rest.starts_with(&C1_CSI) => (2, (0x40, 0x7e)),
+        [ESC, ..] => (1, (0x30, 0x7e)),
+        _ => return 0,
+    };
+    if final_bytes.0 == 0x40 {
+        while within(k, 0x30, 0x3f) {
+            k += 1;
         }
     }
+    while within(k, 0x20, 0x2f) {
+        k += 1;
+    }
+    k + usize::from(within(k, final_bytes.0, final_bytes.1))
 }
 
 /// Iterator returned by [`word_bounds`].
@@ -116,10 +130,10 @@ impl<'a> Iterator for WordBounds<'a> {
             return None;
         }
         let start = self.at;
-        // UAX#29 always breaks before ESC (its class is Other, which joins
-        // nothing before it), so ESC can only start a segment: testing
-        // segment starts finds every sequence.
-        if bytes[start] == ESC {
+        // UAX#29 always breaks before ESC and the C1 controls (their class
+        // is Other, which joins nothing before it), so a sequence can only
+        // start a segment: testing segment starts finds every one.
+        if matches!(bytes[start], ESC | 0xc2) && starts_escape(&bytes[start..]) {
             let end = start + escape_len(&bytes[start..]);
             self.at = end;
             self.piece_end = end;
@@ -455,6 +469,13 @@ mod tests {
         // A title never closed on its line leaves the line as text.
         assert_eq!(len("\u{1b}]0;no bell here\nnext"), 2);
         assert_eq!(len("\u{1b}]0;another \u{1b}[0m"), 2);
+        // The one-character C1 forms of CSI and OSC, and ST.
+        assert_eq!(len("\u{9b}2Jtext"), 4);
+        assert_eq!(len("\u{9d}0;title\u{9c}rest"), 11);
+        assert_eq!(len("\u{9d}0;title\u{7}"), 10);
+        assert_eq!(len("\u{9d}unclosed"), 2);
+        assert_eq!(len("plain"), 0);
+        assert_eq!(len("\u{e9}"), 0);
     }
 
     #[test]
@@ -478,6 +499,8 @@ mod tests {
             ]
         );
         assert!(segments.iter().filter(|s| is_escape(s)).count() == 3);
-        assert!(!is_escape("red") && !is_escape(""));
+        assert!(!is_escape("red") && !is_escape("") && !is_escape("\u{e9}"));
+        let c1: Vec<_> = word_bounds("a\u{9b}2Jb").map(|(_, s)| s).collect();
+        assert_eq!(c1, ["a", "\u{9b}2J", "b"]);
     }
 }

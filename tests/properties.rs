@@ -212,7 +212,9 @@ fn uax29_between_escapes(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let chunk_end = text[at..].find('\u{1b}').map_or(text.len(), |k| at + k);
+        let chunk_end = text[at..]
+            .find(['\u{1b}', '\u{9b}', '\u{9d}'])
+            .map_or(text.len(), |k| at + k);
         let chunk = &text[at..chunk_end];
         out.extend(chunk.split_word_bound_indices().map(|(k, s)| (at + k, s)));
         if chunk_end == text.len() {
@@ -237,7 +239,7 @@ proptest! {
             // ideographic space, Hebrew, flags.
             "[ab1 .,;:'_\"\t\r\n\u{301}\u{3000}\u{200d}\u{5d0}é🇫👍\u{ad}]{0,30}",
             // Escape sequences, whole, cut short and unclosed, among words.
-            "[a1 ;\\[\\]m\u{7}\u{1b}\n\\\\(é]{0,30}",
+            "[a1 ;\\[\\]m\u{7}\u{1b}\u{9b}\u{9c}\u{9d}\n\\\\(é]{0,30}",
         ]
     ) {
         let fast: Vec<_> = newsdiff::segment::word_bounds(&text).collect();
