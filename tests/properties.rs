@@ -314,3 +314,20 @@ proptest! {
         prop_assert!(!report.has_differences());
     }
 }
+
+proptest! {
+    // Long inputs: few cases, each a few hundred sentences.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A text repeated until its words are in far more sentences than the
+    /// candidate index seeds from everywhere (`MAX_POSTINGS`) still aligns
+    /// with itself: the band around the expected position finds each copy.
+    #[test]
+    fn a_repeated_text_aligns_with_itself(text in prose(), copies in 20usize..60) {
+        let long = format!("{text}\n\n").repeat(copies);
+        let report = newsdiff::compare_texts("a", &long, "b", &long, &newsdiff::Options::default());
+        prop_assert!(report.left_only.is_empty(), "left only: {:?}", report.left_only);
+        prop_assert!(report.right_only.is_empty(), "right only: {:?}", report.right_only);
+        prop_assert!(!report.has_differences());
+    }
+}
