@@ -13,10 +13,10 @@
 //! blocks go to unicode-segmentation (checked the same way).
 //!
 //! One exception to UAX#29: a terminal escape sequence (`ESC [ 31 m`, an
-//! OSC title ended by BEL, their C1 forms U+009B and U+009D) is one
-//! segment of its own, and the rules start
-//! afresh after it. Otherwise its parameters join the next word ("31mred")
-//! and turn into numbers; [`is_escape`] lets the stages skip such segments.
+//! OSC title ended by BEL, their C1 forms U+009B and U+009D) is one segment
+//! of its own, and the rules start afresh after it. Otherwise its
+//! parameters join the next word ("31mred") and turn into numbers;
+//! [`is_escape`] lets the stages skip such segments.
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -78,21 +78,24 @@ pub fn escape_len(rest: &[u8]) -> usize {
         }
         return 2;
     }
-    let (mut k, final_bytes) = match rest {
-        [ESC, b'[', ..] => (2, (0x40, 0x7e)),
-        _ if rest.starts_with(&C1_CSI) => (2, (0x40, 0x7e)),
-        [ESC, ..] => (1, (0x30, 0x7e)),
+    let (mut k, csi) = match rest {
+        [ESC, b'[', ..] => (2, true),
+        _ if rest.starts_with(&C1_CSI) => (2, true),
+        [ESC, ..] => (1, false),
         _ => return 0,
     };
-    if final_bytes.0 == 0x40 {
+    if csi {
+        // Parameters.
         while within(k, 0x30, 0x3f) {
             k += 1;
         }
     }
+    // Intermediates, then the final byte.
     while within(k, 0x20, 0x2f) {
         k += 1;
     }
-    k + usize::from(within(k, final_bytes.0, final_bytes.1))
+    let final_low = if csi { 0x40 } else { 0x30 };
+    k + usize::from(within(k, final_low, 0x7e))
 }
 
 /// Iterator returned by [`word_bounds`].
