@@ -2,6 +2,7 @@
 
 mod attribution;
 mod facts;
+mod polarity;
 mod words;
 
 use crate::align::{AlignedPair, Alignment};
