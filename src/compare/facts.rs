@@ -1,11 +1,11 @@
 //! Facts one side carries and the other lacks, and facts that changed value
 //! between aligned sentences.
 
-use super::polarity;
+use super::changed::changed_facts;
 use crate::align::Alignment;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
-use crate::report::{Fact, FactChange, FactKind, Facts};
+use crate::report::{Fact, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -13,12 +13,12 @@ use std::borrow::Cow;
 /// most keys are borrowed from the document: a long transcript holds
 /// hundreds of thousands of facts, and few end up in the report.
 #[derive(Debug, Clone)]
-struct Found<'a> {
-    kind: FactKind,
-    key: Cow<'a, str>,
-    text: &'a str,
-    value: Option<f64>,
-    sentence: usize,
+pub(super) struct Found<'a> {
+    pub(super) kind: FactKind,
+    pub(super) key: Cow<'a, str>,
+    pub(super) text: &'a str,
+    pub(super) value: Option<f64>,
+    pub(super) sentence: usize,
 }
 
 /// Two quotes carry the same words when their token Dice overlap reaches
@@ -100,7 +100,7 @@ fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool)
 
 /// Every fact of the body sentences of a document, in reading order, and
 /// where each sentence's facts start (so aligned pairs reuse them).
-struct DocFacts<'a> {
+pub(super) struct DocFacts<'a> {
     all: Vec<Found<'a>>,
     /// `all[start[i]..start[i + 1]]` are the facts of sentence `i`.
     start: Vec<usize>,
@@ -120,7 +120,7 @@ impl<'a> DocFacts<'a> {
         DocFacts { all, start }
     }
 
-    fn of_group(&self, group: &[usize]) -> Vec<&Found<'a>> {
+    pub(super) fn of_group(&self, group: &[usize]) -> Vec<&Found<'a>> {
         group
             .iter()
             .filter(|&&i| i + 1 < self.start.len())
@@ -210,74 +210,4 @@ impl QuoteIndex {
             .map(|(q, n)| 2.0 * n as f64 / (words.len() + self.sizes[q]) as f64)
             .fold(0.0, f64::max)
     }
-}
-
-/// Numbers and dates whose value differs inside an aligned group: each side's
-/// values the other side of the group lacks, paired in reading order.
-fn changed_facts<'a>(
-    left: &Document,
-    right: &Document,
-    alignment: &Alignment,
-    left_facts: &DocFacts<'a>,
-    right_facts: &DocFacts<'a>,
-) -> Vec<(FactChange, Cow<'a, str>, Cow<'a, str>)> {
-    let mut out = Vec::new();
-    let mut memo = normalize::WordMemo::default();
-    for pair in &alignment.pairs {
-        let l = left_facts.of_group(&pair.left);
-        let r = right_facts.of_group(&pair.right);
-        for kind in [FactKind::Number, FactKind::Date] {
-            let only = |from: &[&Found<'a>], other: &[&Found<'a>]| -> Vec<Found<'a>> {
-                from.iter()
-                    .filter(|f| {
-                        f.kind == kind && !other.iter().any(|o| o.kind == kind && o.key == f.key)
-                    })
-                    .map(|&f| f.clone())
-                    .collect()
-            };
-            for (lf, rf) in only(&l, &r).into_iter().zip(only(&r, &l)) {
-                out.push((
-                    FactChange {
-                        kind,
-                        left_text: lf.text.to_string(),
-                        right_text: rf.text.to_string(),
-                        left: lf.sentence,
-                        right: rf.sentence,
-                    },
-                    lf.key,
-                    rf.key,
-                ));
-            }
-        }
-        // Word for word the same: nothing to negate or reverse.
-        if same_text(left, &pair.left, right, &pair.right) {
-            continue;
-        }
-        // One polarity change a pair at most: a denial that also swaps a
-        // word for its antonym is one reversal, not two.
-        let (lw, rw) = (
-            polarity::GroupWords::of(&mut memo, left, &pair.left),
-            polarity::GroupWords::of(&mut memo, right, &pair.right),
-        );
-        if let Some(change) = polarity::negation_change(&lw, &pair.left, &rw, &pair.right)
-            .or_else(|| polarity::antonym_change(&lw, &rw))
-        {
-            out.push((change, Cow::Borrowed(""), Cow::Borrowed("")));
-        }
-    }
-    out
-}
-
-/// True when the two groups are the same sentences, character for character.
-fn same_text(
-    left: &Document,
-    left_group: &[usize],
-    right: &Document,
-    right_group: &[usize],
-) -> bool {
-    left_group.len() == right_group.len()
-        && left_group
-            .iter()
-            .zip(right_group)
-            .all(|(&i, &j)| left.sentences[i].text == right.sentences[j].text)
 }
