@@ -3,7 +3,7 @@
 //! Renderers only read this; field names here are the wire names scripts
 //! depend on (see `DESIGN.md`). Add fields freely; never rename or remove.
 
-use crate::model::SharedText;
+use crate::model::{BlockKind, SharedText};
 use serde::Serialize;
 
 /// JSON contract version.
@@ -28,6 +28,11 @@ pub struct Report {
     pub attribution_changes: Vec<AttributionChange>,
     /// Facts omitted, added or changed.
     pub facts: Facts,
+    /// Source credits (byline, photo credits) one report gives and the
+    /// other names nowhere.
+    pub credit_changes: Vec<CreditChange>,
+    /// Headline and date line changes.
+    pub metadata_changes: Vec<MetadataChange>,
     /// Counts of the above.
     pub summary: Summary,
 }
@@ -57,7 +62,7 @@ pub struct SentenceReport {
     /// Half-open byte range into the input as read (after BOM removal).
     pub span: [usize; 2],
     /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.
-    pub kind: &'static str,
+    pub kind: BlockKind,
     /// 1-based line of the sentence start.
     pub line: usize,
     /// 1-based column (in characters) of the sentence start.
@@ -200,6 +205,99 @@ pub struct FactChange {
     pub right: usize,
 }
 
+/// Whether a credit was dropped or added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditChangeKind {
+    /// The left credits a source the right names nowhere.
+    CreditDropped,
+    /// The right credits a source the left names nowhere.
+    CreditAdded,
+}
+
+/// Where a credit is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditSource {
+    /// The byline ("By AFP").
+    Byline,
+    /// A photo credit ("Hoshang Hashimi / AFP").
+    PhotoCredit,
+}
+
+impl CreditChangeKind {
+    /// The snake_case wire name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CreditChangeKind::CreditDropped => "credit_dropped",
+            CreditChangeKind::CreditAdded => "credit_added",
+        }
+    }
+}
+
+impl MetadataField {
+    /// The snake_case wire name.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetadataField::Title => "title",
+            MetadataField::Dateline => "dateline",
+        }
+    }
+}
+
+impl CreditSource {
+    /// Words for messages ("byline", "photo").
+    pub fn name(self) -> &'static str {
+        match self {
+            CreditSource::Byline => "byline",
+            CreditSource::PhotoCredit => "photo",
+        }
+    }
+}
+
+/// A source credit one side gives and the other names nowhere (not in its
+/// byline, photo credits or text).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreditChange {
+    /// Dropped or added.
+    pub kind: CreditChangeKind,
+    /// The credited name ("AFP", "Hoshang Hashimi").
+    pub credit: String,
+    /// Where it was credited.
+    pub source: CreditSource,
+    /// Left sentence that gives the credit (for a dropped credit).
+    pub left: Option<usize>,
+    /// Right sentence that gives the credit (for an added credit).
+    pub right: Option<usize>,
+    /// A one-line human explanation.
+    pub detail: String,
+}
+
+/// Which piece of metadata changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetadataField {
+    /// The headline.
+    Title,
+    /// The date line.
+    Dateline,
+}
+
+/// A headline or date line that differs between the reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetadataChange {
+    /// Which field.
+    pub field: MetadataField,
+    /// The left wording, `null` when the left has none.
+    pub left_text: Option<String>,
+    /// The right wording, `null` when the right has none.
+    pub right_text: Option<String>,
+    /// Left sentence of the field, if any.
+    pub left: Option<usize>,
+    /// Right sentence of the field, if any.
+    pub right: Option<usize>,
+}
+
 /// Counts, for a summary line and for CI thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Summary {
@@ -221,9 +319,28 @@ pub struct Summary {
     pub added_facts: usize,
     /// Changed facts.
     pub changed_facts: usize,
+    /// Aligned groups marked `moved`.
+    pub moved: usize,
+    /// Aligned groups whose wording differs.
+    pub reworded: usize,
+    /// Credit changes.
+    pub credit_changes: usize,
+    /// Headline and date line changes.
+    pub metadata_changes: usize,
 }
 
 impl AttributionChangeKind {
+    /// Every kind, most important first: the order renderers list them in
+    /// (GitHub shows only the first ten annotations of a step).
+    pub const BY_IMPORTANCE: [AttributionChangeKind; 6] = [
+        AttributionChangeKind::QuoteAltered,
+        AttributionChangeKind::SpeakerChanged,
+        AttributionChangeKind::AttributionDropped,
+        AttributionChangeKind::QuoteMadeIndirect,
+        AttributionChangeKind::CueChanged,
+        AttributionChangeKind::AttributionAdded,
+    ];
+
     /// The snake_case wire name.
     pub fn name(self) -> &'static str {
         match self {
@@ -252,6 +369,7 @@ impl FactKind {
 
 impl Report {
     /// True when the report has anything to show: `diff`'s exit status 1.
+    /// Reads the summary only, so whatever a renderer prints is counted.
     pub fn has_differences(&self) -> bool {
         let s = &self.summary;
         s.left_only
@@ -260,10 +378,10 @@ impl Report {
             + s.omitted_facts
             + s.added_facts
             + s.changed_facts
+            + s.moved
+            + s.reworded
+            + s.credit_changes
+            + s.metadata_changes
             > 0
-            || self
-                .pairs
-                .iter()
-                .any(|p| p.diff.iter().any(|d| d.op != DiffTag::Equal))
     }
 }

@@ -27,6 +27,8 @@ struct Report {
     right_only: Vec<usize>,
     attribution_changes: Vec<AttributionChange>,
     facts: Facts,
+    credit_changes: Vec<CreditChange>,
+    metadata_changes: Vec<MetadataChange>,
     summary: Summary,
     /// `check` and `batch --check` only.
     #[serde(default)]
@@ -128,6 +130,33 @@ struct FactChange {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct CreditChange {
+    kind: String,
+    credit: String,
+    source: String,
+    #[serde(deserialize_with = "nullable")]
+    left: Option<usize>,
+    #[serde(deserialize_with = "nullable")]
+    right: Option<usize>,
+    detail: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetadataChange {
+    field: String,
+    #[serde(deserialize_with = "nullable")]
+    left_text: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    right_text: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    left: Option<usize>,
+    #[serde(deserialize_with = "nullable")]
+    right: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Summary {
     left_sentences: usize,
     right_sentences: usize,
@@ -138,6 +167,10 @@ struct Summary {
     omitted_facts: usize,
     added_facts: usize,
     changed_facts: usize,
+    moved: usize,
+    reworded: usize,
+    credit_changes: usize,
+    metadata_changes: usize,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +234,12 @@ fn comparison_document_has_exactly_the_v1_fields() {
         .iter()
         .any(|c| c.left_quote.is_some()));
     assert!(report.facts.omitted.iter().any(|f| f.value.is_some()));
+    // The seed's left is credited "By AFP"; the right credits nobody.
+    assert!(report
+        .credit_changes
+        .iter()
+        .any(|c| c.kind == "credit_dropped" && c.credit == "AFP" && c.source == "byline"));
+    assert!(report.metadata_changes.iter().any(|m| m.field == "title"));
 }
 
 #[test]

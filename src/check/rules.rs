@@ -7,7 +7,10 @@
 use super::config::{Limit, RuleConfig};
 use super::cues::certainty;
 use super::{Location, RuleFailure, SentenceRef};
-use crate::report::{AttributionChangeKind as Kind, FactKind, PairReport, Report, SideReport};
+use crate::model::BlockKind;
+use crate::report::{
+    AttributionChangeKind as Kind, CreditChangeKind, FactKind, PairReport, Report, SideReport,
+};
 use serde::Serialize;
 use std::fmt;
 
@@ -275,70 +278,28 @@ fn certainty_changes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
         .collect()
 }
 
-/// The credits a byline names: "By AFP" → ["AFP"], "By Jane Doe and
-/// Reuters" → ["Jane Doe", "Reuters"].
-pub fn credits(byline: &str) -> Vec<String> {
-    let trimmed = byline.trim();
-    let body = match trimmed.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => &trimmed[3..],
-        _ => trimmed,
-    };
-    body.split([',', '/', '&', ';'])
-        .flat_map(|part| part.split(" and "))
-        .map(|c| c.trim().trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// True when `text` holds `word` between word boundaries, ignoring case.
-fn contains_word(text: &str, word: &str) -> bool {
-    let (text, word) = (text.to_lowercase(), word.to_lowercase());
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
+/// Every credit the report says was dropped (byline or photo credit).
 fn source_credit(report: &Report) -> Vec<RuleFailure> {
-    let Some(byline) = &report.left.byline else {
-        return Vec::new();
-    };
-    let left_at = report
-        .left
-        .sentences
+    report
+        .credit_changes
         .iter()
-        .find(|s| s.kind == "byline")
-        .map(|s| s.index);
-    let right_at = report
-        .right
-        .sentences
-        .iter()
-        .find(|s| s.kind == "byline")
-        .map(|s| s.index);
-    credits(byline)
-        .into_iter()
-        .filter(|credit| {
-            let in_byline = report
-                .right
-                .byline
-                .as_deref()
-                .is_some_and(|b| contains_word(b, credit));
-            let in_text = report
+        .filter(|c| c.kind == CreditChangeKind::CreditDropped)
+        .map(|c| {
+            let left_text = text_of(&report.left, c.left);
+            // The right's byline, if it has one, is where a reader looks
+            // for the credit.
+            let right_at = report
                 .right
                 .sentences
                 .iter()
-                .any(|s| contains_word(&s.text, credit));
-            !in_byline && !in_text
-        })
-        .map(|credit| {
+                .find(|s| s.kind == BlockKind::Byline)
+                .map(|s| s.index);
             failure(
                 report,
-                left_at,
+                c.left,
                 right_at,
-                format!("source credit \"{credit}\" dropped"),
-                Some(byline.clone()),
+                format!("source credit \"{}\" dropped", c.credit),
+                left_text,
                 report.right.byline.clone(),
             )
         })
@@ -399,7 +360,7 @@ fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
         .left
         .sentences
         .iter()
-        .filter(|s| matches!(s.kind, "paragraph" | "heading"))
+        .filter(|s| s.kind.is_body())
         .filter_map(|s| match by_left.get(s.index).copied().flatten() {
             None => Some(failure(
                 report,
@@ -428,22 +389,6 @@ fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn byline_credits_are_split() {
-        assert_eq!(credits("By AFP"), vec!["AFP"]);
-        assert_eq!(
-            credits("By Jane Doe and Reuters"),
-            vec!["Jane Doe", "Reuters"]
-        );
-        assert_eq!(credits("AFP / Reuters"), vec!["AFP", "Reuters"]);
-    }
-
-    #[test]
-    fn credit_must_be_a_whole_word() {
-        assert!(contains_word("Photo: AFP.", "afp"));
-        assert!(!contains_word("AFPX reported", "AFP"));
-    }
 
     #[test]
     fn rule_names_round_trip() {

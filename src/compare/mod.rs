@@ -2,6 +2,7 @@
 
 mod attribution;
 mod changed;
+mod credits;
 mod facts;
 mod polarity;
 mod words;
@@ -10,7 +11,7 @@ use crate::align::{AlignedPair, Alignment};
 use crate::model::{Document, Sentence};
 pub use crate::report::Report;
 use crate::report::{
-    AttributionChange, PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION,
+    AttributionChange, DiffTag, PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION,
 };
 pub use attribution::same_speaker;
 pub use words::word_diff;
@@ -44,6 +45,8 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
     };
     let facts = || facts::compare_facts(left, right, alignment);
     let ((pairs, attribution_changes), facts) = crate::join_if(big, per_pair, facts);
+    let credit_changes = credits::credit_changes(left, right);
+    let metadata_changes = credits::metadata_changes(left, right);
     let summary = Summary {
         left_sentences: left.sentences.len(),
         right_sentences: right.sentences.len(),
@@ -54,6 +57,13 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         omitted_facts: facts.omitted.len(),
         added_facts: facts.added.len(),
         changed_facts: facts.changed.len(),
+        moved: pairs.iter().filter(|p| p.moved).count(),
+        reworded: pairs
+            .iter()
+            .filter(|p| p.diff.iter().any(|d| d.op != DiffTag::Equal))
+            .count(),
+        credit_changes: credit_changes.len(),
+        metadata_changes: metadata_changes.len(),
     };
     Report {
         version: CONTRACT_VERSION,
@@ -64,6 +74,8 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         right_only: alignment.right_only.clone(),
         attribution_changes,
         facts,
+        credit_changes,
+        metadata_changes,
         summary,
     }
 }
@@ -108,7 +120,7 @@ fn side(doc: &Document) -> SideReport {
                 index: s.index,
                 text: s.text.clone(),
                 span: [s.span.start, s.span.end],
-                kind: s.kind.name(),
+                kind: s.kind,
                 line: s.line,
                 column: s.column,
             })

@@ -142,16 +142,6 @@ fn text(side: &SideReport, index: usize) -> &str {
     side.sentences.get(index).map_or("", |s| s.text.as_str())
 }
 
-/// Attribution change kinds, most important first.
-const KIND_ORDER: [Kind; 6] = [
-    Kind::QuoteAltered,
-    Kind::SpeakerChanged,
-    Kind::AttributionDropped,
-    Kind::QuoteMadeIndirect,
-    Kind::CueChanged,
-    Kind::AttributionAdded,
-];
-
 impl Renderer for GithubRenderer {
     /// Findings of a plain comparison, most important first: changed facts,
     /// attribution changes, omitted and added facts, unaligned sentences,
@@ -167,7 +157,7 @@ impl Renderer for GithubRenderer {
                 format!("\"{}\" → \"{}\"", c.left_text, c.right_text),
             ));
         }
-        for kind in KIND_ORDER {
+        for kind in Kind::BY_IMPORTANCE {
             for c in report.attribution_changes.iter().filter(|c| c.kind == kind) {
                 let (side, index) = match (c.right, c.left) {
                     (Some(r), _) => (right, r),
@@ -181,6 +171,28 @@ impl Renderer for GithubRenderer {
                     c.detail.clone(),
                 ));
             }
+        }
+        for c in &report.credit_changes {
+            let (side, index) = match (c.left, c.right) {
+                (Some(l), _) => (left, l),
+                (None, Some(r)) => (right, r),
+                (None, None) => (left, usize::MAX),
+            };
+            notes.push(at(
+                side,
+                index,
+                format!("newsdiff {}", c.kind.name()),
+                c.detail.clone(),
+            ));
+        }
+        for m in &report.metadata_changes {
+            let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "(none)".into());
+            notes.push(at(
+                right,
+                m.right.unwrap_or(usize::MAX),
+                format!("newsdiff {} changed", m.field.name()),
+                format!("\"{}\" → \"{}\"", text(&m.left_text), text(&m.right_text)),
+            ));
         }
         for f in &report.facts.omitted {
             let title = format!("newsdiff {} omitted", f.kind.name());

@@ -6,6 +6,7 @@
 
 use super::escape::escape_control;
 use super::Renderer;
+use crate::model::BlockKind;
 use crate::report::{DiffTag, Fact, Report, SideReport};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -64,7 +65,6 @@ fn indices(prefix: char, list: &[usize]) -> String {
 impl Renderer for TextRenderer {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let s = &report.summary;
-        let moved = report.pairs.iter().filter(|p| p.moved).count();
         writeln!(
             out,
             "{} → {}",
@@ -74,15 +74,29 @@ impl Renderer for TextRenderer {
         writeln!(
             out,
             "{} aligned ({} moved), {} left only, {} right only, {} attribution changes, {} omitted, {} added, {} changed facts",
-            s.pairs, moved, s.left_only, s.right_only, s.attribution_changes, s.omitted_facts, s.added_facts, s.changed_facts
+            s.pairs, s.moved, s.left_only, s.right_only, s.attribution_changes, s.omitted_facts, s.added_facts, s.changed_facts
         )?;
-        if report.left.title != report.right.title {
-            let title = |t: &Option<String>| t.clone().unwrap_or_else(|| "(none)".into());
+        for change in &report.metadata_changes {
+            let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "(none)".into());
+            let field = change.field.name();
             writeln!(
                 out,
-                "title: {} → {}",
-                self.paint(DELETE, &title(&report.left.title)),
-                self.paint(INSERT, &title(&report.right.title))
+                "{field}: {} → {}",
+                self.paint(DELETE, &text(&change.left_text)),
+                self.paint(INSERT, &text(&change.right_text))
+            )?;
+        }
+        for change in &report.credit_changes {
+            let at = match (change.left, change.right) {
+                (Some(i), _) => location(&report.left, i),
+                (None, Some(j)) => location(&report.right, j),
+                (None, None) => String::new(),
+            };
+            writeln!(
+                out,
+                "credit: {}  {}",
+                self.paint(HEADING, &change.detail),
+                self.paint(DIM, &at)
             )?;
         }
         self.render_pairs(report, out)?;
@@ -234,11 +248,9 @@ impl TextRenderer {
         }
         self.heading(out, title, list.len())?;
         for &i in list {
-            let kind = side.sentences.get(i).map(|s| s.kind).unwrap_or("");
-            let tag = if kind == "paragraph" {
-                String::new()
-            } else {
-                format!(" [{kind}]")
+            let tag = match side.sentences.get(i).map(|s| s.kind) {
+                None | Some(BlockKind::Paragraph) => String::new(),
+                Some(kind) => format!(" [{}]", kind.name()),
             };
             writeln!(
                 out,

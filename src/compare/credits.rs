@@ -1,0 +1,304 @@
+//! Source credits and headline: who the report says it comes from (the
+//! byline "By AFP", a photo credit "Hoshang Hashimi / AFP") and what it is
+//! called, compared between the two reports.
+//!
+//! A credit is dropped when the right report names it nowhere: not in its
+//! byline, not in a photo credit, not in its text ("the agency AFP
+//! reported" keeps the credit). Added credits are the same test the other
+//! way round. Names are compared as whole words, without case.
+
+use crate::model::{BlockKind, Document, Sentence};
+use crate::report::{CreditChange, CreditChangeKind, CreditSource, MetadataChange, MetadataField};
+
+/// Credits dropped and added between two documents, left credits first.
+pub fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
+    let mut changes = Vec::new();
+    for (credit, source, sentence) in document_credits(left) {
+        if !mentions(right, &credit) {
+            changes.push(CreditChange {
+                kind: CreditChangeKind::CreditDropped,
+                detail: format!("{} credit \"{credit}\" dropped", source.name()),
+                credit,
+                source,
+                left: Some(sentence),
+                right: None,
+            });
+        }
+    }
+    for (credit, source, sentence) in document_credits(right) {
+        if !mentions(left, &credit) {
+            changes.push(CreditChange {
+                kind: CreditChangeKind::CreditAdded,
+                detail: format!("{} credit \"{credit}\" added", source.name()),
+                credit,
+                source,
+                left: None,
+                right: Some(sentence),
+            });
+        }
+    }
+    changes
+}
+
+/// Headline and date line changes. A headline counts whenever the two
+/// differ (one missing included): it is what a reader meets first. A date
+/// line counts only when both reports have one, since many copies simply
+/// leave it out and that says nothing about the story.
+pub fn metadata_changes(left: &Document, right: &Document) -> Vec<MetadataChange> {
+    let mut changes = Vec::new();
+    let first = |doc: &Document, kind| {
+        doc.sentences
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.index)
+    };
+    let differ = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => squeezed(a) != squeezed(b),
+        (None, None) => false,
+        _ => true,
+    };
+    if differ(&left.title, &right.title) {
+        changes.push(MetadataChange {
+            field: MetadataField::Title,
+            left_text: left.title.clone(),
+            right_text: right.title.clone(),
+            left: first(left, BlockKind::Title),
+            right: first(right, BlockKind::Title),
+        });
+    }
+    if left.dateline.is_some()
+        && right.dateline.is_some()
+        && differ(&left.dateline, &right.dateline)
+    {
+        changes.push(MetadataChange {
+            field: MetadataField::Dateline,
+            left_text: left.dateline.clone(),
+            right_text: right.dateline.clone(),
+            left: first(left, BlockKind::Dateline),
+            right: first(right, BlockKind::Dateline),
+        });
+    }
+    changes
+}
+
+/// Case and spacing do not make another headline.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every distinct credit of a document (by name and source) with where it comes from and the
+/// sentence that carries it, in reading order.
+fn document_credits(doc: &Document) -> Vec<(String, CreditSource, usize)> {
+    let mut out: Vec<(String, CreditSource, usize)> = Vec::new();
+    for sentence in &doc.sentences {
+        let found = match sentence.kind {
+            BlockKind::Byline => byline_credits(&sentence.text)
+                .into_iter()
+                .map(|c| (c, CreditSource::Byline))
+                .collect(),
+            BlockKind::Caption => photo_credits(sentence)
+                .into_iter()
+                .map(|c| (c, CreditSource::PhotoCredit))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (credit, source) in found {
+            // One finding per name and place: the byline's "AFP" and the
+            // photo credit's "AFP" are two credits an editor may lose.
+            if !out
+                .iter()
+                .any(|(c, s, _)| *s == source && c.eq_ignore_ascii_case(&credit))
+            {
+                out.push((credit, source, sentence.index));
+            }
+        }
+    }
+    out
+}
+
+/// The credits a byline names: "By AFP" → ["AFP"], "By Jane Doe and
+/// Reuters" → ["Jane Doe", "Reuters"].
+pub fn byline_credits(byline: &str) -> Vec<String> {
+    let trimmed = byline.trim();
+    let body = match trimmed.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => &trimmed[3..],
+        _ => trimmed,
+    };
+    split_names(body)
+}
+
+/// Markers after which a caption names its source ("Photo: Reuters").
+const CREDIT_MARKERS: &[&str] = &[
+    "photograph:",
+    "photo:",
+    "photos:",
+    "photo by",
+    "image:",
+    "credit:",
+    "©",
+];
+
+/// The names a photo credit gives: "Hoshang Hashimi / AFP" → ["Hoshang
+/// Hashimi", "AFP"], "Photo: Reuters" → ["Reuters"]. A caption that only
+/// describes the picture ("(archive photo)", "Vladimir Putin.") gives none.
+fn photo_credits(sentence: &Sentence) -> Vec<String> {
+    let text = sentence.text.as_str().trim();
+    let lower = text.to_lowercase();
+    for marker in CREDIT_MARKERS {
+        // Lowercasing can change byte lengths outside ASCII; take the
+        // credit from the original text only when the offsets agree.
+        if let Some(at) = lower.find(marker) {
+            if lower.len() == text.len() {
+                if let Some(rest) = text.get(at + marker.len()..) {
+                    return split_names(rest);
+                }
+            }
+        }
+    }
+    if text.contains(" / ") && text.split_whitespace().count() <= 12 {
+        return split_names(text);
+    }
+    Vec::new()
+}
+
+/// Splits a credit line into names, keeping only parts that look like a
+/// name (capitalised, at most five words), so a stray phrase is no credit.
+fn split_names(body: &str) -> Vec<String> {
+    body.split([',', '/', '&', ';', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(|c| {
+            c.trim()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|c| {
+            c.chars().next().is_some_and(char::is_uppercase) && c.split_whitespace().count() <= 5
+        })
+        .collect()
+}
+
+/// True when any sentence of `doc` (metadata included) holds `name` as
+/// whole words, ignoring case.
+fn mentions(doc: &Document, name: &str) -> bool {
+    doc.sentences.iter().any(|s| contains_words(&s.text, name))
+}
+
+/// True when `text` holds `word` between word boundaries, ignoring case.
+pub fn contains_words(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_credits_are_split() {
+        assert_eq!(byline_credits("By AFP"), vec!["AFP"]);
+        assert_eq!(
+            byline_credits("By Jane Doe and Reuters"),
+            vec!["Jane Doe", "Reuters"]
+        );
+        assert_eq!(byline_credits("AFP / Reuters"), vec!["AFP", "Reuters"]);
+    }
+
+    #[test]
+    fn credit_must_be_a_whole_word() {
+        assert!(contains_words("Photo: AFP.", "afp"));
+        assert!(!contains_words("AFPX reported", "AFP"));
+        assert!(!contains_words("anything", ""));
+    }
+
+    fn compared(left: &str, right: &str) -> crate::Report {
+        crate::compare_texts("a", left, "b", right, &crate::Options::default())
+    }
+
+    #[test]
+    fn a_dropped_agency_byline_is_a_credit_change() {
+        let body = "The minister resigned on Monday after a vote in parliament.";
+        let report = compared(
+            &format!("# Minister resigns\n\nBy AFP\n\n{body}\n"),
+            &format!("# Minister resigns\n\n{body}\n"),
+        );
+        let credits: Vec<_> = report
+            .credit_changes
+            .iter()
+            .map(|c| (c.kind, c.credit.as_str(), c.source))
+            .collect();
+        assert_eq!(
+            credits,
+            vec![(CreditChangeKind::CreditDropped, "AFP", CreditSource::Byline)]
+        );
+        assert!(report.has_differences());
+    }
+
+    #[test]
+    fn a_credit_named_in_the_other_text_is_kept() {
+        let report = compared(
+            "# Minister resigns\n\nBy AFP\n\nThe minister resigned on Monday.\n",
+            "# Minister resigns\n\nThe minister resigned on Monday, AFP reported.\n",
+        );
+        assert!(
+            report.credit_changes.is_empty(),
+            "{:?}",
+            report.credit_changes
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_names_photographer_and_agency() {
+        let report = compared(
+            "# Minister resigns\n\nBy Reuters\n\nJane Roe / AFP\n\nThe minister resigned on Monday after a long vote.\n",
+            "# Minister resigns\n\nBy Reuters\n\nThe minister resigned on Monday after a long vote.\n",
+        );
+        let dropped: Vec<_> = report
+            .credit_changes
+            .iter()
+            .map(|c| (c.credit.as_str(), c.source))
+            .collect();
+        assert_eq!(
+            dropped,
+            vec![
+                ("Jane Roe", CreditSource::PhotoCredit),
+                ("AFP", CreditSource::PhotoCredit)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_headline_alone_is_a_difference() {
+        // Regression: the text renderer printed the new headline, but the
+        // JSON had no finding and the exit status was 0.
+        let body = "The minister resigned on Monday after a vote in parliament.";
+        let report = compared(
+            &format!("# Minister resigns\n\n{body}\n"),
+            &format!("# Minister quits after vote\n\n{body}\n"),
+        );
+        assert_eq!(report.metadata_changes.len(), 1);
+        assert_eq!(report.metadata_changes[0].field, MetadataField::Title);
+        assert_eq!(report.summary.metadata_changes, 1);
+        assert!(report.has_differences());
+    }
+
+    #[test]
+    fn the_same_headline_in_other_case_is_no_change() {
+        let body = "The minister resigned on Monday after a vote in parliament.";
+        let report = compared(
+            &format!("# Minister Resigns\n\n{body}\n"),
+            &format!("# Minister  resigns\n\n{body}\n"),
+        );
+        assert!(report.metadata_changes.is_empty());
+        assert!(!report.has_differences());
+    }
+}
