@@ -9,6 +9,8 @@
 //!
 //! [`compare_texts`] runs the whole pipeline.
 
+#![forbid(unsafe_code)]
+
 pub mod align;
 pub mod batch;
 pub mod check;

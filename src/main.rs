@@ -1,5 +1,7 @@
 //! The `newsdiff` binary: flags in, report out, `diff`-style exit status.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use clap::Parser;

@@ -4,6 +4,8 @@
 //! `newsdiff-eval all ../shared/eval` runs every set's `dev/`. Everything
 //! that computes is in `newsdiff::eval`; this file maps flags to its config.
 
+#![forbid(unsafe_code)]
+
 use anyhow::{bail, Result};
 use clap::{Parser, ValueEnum};
 use newsdiff::eval::{self, Config, DataSet, IdfSource, Table};

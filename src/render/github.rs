@@ -144,8 +144,8 @@ fn text(side: &SideReport, index: usize) -> &str {
 
 impl Renderer for GithubRenderer {
     /// Findings of a plain comparison, most important first: changed facts,
-    /// attribution changes, omitted and added facts, unaligned sentences,
-    /// reworded pairs.
+    /// credit and headline changes, attribution changes, omitted and added
+    /// facts, unaligned sentences, reworded pairs.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let (left, right) = (&report.left, &report.right);
         let mut notes = Vec::new();
@@ -156,21 +156,6 @@ impl Renderer for GithubRenderer {
                 format!("newsdiff {} changed", c.kind.name()),
                 format!("\"{}\" → \"{}\"", c.left_text, c.right_text),
             ));
-        }
-        for kind in Kind::BY_IMPORTANCE {
-            for c in report.attribution_changes.iter().filter(|c| c.kind == kind) {
-                let (side, index) = match (c.right, c.left) {
-                    (Some(r), _) => (right, r),
-                    (None, Some(l)) => (left, l),
-                    (None, None) => (left, usize::MAX),
-                };
-                notes.push(at(
-                    side,
-                    index,
-                    format!("newsdiff {}", kind.name()),
-                    c.detail.clone(),
-                ));
-            }
         }
         for c in &report.credit_changes {
             let (side, index) = match (c.left, c.right) {
@@ -193,6 +178,21 @@ impl Renderer for GithubRenderer {
                 format!("newsdiff {} changed", m.field.name()),
                 format!("\"{}\" → \"{}\"", text(&m.left_text), text(&m.right_text)),
             ));
+        }
+        for kind in Kind::BY_IMPORTANCE {
+            for c in report.attribution_changes.iter().filter(|c| c.kind == kind) {
+                let (side, index) = match (c.right, c.left) {
+                    (Some(r), _) => (right, r),
+                    (None, Some(l)) => (left, l),
+                    (None, None) => (left, usize::MAX),
+                };
+                notes.push(at(
+                    side,
+                    index,
+                    format!("newsdiff {}", kind.name()),
+                    c.detail.clone(),
+                ));
+            }
         }
         for f in &report.facts.omitted {
             let title = format!("newsdiff {} omitted", f.kind.name());
