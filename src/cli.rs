@@ -12,7 +12,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use newsdiff::input::{DecodeOptions, DEFAULT_MAX_BYTES};
 use newsdiff::render::{github::GithubRenderer, json::JsonRenderer, text::TextRenderer, Renderer};
 use newsdiff::Options;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Exit status as in `diff`: 0 same (or every rule passed), 1 different (or
@@ -203,14 +203,16 @@ impl InputArgs {
     }
 }
 
+/// Whether text output is coloured. `auto` is anstream's reading of the
+/// terminal and the environment (NO_COLOR, CLICOLOR, CLICOLOR_FORCE,
+/// TERM=dumb), the conventions other CLI tools follow, instead of a
+/// hand-kept subset of them.
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     }
 }
