@@ -226,11 +226,7 @@ impl Renderer for GithubRenderer {
             let j = pair.right.first().copied().unwrap_or(usize::MAX);
             notes.push(at(right, j, "newsdiff reworded".to_string(), words));
         }
-        let s = &report.summary;
-        let summary = format!(
-            "{} aligned, {} left only, {} right only, {} attribution changes, {} omitted, {} added, {} changed facts",
-            s.pairs, s.left_only, s.right_only, s.attribution_changes, s.omitted_facts, s.added_facts, s.changed_facts
-        );
+        let summary = super::summary_line(&report.summary);
         let level = if report.has_differences() {
             "error"
         } else {

@@ -64,18 +64,13 @@ fn indices(prefix: char, list: &[usize]) -> String {
 
 impl Renderer for TextRenderer {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let s = &report.summary;
         writeln!(
             out,
             "{} → {}",
             self.paint(HEADING, &report.left.path),
             self.paint(HEADING, &report.right.path)
         )?;
-        writeln!(
-            out,
-            "{} aligned ({} moved), {} left only, {} right only, {} attribution changes, {} omitted, {} added, {} changed facts",
-            s.pairs, s.moved, s.left_only, s.right_only, s.attribution_changes, s.omitted_facts, s.added_facts, s.changed_facts
-        )?;
+        writeln!(out, "{}", super::summary_line(&report.summary))?;
         for change in &report.metadata_changes {
             let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "(none)".into());
             let field = change.field.name();
