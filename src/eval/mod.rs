@@ -8,6 +8,7 @@
 
 pub mod ecbplus;
 pub mod ecbplus_pairs;
+pub mod finding_rates;
 pub mod gum;
 pub mod iterater;
 pub mod metrics;
