@@ -103,6 +103,15 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
                 .examples
                 .push(format!("sure-false {fact} ({})", item.name));
         }
+        let off_gold = items
+            .iter()
+            .zip(&scores)
+            .flat_map(|(item, s)| s.attribution_off_gold.iter().map(move |a| (item, a)));
+        for (item, change) in off_gold.take(config.examples) {
+            table
+                .examples
+                .push(format!("attribution off the gold ({}) {change}", item.name));
+        }
     }
     Ok(table)
 }

@@ -158,6 +158,9 @@ pub struct Score {
     pub facts_on_gold: usize,
     /// Sure-false facts: `omitted 'text'` or `added 'text'`.
     pub sure_false: Vec<String>,
+    /// Reported attribution changes on no sentence with a gold change: the
+    /// kind and the sentences, for reading (`--examples`).
+    pub attribution_off_gold: Vec<String>,
     /// Gold attribution changes.
     pub attribution_gold: usize,
     /// Gold attribution changes found.
@@ -196,6 +199,8 @@ impl AddAssign<&Score> for Score {
         self.facts_reported += o.facts_reported;
         self.facts_on_gold += o.facts_on_gold;
         self.sure_false.extend(o.sure_false.iter().cloned());
+        self.attribution_off_gold
+            .extend(o.attribution_off_gold.iter().cloned());
         self.attribution_gold += o.attribution_gold;
         self.attribution_found += o.attribution_found;
         self.attribution_unlocated += o.attribution_unlocated;
@@ -375,13 +380,22 @@ pub fn score(gold: &Gold, f: &Findings, left_text: &str, right_text: &str) -> Sc
     let gold_left: HashSet<usize> = gold_attr.iter().filter_map(|&(_, l, _)| l).collect();
     let gold_right: HashSet<usize> = gold_attr.iter().filter_map(|&(_, _, r)| r).collect();
     s.attribution_reported = f.attribution.len();
-    s.attribution_on_gold = f
-        .attribution
-        .iter()
-        .filter(|(_, l, r)| {
-            l.is_some_and(|l| gold_left.contains(&l)) || r.is_some_and(|r| gold_right.contains(&r))
-        })
-        .count();
+    for &(kind, l, r) in &f.attribution {
+        if l.is_some_and(|l| gold_left.contains(&l)) || r.is_some_and(|r| gold_right.contains(&r)) {
+            s.attribution_on_gold += 1;
+        } else {
+            let text = |sentences: &[String], i: Option<usize>| {
+                i.and_then(|i| sentences.get(i))
+                    .map_or("-".to_string(), |t| super::clip(t, 90))
+            };
+            s.attribution_off_gold.push(format!(
+                "{}: {} ‖ {}",
+                kind.name(),
+                text(&f.left_sentences, l),
+                text(&f.right_sentences, r)
+            ));
+        }
+    }
     s.attribution_gold = gold_attr.len();
     s.attribution_unlocated = gold_attr
         .iter()

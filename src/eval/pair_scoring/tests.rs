@@ -154,9 +154,18 @@ fn a_dropped_credit_is_found_on_its_side_and_other_kinds_on_the_pair() {
     assert_eq!((s.attribution_found, s.attribution_gold), (1, 2));
     // Precision: the second change's right sentence carries a gold change.
     assert_eq!((s.attribution_on_gold, s.attribution_reported), (2, 2));
+    assert!(s.attribution_off_gold.is_empty());
     f.attribution = vec![(AttributionChangeKind::QuoteAltered, Some(1), Some(1))];
     let s = score(&g, &f, &left_text(&f), &right_text(&f));
     assert_eq!(s.attribution_found, 1);
+    // Off the gold: a change on sentences with no gold change is listed.
+    f.attribution = vec![(AttributionChangeKind::CueChanged, Some(2), None)];
+    let s = score(&g, &f, &left_text(&f), &right_text(&f));
+    assert_eq!(s.attribution_on_gold, 0);
+    assert_eq!(
+        s.attribution_off_gold,
+        vec!["cue_changed: Officials counted 300 homes damaged. ‖ -".to_string()]
+    );
 }
 
 #[test]
