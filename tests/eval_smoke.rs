@@ -59,3 +59,72 @@ fn a_missing_folder_is_a_one_line_error() {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("no such folder"), "{stderr}");
 }
+
+/// A tiny ecbplus-pairs set written here (not the real data): two texts that
+/// share two sentences, the left with one more.
+fn tiny_ecbplus_pairs_set() -> PathBuf {
+    let root = std::env::temp_dir().join(format!("newsdiff-eval-pairs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("texts")).unwrap();
+    std::fs::create_dir_all(root.join("gold")).unwrap();
+    let shared = "A storm hit the northern coast on Tuesday, the weather office said.\n\n\
+                  The river flooded three villages near the harbour town.\n";
+    std::fs::write(
+        root.join("texts/a.txt"),
+        format!("{shared}\nThe football club of Bremen cancelled its Saturday match.\n"),
+    )
+    .unwrap();
+    std::fs::write(root.join("texts/b.txt"), shared).unwrap();
+    let gold = serde_json::json!({
+        "left": "texts/a.txt",
+        "right": "texts/b.txt",
+        "note": "hand-made for the smoke test",
+        "pairs": [
+            ["A storm hit the northern coast", "A storm hit the northern coast"],
+            ["The river flooded three villages", "The river flooded three villages"]
+        ],
+        "left_only": ["The football club of Bremen"],
+        "right_only": [],
+        "moved": [],
+        "omitted_facts": ["Bremen"],
+        "added_facts": [],
+        "changed_numbers": [],
+        "attribution_changes": []
+    });
+    std::fs::write(root.join("gold/tiny.json"), gold.to_string()).unwrap();
+    root
+}
+
+#[test]
+fn ecbplus_pairs_scores_a_hand_made_gold_pair() {
+    let root = tiny_ecbplus_pairs_set();
+    let output = Command::new(env!("CARGO_BIN_EXE_newsdiff-eval"))
+        .args(["ecbplus-pairs", root.to_str().unwrap(), "--format", "json"])
+        .output()
+        .expect("newsdiff-eval runs");
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(
+        output.status.success(),
+        "newsdiff-eval failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let set = &doc["sets"][0];
+    assert_eq!(set["set"], "ecbplus-pairs");
+    let figures = &set["figures"];
+    let figure = |key: &str| {
+        figures[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("figure {key} missing in {figures}"))
+    };
+    // Identical sentences align, one to one, and nothing else does.
+    assert_eq!(figure("gold_pairs"), 2.0);
+    assert_eq!(figure("alignment_precision"), 1.0);
+    assert_eq!(figure("alignment_recall"), 1.0);
+    // The left-only sentence carries the omitted fact, found either way.
+    assert_eq!(figure("omitted_fact_recall"), 1.0);
+    // Nothing the right text carries word for word is reported missing.
+    assert_eq!(figure("sure_false_facts"), 0.0);
+    let row = &set["grids"]["per_pair"]["rows"]["tiny"];
+    assert_eq!(row["omitted_facts"], serde_json::json!([1, 1]), "{row}");
+}

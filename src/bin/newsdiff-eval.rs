@@ -1,7 +1,8 @@
 //! The `newsdiff-eval` binary: data set folder in, table of figures out.
 //!
 //! `newsdiff-eval msrp ../shared/eval/msrp/dev` evaluates one set;
-//! `newsdiff-eval all ../shared/eval` runs every set's `dev/`. Everything
+//! `newsdiff-eval all ../shared/eval` runs every set's `dev/` (ecbplus-pairs:
+//! its own folder). Everything
 //! that computes is in `newsdiff::eval`; this file maps flags to its config.
 
 #![forbid(unsafe_code)]
@@ -16,8 +17,9 @@ use std::process::ExitCode;
 /// Measure newsdiff on the public evaluation data sets.
 ///
 /// SET is one of msrp, sts-news, iterater-wikinews, summedits-news, gum-news,
-/// ecbplus-news, onestopenglish (or the short forms sts, iterater, …), or
-/// `all` with FOLDER the folder that holds every set (runs each `dev/`).
+/// ecbplus-news, ecbplus-pairs, onestopenglish (or the short forms sts,
+/// iterater, …), or `all` with FOLDER the folder that holds every set (runs
+/// each `dev/`, and ecbplus-pairs' own folder).
 #[derive(Debug, Parser)]
 #[command(name = "newsdiff-eval", version, about, long_about)]
 struct Args {
@@ -90,7 +92,7 @@ fn run() -> Result<()> {
         eval::run_all(&args.folder, &config)?
     } else {
         let Some(set) = DataSet::from_name(&args.set) else {
-            bail!("unknown data set {:?} (try msrp, sts-news, iterater-wikinews, summedits-news, gum-news, ecbplus-news, onestopenglish or all)", args.set);
+            bail!("unknown data set {:?} (try msrp, sts-news, iterater-wikinews, summedits-news, gum-news, ecbplus-news, ecbplus-pairs, onestopenglish or all)", args.set);
         };
         vec![eval::run(set, &args.folder, &config)?]
     };

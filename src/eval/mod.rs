@@ -7,11 +7,14 @@
 //! evaluator lives in its own file; the metric arithmetic in [`metrics`].
 
 pub mod ecbplus;
+pub mod ecbplus_pairs;
+pub mod finding_rates;
 pub mod gum;
 pub mod iterater;
 pub mod metrics;
 pub mod msrp;
 pub mod onestop;
+pub mod pair_scoring;
 pub mod pairs;
 pub mod sts;
 pub mod summedits;
@@ -38,19 +41,22 @@ pub enum DataSet {
     Gum,
     /// ECB+ news clusters.
     Ecbplus,
+    /// ECB+ article pairs with hand-made comparison gold.
+    EcbplusPairs,
     /// OneStopEnglish rewrites.
     Onestop,
 }
 
 impl DataSet {
     /// Every data set.
-    pub const ALL: [DataSet; 7] = [
+    pub const ALL: [DataSet; 8] = [
         DataSet::Msrp,
         DataSet::Sts,
         DataSet::Iterater,
         DataSet::Summedits,
         DataSet::Gum,
         DataSet::Ecbplus,
+        DataSet::EcbplusPairs,
         DataSet::Onestop,
     ];
 
@@ -63,7 +69,19 @@ impl DataSet {
             DataSet::Summedits => "summedits-news",
             DataSet::Gum => "gum-news",
             DataSet::Ecbplus => "ecbplus-news",
+            DataSet::EcbplusPairs => "ecbplus-pairs",
             DataSet::Onestop => "onestopenglish",
+        }
+    }
+
+    /// The folder `all` evaluates under `root`: `<root>/<name>/dev`, or the
+    /// set's own folder for ecbplus-pairs (it has no dev/test split: its
+    /// `texts/` and `gold/` sit in the set's folder).
+    pub fn folder_in(self, root: &Path) -> PathBuf {
+        let folder = root.join(self.name());
+        match self {
+            DataSet::EcbplusPairs => folder,
+            _ => folder.join("dev"),
         }
     }
 
@@ -131,6 +149,7 @@ pub fn run(set: DataSet, folder: &Path, config: &Config) -> Result<Table> {
         DataSet::Summedits => summedits::evaluate(folder, config),
         DataSet::Gum => gum::evaluate(folder, config),
         DataSet::Ecbplus => ecbplus::evaluate(folder, config),
+        DataSet::EcbplusPairs => ecbplus_pairs::evaluate(folder, config),
         DataSet::Onestop => onestop::evaluate(folder, config),
     }
     .with_context(|| set.name().to_string())?;
@@ -138,14 +157,14 @@ pub fn run(set: DataSet, folder: &Path, config: &Config) -> Result<Table> {
     Ok(table)
 }
 
-/// Evaluates every data set on `<root>/<set>/dev`.
+/// Evaluates every data set in its folder under `root` ([`DataSet::folder_in`]).
 pub fn run_all(root: &Path, config: &Config) -> Result<Vec<Table>> {
     if !root.is_dir() {
         bail!("no such folder {}", root.display());
     }
     DataSet::ALL
         .into_iter()
-        .map(|set| run(set, &root.join(set.name()).join("dev"), config))
+        .map(|set| run(set, &set.folder_in(root), config))
         .collect()
 }
 
@@ -279,6 +298,22 @@ mod tests {
         assert_eq!(DataSet::from_name("sts-news"), Some(DataSet::Sts));
         assert_eq!(DataSet::from_name("onestop"), Some(DataSet::Onestop));
         assert_eq!(DataSet::from_name("nope"), None);
+        // The short form stays the older set; the pairs set is named in full.
+        assert_eq!(DataSet::from_name("ecbplus"), Some(DataSet::Ecbplus));
+        assert_eq!(
+            DataSet::from_name("ecbplus-pairs"),
+            Some(DataSet::EcbplusPairs)
+        );
+    }
+
+    #[test]
+    fn ecbplus_pairs_has_no_dev_folder() {
+        let root = Path::new("/data");
+        assert_eq!(
+            DataSet::EcbplusPairs.folder_in(root),
+            Path::new("/data/ecbplus-pairs")
+        );
+        assert_eq!(DataSet::Msrp.folder_in(root), Path::new("/data/msrp/dev"));
     }
 
     #[test]

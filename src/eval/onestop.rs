@@ -14,7 +14,12 @@
 //!   whose left sentence stands for some silver left sentence, the share that
 //!   agree with a silver pair (the silver lists no unaligned sentences, so
 //!   other pairs cannot be judged).
+//!
+//! The same reports, compared, give false-alarm rates: the simplified level
+//! keeps the story's meaning, so nearly every changed fact and attribution
+//! change found there is false ([`super::finding_rates`]).
 
+use super::finding_rates::{self, FindingCounts};
 use super::metrics::{f1, ratio};
 use super::{read_jsonl, read_text, required_file, Config, Table};
 use crate::model::Document;
@@ -129,7 +134,7 @@ fn article_counts(
     article: &str,
     silver: &[&SilverPair],
     min_similarity: f64,
-) -> Result<[Counts; 2]> {
+) -> Result<([Counts; 2], [FindingCounts; 2])> {
     let dir = folder.join(article);
     let read = |level: &str| read_text(&required_file(&dir, &format!("{level}.txt"))?);
     let texts = [read("adv")?, read("int")?, read("ele")?];
@@ -141,6 +146,12 @@ fn article_counts(
     ];
     let seconds = start.elapsed().as_secs_f64();
     let sentences = adv.sentences.len() + int.sentences.len() + ele.sentences.len();
+    // Compared outside the timed part: the throughput figure is of
+    // analyse and align only, as it always was.
+    let mut findings = [FindingCounts::default(), FindingCounts::default()];
+    for (k, right) in [&ele, &int].into_iter().enumerate() {
+        findings[k].add(&crate::compare::compare(&adv, right, &alignments[k]));
+    }
     let adv = Located::new(adv);
     let rights = [Located::new(ele), Located::new(int)];
 
@@ -153,7 +164,7 @@ fn article_counts(
     // Pipeline time and sentences are counted once per article, on the first row.
     out[0].sentences = sentences;
     out[0].seconds = seconds;
-    Ok(out)
+    Ok((out, findings))
 }
 
 /// Silver pairs with the newsdiff sentences standing for each side (`None`
@@ -293,7 +304,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             .push(pair);
     }
     let names: Vec<&String> = articles.iter().collect();
-    let per_article: Vec<[Counts; 2]> = names
+    let per_article: Vec<([Counts; 2], [FindingCounts; 2])> = names
         .par_iter()
         .map(|a| {
             let pairs = by_article.get(a.as_str()).map(Vec::as_slice).unwrap_or(&[]);
@@ -310,9 +321,11 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     );
     let mut sentences = 0;
     let mut seconds = 0.0;
+    let mut findings = [FindingCounts::default(), FindingCounts::default()];
     for (k, (levels, _)) in LEVELS.iter().enumerate() {
         let mut t = Counts::default();
-        for c in per_article.iter().map(|a| &a[k]) {
+        for (c, f) in per_article.iter().map(|(c, f)| (&c[k], &f[k])) {
+            findings[k].merge(f);
             t.silver += c.silver;
             t.located += c.located;
             t.agreed += c.agreed;
@@ -359,7 +372,13 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             &format!("{levels}, all articles as one document: F1"),
             f1(p, r),
         );
+        rate_figures(&mut table, &key, levels, &findings[k]);
     }
+    table.grids.push(finding_rates::grid(
+        "finding_rates",
+        "findings per kind, per 100 aligned pairs (meaning kept: changed facts and attribution changes are false alarms)",
+        &[(LEVELS[0].0, &findings[0]), (LEVELS[1].0, &findings[1])],
+    ));
     table.count(
         "sentences",
         "sentences analysed (adv + int + ele)",
@@ -376,7 +395,28 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     );
     table.note("throughput: summed per-article pipeline time (one core), file reading excluded");
     table.note("one document: every article of a level concatenated, aligned in one call");
+    table.note("finding rates: the levels compared as the newsdiff command compares two files (scripts/finding-rates counts the same); pairs are aligned groups");
     Ok(table)
+}
+
+/// The false-alarm headline figures of one level pair: aligned pairs, and
+/// changed facts and attribution changes per 100 of them.
+fn rate_figures(table: &mut Table, key: &str, levels: &str, counts: &FindingCounts) {
+    table.count(
+        &format!("{key}_aligned_pairs"),
+        &format!("{levels}: aligned pairs (groups) compared"),
+        counts.pairs,
+    );
+    table.number(
+        &format!("{key}_changed_facts_per_100"),
+        &format!("{levels}: changed facts per 100 pairs (false alarms)"),
+        counts.changed_facts_rate(),
+    );
+    table.number(
+        &format!("{key}_attribution_changes_per_100"),
+        &format!("{levels}: attribution changes per 100 pairs (nearly all false)"),
+        counts.attribution_changes_rate(),
+    );
 }
 
 #[cfg(test)]

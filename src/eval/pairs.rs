@@ -10,6 +10,7 @@
 //! the statistics [`crate::align::align`] uses — or, with
 //! [`IdfSource::Corpus`], over every sentence of the data set.
 
+use super::finding_rates::FindingCounts;
 use super::{Config, IdfSource};
 use crate::align::similarity::{similarity, Features, Idf};
 use crate::model::Document;
@@ -44,7 +45,7 @@ pub fn analyse_text(name: &str, text: &str) -> AnalysedText {
 }
 
 /// What newsdiff makes of one pair.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PairOutcome {
     /// Similarity of the merged features, in [0, 1].
     pub similarity: f64,
@@ -55,6 +56,8 @@ pub struct PairOutcome {
     /// `compare` reports a fact or attribution change (see
     /// [`super::reports_fact_change`]).
     pub fact_change: bool,
+    /// The report's findings by kind (see [`super::finding_rates`]).
+    pub findings: FindingCounts,
 }
 
 /// Scores every (left, right) pair, in parallel.
@@ -84,11 +87,14 @@ pub fn evaluate_pairs(pairs: &[(String, String)], config: &Config) -> Vec<PairOu
             };
             let alignment = crate::align::align(&l.doc, &r.doc, config.min_similarity);
             let report = crate::compare::compare(&l.doc, &r.doc, &alignment);
+            let mut findings = FindingCounts::default();
+            findings.add(&report);
             PairOutcome {
                 similarity: merged_similarity(&l.features, &r.features, idf),
                 fallback: l.fallback || r.fallback,
                 aligned: !alignment.pairs.is_empty(),
                 fact_change: super::reports_fact_change(&report),
+                findings,
             }
         })
         .collect()

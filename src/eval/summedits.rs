@@ -8,7 +8,8 @@
 //! says nothing.
 
 use super::metrics::{ratio, Confusion};
-use super::pairs::evaluate_pairs;
+use super::pairs::{evaluate_pairs, PairOutcome};
+use super::table::{Cell, Grid};
 use super::{clip, read_jsonl, required_file, Config, Table};
 use anyhow::Result;
 use serde::Deserialize;
@@ -96,8 +97,10 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
             outcomes.len(),
         ),
     );
+    table.grids.push(flagged_by(&outcomes, &rows));
     table.note("flagged = the report has a changed, omitted or added fact, or an attribution change other than a cue change; seeds compared with themselves are left out");
     table.note("a pair with several edit types counts in the recall of each");
+    table.note("by finding kind: pairs whose report has that kind (a pair with several kinds counts under each; cue_changed alone does not flag a pair)");
     if config.examples > 0 {
         let misses = outcomes
             .iter()
@@ -123,4 +126,38 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         }
     }
     Ok(table)
+}
+
+/// Per finding kind, how many consistent pairs (false alarms) and how many
+/// fact-changed pairs have it in their report: which findings the false
+/// alarms come from.
+fn flagged_by(outcomes: &[PairOutcome], rows: &[Row]) -> Grid {
+    let consistent = rows.iter().filter(|r| r.label != 0).count();
+    let changed = rows.len() - consistent;
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (o, r) in outcomes.iter().zip(rows) {
+        for kind in o.findings.by_kind.keys() {
+            let entry = by_kind.entry(kind).or_default();
+            if r.label == 0 {
+                entry.1 += 1;
+            } else {
+                entry.0 += 1;
+            }
+        }
+    }
+    let mut grid = Grid::new(
+        "by_finding_kind",
+        "pairs by finding kind",
+        &[
+            ("consistent_pairs", "consistent (false alarm)"),
+            ("changed_pairs", "fact changed"),
+        ],
+    );
+    for (kind, (alarms, hits)) in by_kind {
+        grid.row(
+            kind,
+            vec![Cell::Of(alarms, consistent), Cell::Of(hits, changed)],
+        );
+    }
+    grid
 }

@@ -31,6 +31,136 @@ pub struct Figure {
     pub unit: Unit,
 }
 
+/// One cell of a [`Grid`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    /// A share or a score: 3 decimals (`None`: undefined).
+    Score(Option<f64>),
+    /// A count.
+    Count(usize),
+    /// A plain number: 2 decimals.
+    Number(f64),
+    /// `found` of `total`, printed `found/total`.
+    Of(usize, usize),
+}
+
+impl Cell {
+    fn text(self) -> String {
+        match self {
+            Cell::Score(None) => "n/a".to_string(),
+            Cell::Score(Some(v)) => format!("{v:.3}"),
+            Cell::Count(n) => n.to_string(),
+            Cell::Number(v) => format!("{v:.2}"),
+            Cell::Of(found, total) => format!("{found}/{total}"),
+        }
+    }
+
+    fn json(self) -> Value {
+        match self {
+            Cell::Score(v) => v
+                .filter(|v| v.is_finite())
+                .map_or(Value::Null, |v| json!(v)),
+            Cell::Count(n) => json!(n),
+            Cell::Number(v) => json!(v),
+            Cell::Of(found, total) => json!([found, total]),
+        }
+    }
+}
+
+/// A breakdown of a set's figures: named rows of the same columns (one row
+/// per pair of a set, say). JSON: `{row: {column key: value}}`, a `found/total`
+/// cell as `[found, total]`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    /// snake_case name scripts read.
+    pub key: String,
+    /// What a person reads above the rows.
+    pub title: String,
+    /// Column keys (snake_case) and headings, in order.
+    pub columns: Vec<(String, String)>,
+    /// Row names and cells (one per column).
+    pub rows: Vec<(String, Vec<Cell>)>,
+}
+
+impl Grid {
+    /// An empty grid with these (key, heading) columns.
+    pub fn new(key: &str, title: &str, columns: &[(&str, &str)]) -> Grid {
+        Grid {
+            key: key.to_string(),
+            title: title.to_string(),
+            columns: columns
+                .iter()
+                .map(|(k, h)| (k.to_string(), h.to_string()))
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Appends a row.
+    pub fn row(&mut self, name: &str, cells: Vec<Cell>) {
+        self.rows.push((name.to_string(), cells));
+    }
+
+    fn write_text(&self, out: &mut String) {
+        let _ = writeln!(out, "  {}:", self.title);
+        let cells: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|(_, c)| c.iter().map(|c| c.text()).collect())
+            .collect();
+        let name_width = self
+            .rows
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(0);
+        let widths: Vec<usize> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, (_, h))| {
+                cells
+                    .iter()
+                    .filter_map(|r| r.get(k))
+                    .map(|c| c.chars().count())
+                    .chain([h.chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut line = format!("    {}", " ".repeat(name_width));
+        for ((_, h), w) in self.columns.iter().zip(&widths) {
+            let _ = write!(line, "  {h:>w$}");
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+        for ((name, _), row) in self.rows.iter().zip(&cells) {
+            let pad = name_width - name.chars().count();
+            let mut line = format!("    {name}{}", " ".repeat(pad));
+            for (c, w) in row.iter().zip(&widths) {
+                let _ = write!(line, "  {c:>w$}");
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let rows: Map<String, Value> = self
+            .rows
+            .iter()
+            .map(|(name, cells)| {
+                let row: Map<String, Value> = self
+                    .columns
+                    .iter()
+                    .zip(cells)
+                    .map(|((k, _), c)| (k.clone(), c.json()))
+                    .collect();
+                (name.clone(), Value::Object(row))
+            })
+            .collect();
+        json!({ "title": self.title, "rows": rows })
+    }
+}
+
 /// The figures of one data set.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
@@ -44,6 +174,8 @@ pub struct Table {
     pub figures: Vec<Figure>,
     /// Rules and caveats a reader needs to interpret the figures.
     pub notes: Vec<String>,
+    /// Breakdowns (per pair, per kind…), printed after the figures.
+    pub grids: Vec<Grid>,
     /// Worst errors, for whoever improves the method (with `--examples`).
     pub examples: Vec<String>,
     /// Wall time of the evaluation, seconds.
@@ -134,6 +266,9 @@ impl Table {
             let pad = width - f.label.chars().count();
             let _ = writeln!(out, "  {}{}  {:>9}", f.label, " ".repeat(pad), value);
         }
+        for grid in &self.grids {
+            grid.write_text(&mut out);
+        }
         for note in &self.notes {
             let _ = writeln!(out, "  * {note}");
         }
@@ -159,12 +294,18 @@ impl Table {
             .iter()
             .map(|f| (f.key.clone(), json!(f.label)))
             .collect();
+        let grids: Map<String, Value> = self
+            .grids
+            .iter()
+            .map(|g| (g.key.clone(), g.to_json()))
+            .collect();
         json!({
             "set": self.set,
             "folder": self.folder,
             "items": self.items,
             "figures": figures,
             "labels": labels,
+            "grids": grids,
             "notes": self.notes,
             "examples": self.examples,
             "seconds": self.seconds,
@@ -185,5 +326,32 @@ mod tests {
         assert_eq!(t.to_json()["figures"]["a"], Value::Null);
         assert_eq!(t.to_json()["figures"]["n"], json!(3.0));
         assert!(t.to_text().contains("n/a"));
+    }
+
+    #[test]
+    fn a_grid_prints_aligned_columns_and_json_rows() {
+        let mut t = Table::new("x", "dir");
+        let mut g = Grid::new("per_pair", "per pair", &[("f1", "F1"), ("facts", "facts")]);
+        g.row("short", vec![Cell::Score(Some(0.5)), Cell::Of(3, 10)]);
+        g.row("a longer name", vec![Cell::Score(None), Cell::Of(12, 100)]);
+        t.grids.push(g);
+        let text = t.to_text();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("short") || l.contains("longer"))
+            .collect();
+        assert_eq!(lines.len(), 2);
+        // Right-aligned columns end at the same place on every row.
+        assert_eq!(lines[0].len(), lines[1].len(), "{text}");
+        assert!(lines[0].ends_with("0.500    3/10"), "{text}");
+        let json = t.to_json();
+        assert_eq!(
+            json["grids"]["per_pair"]["rows"]["short"]["facts"],
+            json!([3, 10])
+        );
+        assert_eq!(
+            json["grids"]["per_pair"]["rows"]["a longer name"]["f1"],
+            Value::Null
+        );
     }
 }
