@@ -7,10 +7,12 @@
 //! 3. Confident pairs left out of the chain are reorderings: kept, `moved`.
 //! 4. An unaligned neighbour that the partner sentence covers is merged in,
 //!    giving 1:2 and 2:1 groups (a sentence split or joined by the editor).
+//! 5. The two headlines pair with each other (`titles`), apart from the body.
 
 mod candidates;
 mod chain;
 pub mod similarity;
+mod titles;
 mod vocabulary;
 
 use crate::join_if;
@@ -197,8 +199,20 @@ struct Group {
     moved: bool,
 }
 
-/// Aligns the alignable sentences of two documents.
+/// Aligns the alignable sentences of two documents, and their headlines.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
+    let mut alignment = align_body(left, right, min_similarity);
+    if let Some(pair) = titles::title_pair(left, right) {
+        let at = alignment
+            .pairs
+            .partition_point(|p| p.left[0] < pair.left[0]);
+        alignment.pairs.insert(at, pair);
+    }
+    alignment
+}
+
+/// Aligns the alignable sentences of two documents.
+fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
     // Long documents share the work out over the cores: the two sides'
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
