@@ -7,10 +7,13 @@
 //! 3. Confident pairs left out of the chain are reorderings: kept, `moved`.
 //! 4. An unaligned neighbour that the partner sentence covers is merged in,
 //!    giving 1:2 and 2:1 groups (a sentence split or joined by the editor).
-//! 5. The two headlines pair with each other (`titles`), apart from the body.
+//! 5. Two sentences still unaligned, one a cut of the other (nearly all of
+//!    the short one is in the long one), pair in story order (`contained`).
+//! 6. The two headlines pair with each other (`titles`), apart from the body.
 
 mod candidates;
 mod chain;
+mod contained;
 pub mod similarity;
 mod titles;
 mod vocabulary;
@@ -237,7 +240,9 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
-    let mut scored: Vec<chain::Candidate> = candidates::find(
+    // Each candidate is similar (`None`) or, below the threshold, a cut of
+    // the other sentence (`Some(containment)`, see `contained`).
+    let found: Vec<(chain::Candidate, Option<f64>)> = candidates::find(
         left.len(),
         |a| left.build(a),
         (&right.built, &index),
@@ -254,13 +259,30 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
                 right_totals[b],
                 &idf,
             );
-            (similarity >= min_similarity).then_some(chain::Candidate {
+            let candidate = chain::Candidate {
                 left: a,
                 right: b,
                 similarity,
-            })
+            };
+            if similarity >= min_similarity {
+                return Some((candidate, None));
+            }
+            contained::containment(l, l_trigrams, &right.built[b], right_totals[b])
+                .filter(|&c| c >= min_similarity)
+                .map(|c| (candidate, Some(c)))
         },
     );
+    let mut scored: Vec<chain::Candidate> = Vec::with_capacity(found.len());
+    let mut cuts: Vec<contained::Cut> = Vec::new();
+    for (candidate, containment) in found {
+        match containment {
+            None => scored.push(candidate),
+            Some(containment) => cuts.push(contained::Cut {
+                candidate,
+                containment,
+            }),
+        }
+    }
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()
@@ -279,6 +301,7 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     let threshold = min_similarity + MOVE_MARGIN;
     add_reorderings(&mut groups, &scored, threshold, [left.len(), right.len()]);
     merge_neighbours(&mut groups, &left, &right, &idf, parallel);
+    contained::add_cuts(&mut groups, cuts, [left.len(), right.len()]);
     groups.sort_by_key(|g| g.left[0]);
     mark_relocations(&mut groups);
     finish(groups, &left, &right)

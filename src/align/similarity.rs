@@ -516,7 +516,7 @@ pub fn for_shared<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(T)) {
 }
 
 /// Calls `f(i, j)` for every `a[i] == b[j]` of two sorted sets, in order.
-fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
+pub(super) fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         // Which side steps is data, not control flow: the order of two
