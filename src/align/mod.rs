@@ -14,6 +14,7 @@
 mod candidates;
 mod chain;
 mod contained;
+mod initialisms;
 pub mod similarity;
 mod titles;
 mod vocabulary;
@@ -21,8 +22,9 @@ mod vocabulary;
 use crate::join_if;
 use crate::model::{BlockKind, Document, Sentence};
 use rustc_hash::FxHashMap;
-use similarity::{Features, Idf, Key};
+use similarity::{Features, Idf, Initialisms, Key};
 use std::borrow::Cow;
+use std::sync::Arc;
 use vocabulary::{Vocabulary, WordIds};
 
 /// Default similarity below which two sentences are not aligned.
@@ -84,6 +86,8 @@ struct Side<'d> {
     kinds: Vec<BlockKind>,
     vocabulary: Vocabulary,
     words: Vec<WordIds>,
+    /// Each sentence's initialisms, `None` for the many without any.
+    initialisms: Vec<Option<Arc<Initialisms>>>,
     /// Every sentence's features, for the side whose sentences are looked
     /// up at random (the right); the left side builds a sentence's features
     /// when it scores it, so both sides' trigram sets are never all held.
@@ -98,10 +102,16 @@ impl<'d> Side<'d> {
     fn new(doc: &'d Document) -> Side<'d> {
         let sentences: Vec<&Sentence> = doc.alignable().collect();
         let mut vocabulary = Vocabulary::default();
-        let words: Vec<WordIds> = sentences
+        let (words, initialisms): (Vec<WordIds>, Vec<_>) = sentences
             .iter()
-            .map(|s| vocabulary.words_of(&s.text))
-            .collect();
+            .map(|s| {
+                let (words, initialisms) = vocabulary.words_and_initialisms_of(&s.text);
+                (
+                    words,
+                    (!initialisms.is_empty()).then(|| Arc::new(initialisms)),
+                )
+            })
+            .unzip();
         let bare = sentences
             .iter()
             .zip(&words)
@@ -116,6 +126,7 @@ impl<'d> Side<'d> {
             sentences,
             vocabulary,
             words,
+            initialisms,
             built: Vec::new(),
             bare,
         }
@@ -132,7 +143,8 @@ impl<'d> Side<'d> {
 
     fn build(&self, at: usize) -> Features {
         let facts = similarity::fact_keys(self.sentences[at]);
-        self.vocabulary.features(&self.words[at], facts)
+        self.vocabulary
+            .features(&self.words[at], facts, self.initialisms[at].clone())
     }
 
     fn features(&self, at: usize) -> Cow<'_, Features> {
@@ -220,6 +232,7 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
     let (mut left, mut right) = join_if(parallel, || Side::new(left), || Side::new(right));
+    initialisms::prune([&mut left.initialisms, &mut right.initialisms]);
     let trigram_count = Vocabulary::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
@@ -240,9 +253,12 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
-    // Each candidate is similar (`None`) or, below the threshold, a cut of
-    // the other sentence (`Some(containment)`, see `contained`).
-    let found: Vec<(chain::Candidate, Option<f64>)> = candidates::find(
+    // Pairs below the threshold where one sentence is a cut of the other
+    // (see `contained`): few, so they are set aside under a lock rather
+    // than widening every candidate the search returns. `add_cuts` sorts
+    // them, so the order threads add them in does not matter.
+    let cuts: std::sync::Mutex<Vec<contained::Cut>> = std::sync::Mutex::default();
+    let mut scored: Vec<chain::Candidate> = candidates::find(
         left.len(),
         |a| left.build(a),
         (&right.built, &index),
@@ -265,24 +281,21 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
                 similarity,
             };
             if similarity >= min_similarity {
-                return Some((candidate, None));
+                return Some(candidate);
             }
-            contained::containment(l, l_trigrams, &right.built[b], right_totals[b])
-                .filter(|&c| c >= min_similarity)
-                .map(|c| (candidate, Some(c)))
+            let containment =
+                contained::containment(l, l_trigrams, &right.built[b], right_totals[b])
+                    .filter(|&c| c >= min_similarity)?;
+            if let Ok(mut cuts) = cuts.lock() {
+                cuts.push(contained::Cut {
+                    candidate,
+                    containment,
+                });
+            }
+            None
         },
     );
-    let mut scored: Vec<chain::Candidate> = Vec::with_capacity(found.len());
-    let mut cuts: Vec<contained::Cut> = Vec::new();
-    for (candidate, containment) in found {
-        match containment {
-            None => scored.push(candidate),
-            Some(containment) => cuts.push(contained::Cut {
-                candidate,
-                containment,
-            }),
-        }
-    }
+    let cuts = cuts.into_inner().unwrap_or_default();
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()

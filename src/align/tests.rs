@@ -207,3 +207,60 @@ fn containment_needs_nearly_all_of_the_short_sentence() {
     // Either side may be the short one.
     assert_eq!(score(&long, &cut), Some(found));
 }
+
+/// One outlet writes the initials, the other spells the name out: the two
+/// share no token for it, and the name is the heaviest part of the
+/// sentence.
+#[test]
+fn an_initialism_and_its_spelled_out_name_count_as_shared() {
+    let (a, b) = (
+        Features::from_text("The USGS said the quake was 35 miles southwest of Bandar Abbas."),
+        Features::from_text(
+            "The US Geological Survey put the epicentre of the quake at about 36 miles \
+             south-west of Bandar Abbas.",
+        ),
+    );
+    let idf = Idf::new([&a, &b]);
+    let with = similarity::similarity(&a, &b, &idf);
+    let without = similarity::similarity(
+        &Features {
+            initialisms: None,
+            ..a.clone()
+        },
+        &b,
+        &idf,
+    );
+    assert!(with > without + 0.05, "{with} {without}");
+    // The credit is the same whichever side writes the initials.
+    assert!((similarity::similarity(&b, &a, &idf) - with).abs() < 1e-9);
+    // Initials that the other side does not spell out add nothing.
+    let other = Features::from_text(
+        "The Royal Navy said the quake was 35 miles southwest of Bandar Abbas.",
+    );
+    let idf = Idf::new([&a, &other]);
+    let plain = |f: &Features| Features {
+        initialisms: None,
+        ..f.clone()
+    };
+    assert_eq!(
+        similarity::similarity(&a, &other, &idf),
+        similarity::similarity(&plain(&a), &plain(&other), &idf)
+    );
+}
+
+/// Aligned end to end: the pair the initialisms lift over the threshold
+/// (without them it scored below it and stayed unaligned).
+#[test]
+fn a_sentence_with_an_initialism_aligns_with_the_spelled_out_one() {
+    let alignment = aligned(
+        "The council approved the school budget on Monday evening. \
+         Delegates of the UAE and the IMF arrived in Athens on Tuesday for talks.",
+        "The council approved the school budget on Monday evening. \
+         Envoys from the United Arab Emirates and the International Monetary Fund \
+         reached Athens on Tuesday.",
+    );
+    assert_eq!(
+        groups(&alignment),
+        vec![(vec![0], vec![0]), (vec![1], vec![1])]
+    );
+}
