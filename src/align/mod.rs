@@ -7,17 +7,24 @@
 //! 3. Confident pairs left out of the chain are reorderings: kept, `moved`.
 //! 4. An unaligned neighbour that the partner sentence covers is merged in,
 //!    giving 1:2 and 2:1 groups (a sentence split or joined by the editor).
+//! 5. Two sentences still unaligned, one a cut of the other (nearly all of
+//!    the short one is in the long one), pair in story order (`contained`).
+//! 6. The two headlines pair with each other (`titles`), apart from the body.
 
 mod candidates;
 mod chain;
+mod contained;
+mod initialisms;
 pub mod similarity;
+mod titles;
 mod vocabulary;
 
 use crate::join_if;
 use crate::model::{BlockKind, Document, Sentence};
 use rustc_hash::FxHashMap;
-use similarity::{Features, Idf, Key};
+use similarity::{Features, Idf, Initialisms, Key};
 use std::borrow::Cow;
+use std::sync::Arc;
 use vocabulary::{Vocabulary, WordIds};
 
 /// Default similarity below which two sentences are not aligned.
@@ -79,6 +86,8 @@ struct Side<'d> {
     kinds: Vec<BlockKind>,
     vocabulary: Vocabulary,
     words: Vec<WordIds>,
+    /// Each sentence's initialisms, `None` for the many without any.
+    initialisms: Vec<Option<Arc<Initialisms>>>,
     /// Every sentence's features, for the side whose sentences are looked
     /// up at random (the right); the left side builds a sentence's features
     /// when it scores it, so both sides' trigram sets are never all held.
@@ -93,10 +102,16 @@ impl<'d> Side<'d> {
     fn new(doc: &'d Document) -> Side<'d> {
         let sentences: Vec<&Sentence> = doc.alignable().collect();
         let mut vocabulary = Vocabulary::default();
-        let words: Vec<WordIds> = sentences
+        let (words, initialisms): (Vec<WordIds>, Vec<_>) = sentences
             .iter()
-            .map(|s| vocabulary.words_of(&s.text))
-            .collect();
+            .map(|s| {
+                let (words, initialisms) = vocabulary.words_and_initialisms_of(&s.text);
+                (
+                    words,
+                    (!initialisms.is_empty()).then(|| Arc::new(initialisms)),
+                )
+            })
+            .unzip();
         let bare = sentences
             .iter()
             .zip(&words)
@@ -111,6 +126,7 @@ impl<'d> Side<'d> {
             sentences,
             vocabulary,
             words,
+            initialisms,
             built: Vec::new(),
             bare,
         }
@@ -127,7 +143,8 @@ impl<'d> Side<'d> {
 
     fn build(&self, at: usize) -> Features {
         let facts = similarity::fact_keys(self.sentences[at]);
-        self.vocabulary.features(&self.words[at], facts)
+        self.vocabulary
+            .features(&self.words[at], facts, self.initialisms[at].clone())
     }
 
     fn features(&self, at: usize) -> Cow<'_, Features> {
@@ -197,12 +214,25 @@ struct Group {
     moved: bool,
 }
 
-/// Aligns the alignable sentences of two documents.
+/// Aligns the alignable sentences of two documents, and their headlines.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
+    let mut alignment = align_body(left, right, min_similarity);
+    if let Some(pair) = titles::title_pair(left, right) {
+        let at = alignment
+            .pairs
+            .partition_point(|p| p.left[0] < pair.left[0]);
+        alignment.pairs.insert(at, pair);
+    }
+    alignment
+}
+
+/// Aligns the alignable sentences of two documents.
+fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
     // Long documents share the work out over the cores: the two sides'
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
     let (mut left, mut right) = join_if(parallel, || Side::new(left), || Side::new(right));
+    initialisms::prune([&mut left.initialisms, &mut right.initialisms]);
     let trigram_count = Vocabulary::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
@@ -223,6 +253,11 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     let compatible = |a: usize, b: usize| {
         (left.kinds[a] == BlockKind::Boilerplate) == (right.kinds[b] == BlockKind::Boilerplate)
     };
+    // Pairs below the threshold where one sentence is a cut of the other
+    // (see `contained`): few, so they are set aside under a lock rather
+    // than widening every candidate the search returns. `add_cuts` sorts
+    // them, so the order threads add them in does not matter.
+    let cuts: std::sync::Mutex<Vec<contained::Cut>> = std::sync::Mutex::default();
     let mut scored: Vec<chain::Candidate> = candidates::find(
         left.len(),
         |a| left.build(a),
@@ -240,13 +275,27 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
                 right_totals[b],
                 &idf,
             );
-            (similarity >= min_similarity).then_some(chain::Candidate {
+            let candidate = chain::Candidate {
                 left: a,
                 right: b,
                 similarity,
-            })
+            };
+            if similarity >= min_similarity {
+                return Some(candidate);
+            }
+            let containment =
+                contained::containment(l, l_trigrams, &right.built[b], right_totals[b])
+                    .filter(|&c| c >= min_similarity)?;
+            if let Ok(mut cuts) = cuts.lock() {
+                cuts.push(contained::Cut {
+                    candidate,
+                    containment,
+                });
+            }
+            None
         },
     );
+    let cuts = cuts.into_inner().unwrap_or_default();
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()
@@ -265,6 +314,7 @@ pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignmen
     let threshold = min_similarity + MOVE_MARGIN;
     add_reorderings(&mut groups, &scored, threshold, [left.len(), right.len()]);
     merge_neighbours(&mut groups, &left, &right, &idf, parallel);
+    contained::add_cuts(&mut groups, cuts, [left.len(), right.len()]);
     groups.sort_by_key(|g| g.left[0]);
     mark_relocations(&mut groups);
     finish(groups, &left, &right)

@@ -7,7 +7,9 @@
 use crate::lexicon;
 use crate::model::{Claim, Sentence};
 use std::collections::HashMap;
+use std::sync::Arc;
 
+pub use super::initialisms::Initialisms;
 pub use super::vocabulary::Vocabulary;
 use crate::normalize::key_of;
 pub use crate::normalize::{key, Key};
@@ -26,6 +28,10 @@ pub struct Features {
     /// group, sorted, so that two sentences' synonyms meet in one linear
     /// merge. A position rather than the key halves the size of the list.
     pub synonyms: Vec<(lexicon::Group, u32)>,
+    /// Initialisms and the runs of capitalised words they may stand for;
+    /// `None` for the many sentences without any (a side's features are
+    /// held at once).
+    pub initialisms: Option<Arc<Initialisms>>,
 }
 
 impl Features {
@@ -36,8 +42,8 @@ impl Features {
 
     /// [`Features::from_text`], with the words kept in `vocabulary`.
     pub fn from_text_in(vocabulary: &mut Vocabulary, text: &str) -> Features {
-        let words = vocabulary.words_of(text);
-        vocabulary.features(&words, Vec::new())
+        let (words, initialisms) = vocabulary.words_and_initialisms_of(text);
+        vocabulary.features(&words, Vec::new(), held(initialisms))
     }
 
     /// Features of an extracted sentence: its text plus its claims' keys.
@@ -47,8 +53,8 @@ impl Features {
 
     /// [`Features::from_sentence`], with the words kept in `vocabulary`.
     pub fn from_sentence_in(vocabulary: &mut Vocabulary, sentence: &Sentence) -> Features {
-        let words = vocabulary.words_of(&sentence.text);
-        vocabulary.features(&words, fact_keys(sentence))
+        let (words, initialisms) = vocabulary.words_and_initialisms_of(&sentence.text);
+        vocabulary.features(&words, fact_keys(sentence), held(initialisms))
     }
 
     /// Features of sentences read as one (for 1:2 and 2:1 groups).
@@ -69,6 +75,9 @@ impl Features {
             tokens,
             trigrams: union(parts, |f| &f.trigrams),
             facts: union(parts, |f| &f.facts),
+            initialisms: held(Initialisms::merged(
+                parts.iter().filter_map(|p| p.initialisms.as_deref()),
+            )),
         }
     }
 
@@ -76,6 +85,12 @@ impl Features {
     pub fn has_token(&self, token: Key) -> bool {
         self.tokens.binary_search(&token).is_ok()
     }
+}
+
+/// The initialisms as features hold them: shared with the side that
+/// scanned them, `None` for a sentence without any.
+pub(super) fn held(initialisms: Initialisms) -> Option<Arc<Initialisms>> {
+    (!initialisms.is_empty()).then(|| Arc::new(initialisms))
 }
 
 /// The synonym entries of a sorted token set; `groups_of` adds a token's
@@ -294,7 +309,7 @@ pub fn similarity(a: &Features, b: &Features, idf: &Idf) -> f64 {
         |i: usize| idf.weight(a.tokens[i]),
         |j: usize| idf.weight(b.tokens[j]),
     );
-    score([a, b], weights, totals, shared_trigrams)
+    score([a, b], weights, totals, shared_trigrams, idf)
 }
 
 /// One sentence readied to be scored against many (see
@@ -328,6 +343,7 @@ pub fn similarity_prepared(
         weights,
         [a.total, b_total],
         shared_trigrams,
+        idf,
     )
 }
 
@@ -338,6 +354,7 @@ fn score(
     weights: (impl Fn(usize) -> f64, impl Fn(usize) -> f64),
     totals: [f64; 2],
     shared_trigrams: usize,
+    idf: &Idf,
 ) -> f64 {
     let mut shared = 0.0;
     // Which token positions the other side also has: the synonym pass
@@ -355,6 +372,7 @@ fn score(
     if shared_count < a.tokens.len().min(b.tokens.len()) {
         shared += synonym_overlap(a, b, [&a_in_b, &b_in_a], &weights);
     }
+    shared += spelled_out(a, b, idf) + spelled_out(b, a, idf);
     let total = totals[0] + totals[1];
     let token_score = if total > 0.0 {
         2.0 * shared / total
@@ -370,6 +388,34 @@ fn score(
         score += FACT_BONUS * dice(&a.facts, &b.facts) * (1.0 - score);
     }
     score.clamp(0.0, 1.0)
+}
+
+/// Weight shared through initialisms: each initialism of `a` that `b` lacks
+/// as a word but spells out as a run of capitalised words ("UAE", "the
+/// United Arab Emirates") counts as shared, the initialism's weight on
+/// `a`'s side and the run's words that `a` lacks on `b`'s (half of each,
+/// as a shared token counts half its weight on each side of the Dice).
+fn spelled_out(a: &Features, b: &Features, idf: &Idf) -> f64 {
+    let (Some(ours), Some(theirs)) = (a.initialisms.as_deref(), b.initialisms.as_deref()) else {
+        return 0.0;
+    };
+    let mut shared = 0.0;
+    for &(initials, stem) in &ours.acronyms {
+        if b.has_token(stem) {
+            continue;
+        }
+        let Ok(at) = theirs.runs.binary_search_by_key(&initials, |r| r.initials) else {
+            continue;
+        };
+        let spelled: f64 = theirs
+            .stems_of(&theirs.runs[at])
+            .iter()
+            .filter(|&&t| !a.has_token(t))
+            .map(|&t| idf.weight(t))
+            .sum();
+        shared += (idf.weight(stem) + spelled) / 2.0;
+    }
+    shared
 }
 
 /// A set of dense trigram numbers (see [`Vocabulary::number_trigrams`]) as
@@ -516,7 +562,7 @@ pub fn for_shared<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(T)) {
 }
 
 /// Calls `f(i, j)` for every `a[i] == b[j]` of two sorted sets, in order.
-fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
+pub(super) fn shared_positions<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         // Which side steps is data, not control flow: the order of two
@@ -662,11 +708,23 @@ mod tests {
             "Rain fell.",
         ];
         let (mut lv, mut rv) = (Vocabulary::default(), Vocabulary::default());
-        let lw: Vec<_> = left.iter().map(|t| lv.words_of(t)).collect();
-        let rw: Vec<_> = right.iter().map(|t| rv.words_of(t)).collect();
+        let lw: Vec<_> = left
+            .iter()
+            .map(|t| lv.words_and_initialisms_of(t))
+            .collect();
+        let rw: Vec<_> = right
+            .iter()
+            .map(|t| rv.words_and_initialisms_of(t))
+            .collect();
         let count = Vocabulary::number_trigrams([&mut lv, &mut rv]);
-        let lf: Vec<_> = lw.iter().map(|w| lv.features(w, Vec::new())).collect();
-        let rf: Vec<_> = rw.iter().map(|w| rv.features(w, Vec::new())).collect();
+        let lf: Vec<_> = lw
+            .iter()
+            .map(|(w, i)| lv.features(w, Vec::new(), held(i.clone())))
+            .collect();
+        let rf: Vec<_> = rw
+            .iter()
+            .map(|(w, i)| rv.features(w, Vec::new(), held(i.clone())))
+            .collect();
         let idf = Idf::new(lf.iter().chain(&rf));
         let weights =
             |f: &Features| -> Vec<f64> { f.tokens.iter().map(|&t| idf.weight(t)).collect() };

@@ -7,12 +7,14 @@
 //! the aligner build one side's features only while it scores them, rather
 //! than holding both sides' trigram sets at once.
 
+use super::initialisms::{self, Initialisms};
 use super::similarity::{
     add_trigrams, sort_set, synonym_entries, Features, Key, KeyHasher, Trigram,
 };
 use crate::{lexicon, normalize};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The ids of a sentence's distinct content words (stopwords left out).
 pub type WordIds = Box<[u32]>;
@@ -29,6 +31,8 @@ pub struct Vocabulary {
     /// A sentence's word ids while `words_of` collects them: one buffer
     /// reused, instead of a vector grown for every sentence.
     scratch: Vec<u32>,
+    /// A sentence's words in order, with their ids, for the initialisms.
+    ordered: Vec<(usize, usize, u32)>,
 }
 
 /// What features take from one content word.
@@ -41,9 +45,18 @@ struct ContentWord {
 impl Vocabulary {
     /// The content words of `text`, learning the new ones.
     pub fn words_of(&mut self, text: &str) -> WordIds {
+        self.words_and_initialisms_of(text).0
+    }
+
+    /// [`Vocabulary::words_of`], with the sentence's initialisms and the
+    /// runs of capitalised words they may stand for.
+    pub fn words_and_initialisms_of(&mut self, text: &str) -> (WordIds, Initialisms) {
         let mut ids = std::mem::take(&mut self.scratch);
+        let mut ordered = std::mem::take(&mut self.ordered);
         ids.clear();
-        for (_, word) in normalize::words(text) {
+        ordered.clear();
+        let mut capitals = false;
+        for (at, word) in normalize::words(text) {
             let id = match self.ids.get(word) {
                 Some(&id) => id,
                 None => self.learn(word),
@@ -51,12 +64,32 @@ impl Vocabulary {
             if id != STOPWORD {
                 ids.push(id);
             }
+            // Only a sentence with a capitalised word after its first can
+            // have a run or an initialism worth the scan.
+            capitals |= word.starts_with(|c: char| c.is_ascii_uppercase())
+                && (!ordered.is_empty()
+                    || word.chars().filter(char::is_ascii_uppercase).count() > 1);
+            ordered.push((at, word.len(), id));
         }
+        let initialisms = if capitals {
+            let words: Vec<initialisms::Word> = ordered
+                .iter()
+                .map(|&(at, len, id)| initialisms::Word {
+                    at,
+                    text: text.get(at..at + len).unwrap_or_default(),
+                    stem: self.words.get(id as usize).map(|w| w.stem),
+                })
+                .collect();
+            initialisms::scan(text, &words)
+        } else {
+            Initialisms::default()
+        };
         ids.sort_unstable();
         ids.dedup();
         let words = ids.as_slice().into();
         self.scratch = ids;
-        words
+        self.ordered = ordered;
+        (words, initialisms)
     }
 
     fn learn(&mut self, word: &str) -> u32 {
@@ -109,8 +142,13 @@ impl Vocabulary {
     }
 
     /// The features of a sentence's words with the given fact keys (a
-    /// sorted set).
-    pub fn features(&self, words: &[u32], facts: Vec<Key>) -> Features {
+    /// sorted set) and initialisms.
+    pub fn features(
+        &self,
+        words: &[u32],
+        facts: Vec<Key>,
+        initialisms: Option<Arc<Initialisms>>,
+    ) -> Features {
         let tokens = self.tokens(words);
         let count = words
             .iter()
@@ -131,6 +169,7 @@ impl Vocabulary {
             trigrams,
             facts,
             synonyms,
+            initialisms,
         }
     }
 }
@@ -168,10 +207,13 @@ mod tests {
             let mut fresh = Vocabulary::default();
             let alone = fresh.words_of(text);
             assert_eq!(
-                shared.features(words, vec![7]),
-                fresh.features(&alone, vec![7])
+                shared.features(words, vec![7], None),
+                fresh.features(&alone, vec![7], None)
             );
         }
-        assert!(!shared.features(&words[1], Vec::new()).synonyms.is_empty());
+        assert!(!shared
+            .features(&words[1], Vec::new(), None)
+            .synonyms
+            .is_empty());
     }
 }
