@@ -4,6 +4,7 @@ mod attribution;
 mod changed;
 mod facts;
 mod polarity;
+mod values;
 mod words;
 
 use crate::align::{AlignedPair, Alignment};

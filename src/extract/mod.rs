@@ -14,6 +14,7 @@ mod dates;
 mod entities;
 mod lexicon;
 mod numbers;
+pub(crate) use numbers::{base_value, dimension};
 mod speakers;
 mod tokens;
 

@@ -77,6 +77,8 @@ pub(crate) fn is_number_word(w: &str) -> bool {
 /// dates, and marks their tokens.
 pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
     let mut out = Vec::new();
+    // One past the last token (unit included) of the last number found.
+    let mut last_end: Option<usize> = None;
     let mut k = 0;
     while k < ctx.toks.len() {
         if taken[k] || !ctx.toks[k].word {
@@ -96,17 +98,235 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
             continue;
         }
         taken[k..to].iter_mut().for_each(|t| *t = true);
-        out.push(NumberClaim {
+        let (unit, unit_to) = match measured_unit(ctx, k, to) {
+            Some((u, end)) if !taken[to..end].iter().any(|t| *t) => (Some(u.to_string()), end),
+            _ => (unit(ctx, k, to, is_vague), to),
+        };
+        taken[to..unit_to].iter_mut().for_each(|t| *t = true);
+        // The text is the number as written: a unit glued to it stays
+        // ("48km", "193km/h"), a unit word after it does not ("30 miles").
+        let glued = unit_to > to && !ctx.toks[to].space_before;
+        let text_to = if glued { unit_to } else { to };
+        let number = NumberClaim {
             value,
-            unit: unit(ctx, k, to, is_vague),
+            unit,
             qualifier: qualifier(ctx, k),
             vague: is_vague,
-            text: ctx.tok_text(k, to).to_string(),
-            span: ctx.tok_span(k, to),
-        });
-        k = to;
+            text: ctx.tok_text(k, text_to).to_string(),
+            span: ctx.tok_span(k, text_to),
+        };
+        let after_head = last_end.replace(unit_to);
+        match out.last_mut() {
+            Some(head) if after_head.is_some_and(|e| restates(ctx, head, &number, e, k)) => {
+                // "30 miles (48km)": the conversion is part of the head's
+                // wording, not a fact of its own.
+                let end = close_paren(ctx, unit_to);
+                let start = head.span.start.saturating_sub(ctx.base);
+                let stop = ctx.toks[end - 1].end;
+                head.text = ctx.text.get(start..stop).unwrap_or_default().to_string();
+                head.span = ctx.span(start, stop);
+                taken[unit_to..end].iter_mut().for_each(|t| *t = true);
+                k = end;
+                continue;
+            }
+            _ => out.push(number),
+        }
+        k = unit_to;
     }
     out
+}
+
+/// Units of measure, as written after a number (glued or as the next word),
+/// and the canonical symbol they get. "m" is metres: "£20m" is read as
+/// millions before this is asked (see [`numeral`]).
+fn unit_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
+        "m" | "metre" | "metres" | "meter" | "meters" => "m",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => "km",
+        "ft" | "feet" | "foot" => "ft",
+        "yd" | "yard" | "yards" => "yd",
+        "mi" | "mile" | "miles" => "mi",
+        "mph" => "mph",
+        "kph" | "kmh" | "km/h" => "km/h",
+        "knots" | "knot" => "kn",
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
+        "g" | "gram" | "grams" => "g",
+        "lb" | "lbs" => "lb",
+        "tonne" | "tonnes" | "t" => "t",
+        "c" | "celsius" => "°C",
+        "f" | "fahrenheit" => "°F",
+        "am" | "a.m" => "am",
+        "pm" | "p.m" => "pm",
+        "year" | "years" => "yr",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "month" | "months" => "mo",
+        "week" | "weeks" => "wk",
+        "day" | "days" => "d",
+        "hour" | "hours" => "h",
+        "minute" | "minutes" => "min",
+        "dollars" | "dollar" => "$",
+        "euros" | "euro" => "€",
+        "yen" => "¥",
+        _ => return None,
+    })
+}
+
+/// What a unit symbol measures and its factor to the dimension's base unit
+/// (metres, metres an hour, kilograms). Currencies are one dimension with
+/// no factor: amounts in two currencies cannot be compared.
+pub(crate) fn dimension(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "mm" => ("length", 0.001),
+        "cm" => ("length", 0.01),
+        "m" => ("length", 1.0),
+        "km" => ("length", 1000.0),
+        "ft" => ("length", 0.3048),
+        "yd" => ("length", 0.9144),
+        "mi" => ("length", 1609.344),
+        "mph" => ("speed", 1609.344),
+        "km/h" => ("speed", 1000.0),
+        "kn" => ("speed", 1852.0),
+        "kg" => ("mass", 1.0),
+        "g" => ("mass", 0.001),
+        "lb" => ("mass", 0.453_592_37),
+        "t" => ("mass", 1000.0),
+        "°C" | "°F" => ("temperature", 1.0),
+        "am" | "pm" => ("clock", 60.0),
+        // Durations in days: "four decades" is "forty years".
+        "min" => ("duration", 1.0 / 1440.0),
+        "h" => ("duration", 1.0 / 24.0),
+        "d" => ("duration", 1.0),
+        "wk" => ("duration", 7.0),
+        "mo" => ("duration", 365.25 / 12.0),
+        "yr" => ("duration", 365.25),
+        "decade" => ("duration", 3652.5),
+        "century" => ("duration", 36525.0),
+        "%" => ("percent", 1.0),
+        "$" | "€" | "£" | "¥" => ("money", 1.0),
+        _ => return None,
+    })
+}
+
+/// The value of a quantity in its dimension's base unit (metres, minutes
+/// after midnight, degrees Celsius), for comparing conversions.
+pub(crate) fn base_value(value: f64, unit: &str) -> Option<f64> {
+    Some(match unit {
+        "°F" => (value - 32.0) * 5.0 / 9.0,
+        // Minutes after midnight: "10am" and "10 a.m." agree, "10pm" not.
+        "am" => (value % 12.0) * 60.0,
+        "pm" => (value % 12.0 + 12.0) * 60.0,
+        _ => value * dimension(unit)?.1,
+    })
+}
+
+/// A unit of measure right after the number: glued ("48km", "193km/h",
+/// "10am"), or the next word ("30 miles", "10 a.m."). Returns the symbol and
+/// one past the unit's last token.
+fn measured_unit(ctx: &Ctx<'_>, k: usize, to: usize) -> Option<(&'static str, usize)> {
+    let t = &ctx.toks[k];
+    // "£20" is money: the sign is its unit (see `unit`).
+    if k > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[k - 1].text) {
+        return None;
+    }
+    let glued = if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        t.text
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+    } else {
+        ""
+    };
+    let scale_suffix = matches!(glued, "k" | "K" | "mn" | "M" | "bn" | "b" | "B" | "tn")
+        || (glued == "m" && millions(ctx, k));
+    let mut end = to;
+    let symbol = if !glued.is_empty() && to == k + 1 && !scale_suffix {
+        // Glued units are written in lowercase ("48km", "10am"); a capital
+        // glued letter is a temperature ("30C") or no unit ("4G").
+        match glued {
+            "C" => "°C",
+            "F" => "°F",
+            _ if glued.starts_with(char::is_uppercase) => return None,
+            _ => unit_symbol(glued)?,
+        }
+    } else {
+        let next = ctx.toks.get(to).filter(|n| n.word)?;
+        // "2 miles" and "2 mi" but not "2 m" nor "2 c", which are too often
+        // something else; a capital "C" or "F" glued is a temperature.
+        let w = &*next.folded;
+        if w.len() <= 1 {
+            return None;
+        }
+        end = to + 1;
+        unit_symbol(w)?
+    };
+    // "km" "/" "h"
+    if symbol == "km"
+        && ctx
+            .toks
+            .get(end)
+            .is_some_and(|n| n.is('/') && !n.space_before)
+        && ctx
+            .toks
+            .get(end + 1)
+            .is_some_and(|n| n.is_word("h") && !n.space_before)
+    {
+        return Some(("km/h", end + 2));
+    }
+    // "a.m." keeps its final dot.
+    if matches!(symbol, "am" | "pm")
+        && ctx
+            .toks
+            .get(end)
+            .is_some_and(|n| n.is('.') && !n.space_before)
+    {
+        end += 1;
+    }
+    // A lone "c"/"f" must have been written as a glued capital.
+    if matches!(symbol, "°C" | "°F") && !matches!(glued, "C" | "F") {
+        return None;
+    }
+    Some((symbol, end))
+}
+
+/// True when `number` restates `head` in other units: it stands in
+/// parentheses right after it ("30 miles (48km)", "£20m ($25m)") and
+/// measures the same dimension in another unit.
+fn restates(
+    ctx: &Ctx<'_>,
+    head: &NumberClaim,
+    number: &NumberClaim,
+    head_end: usize,
+    k: usize,
+) -> bool {
+    let (Some(hu), Some(nu)) = (head.unit.as_deref(), number.unit.as_deref()) else {
+        return false;
+    };
+    let same_dimension =
+        matches!((dimension(hu), dimension(nu)), (Some((a, _)), Some((b, _))) if a == b);
+    if !same_dimension || hu == nu {
+        return false;
+    }
+    // "(" right before the number (or before "about", a currency sign),
+    // right after the head.
+    let mut open = k;
+    while open > 0 && k - open < 4 {
+        open -= 1;
+        let t = &ctx.toks[open];
+        if !(t.word || ["$", "€", "£", "¥"].contains(&t.text)) {
+            break;
+        }
+    }
+    ctx.toks.get(open).is_some_and(|t| t.is('(')) && open == head_end
+}
+
+/// One past a ")" at `at`, or `at`.
+fn close_paren(ctx: &Ctx<'_>, at: usize) -> usize {
+    if ctx.toks.get(at).is_some_and(|t| t.is(')')) {
+        at + 1
+    } else {
+        at
+    }
 }
 
 /// "2,000", "2.5", "1,234.5", "5bn", optionally followed by a scale word
@@ -124,17 +344,23 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         }
     }
     if let Some(n) = ctx.toks.get(k + 1) {
-        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) {
+        let speed = n.is('/') && t.text.ends_with("km");
+        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) && !speed {
             return None;
         }
     }
     let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let factor = match &t.text[digits.len()..] {
+    let suffix = &t.text[digits.len()..];
+    let factor = match suffix {
         "" => 1.0,
         "k" | "K" => 1e3,
+        // "£20m" is twenty million pounds, "a 60m tower" sixty metres.
+        "m" if !millions(ctx, k) => 1.0,
         "m" | "mn" | "M" => 1e6,
         "bn" | "b" | "B" => 1e9,
         "tn" => 1e12,
+        "C" | "F" => 1.0,
+        _ if suffix.starts_with(char::is_lowercase) && unit_symbol(suffix).is_some() => 1.0,
         _ => return None,
     };
     let value = parse_numeral(digits)? * factor;
@@ -142,6 +368,23 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         Some(s) => Some((value * s, k + 2)),
         None => Some((value, k + 1)),
     }
+}
+
+/// True when a glued "m" after the numeral at `k` means millions: after a
+/// currency sign ("£20m"), or before a plural noun ("7m people"). Otherwise
+/// it is metres ("a 60m wave", "the 100m final").
+fn millions(ctx: &Ctx<'_>, k: usize) -> bool {
+    if k > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[k - 1].text) {
+        return true;
+    }
+    ctx.toks.get(k + 1).is_some_and(|n| {
+        n.word
+            && !n.cap
+            && n.folded.len() > 3
+            && n.folded.ends_with('s')
+            && !n.folded.ends_with("ss")
+            && !matches!(n.folded.as_ref(), "across" | "towards" | "thus" | "always")
+    })
 }
 
 /// Parses digits with thousands commas (checked to be in groups of three)
@@ -300,7 +543,7 @@ fn qualifier(ctx: &Ctx<'_>, k: usize) -> Option<String> {
 /// counted noun after it ("2,000 people", "hundreds of fighters", "14,000
 /// Soviet troops"), stemmed so "troops" and "troop" agree.
 fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String> {
-    if from > 0 && ["$", "€", "£"].contains(&ctx.toks[from - 1].text) {
+    if from > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[from - 1].text) {
         return Some(ctx.toks[from - 1].text.to_string());
     }
     let next = ctx.toks.get(to)?;
@@ -327,4 +570,73 @@ fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String>
         }
     }
     Some(stem(&first.folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<(f64, Option<String>, String)> {
+        let ctx = Ctx::new(text, 0);
+        let mut taken = vec![false; ctx.toks.len()];
+        find(&ctx, &mut taken)
+            .into_iter()
+            .map(|n| (n.value, n.unit, n.text))
+            .collect()
+    }
+
+    fn one(text: &str) -> (f64, Option<String>, String) {
+        let found = numbers(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_glued_m_is_metres_unless_money_or_a_count() {
+        assert_eq!(one("The wave was 60m high.").0, 60.0);
+        assert_eq!(one("The wave was 60m high.").1.as_deref(), Some("m"));
+        assert_eq!(one("The club paid £20m for him.").0, 2e7);
+        assert_eq!(one("The club paid £20m for him.").1.as_deref(), Some("£"));
+        assert_eq!(one("The app has 7m users.").0, 7e6);
+    }
+
+    #[test]
+    fn glued_units_are_quantities() {
+        assert_eq!(
+            one("a fall of 200ft into a crevasse").1.as_deref(),
+            Some("ft")
+        );
+        assert_eq!(
+            one("a chase of 48km on the highway").1.as_deref(),
+            Some("km")
+        );
+        let speed = one("at speeds up to 193km/h before he stopped");
+        assert_eq!((speed.0, speed.1.as_deref()), (193.0, Some("km/h")));
+        assert_eq!(speed.2, "193km/h");
+        assert_eq!(one("at about 10am on Monday").1.as_deref(), Some("am"));
+        assert_eq!(one("around 10 a.m. on Monday").1.as_deref(), Some("am"));
+        // Not units: an ordinal, a network generation.
+        assert!(numbers("on the 15th floor").is_empty());
+        assert!(numbers("a 4G network").is_empty());
+    }
+
+    #[test]
+    fn a_unit_word_after_a_number_is_its_unit_not_its_text() {
+        let miles = one("The quake was 35 miles southwest of the city.");
+        assert_eq!((miles.1.as_deref(), miles.2.as_str()), (Some("mi"), "35"));
+        assert_eq!(
+            one("over four decades of work").1.as_deref(),
+            Some("decade")
+        );
+    }
+
+    #[test]
+    fn a_conversion_in_parentheses_is_part_of_the_number() {
+        let found = numbers("He drove 30 miles (48km) before he stopped.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "30 miles (48km)");
+        assert_eq!(found[0].1.as_deref(), Some("mi"));
+        // Two amounts of one unit are two facts.
+        assert_eq!(numbers("between 30 miles (40 miles) away").len(), 2);
+    }
 }
