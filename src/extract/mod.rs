@@ -14,7 +14,8 @@ mod dates;
 mod entities;
 mod lexicon;
 mod numbers;
-pub(crate) use numbers::{base_value, dimension};
+mod units;
+pub(crate) use units::{base_value, dimension};
 mod speakers;
 mod tokens;
 

@@ -4,6 +4,7 @@
 //! before it and the unit or counted noun after it.
 
 use super::tokens::Ctx;
+use super::units::{dimension, unit_symbol};
 use crate::model::NumberClaim;
 use crate::normalize::{is_stopword, stem};
 
@@ -134,92 +135,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
         k = unit_to;
     }
     out
-}
-
-/// Units of measure, as written after a number (glued or as the next word),
-/// and the canonical symbol they get. "m" is metres: "£20m" is read as
-/// millions before this is asked (see [`numeral`]).
-fn unit_symbol(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
-        "m" | "metre" | "metres" | "meter" | "meters" => "m",
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => "km",
-        "ft" | "feet" | "foot" => "ft",
-        "yd" | "yard" | "yards" => "yd",
-        "mi" | "mile" | "miles" => "mi",
-        "mph" => "mph",
-        "kph" | "kmh" | "km/h" => "km/h",
-        "knots" | "knot" => "kn",
-        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
-        "g" | "gram" | "grams" => "g",
-        "lb" | "lbs" => "lb",
-        "tonne" | "tonnes" | "t" => "t",
-        "c" | "celsius" => "°C",
-        "f" | "fahrenheit" => "°F",
-        "am" | "a.m" => "am",
-        "pm" | "p.m" => "pm",
-        "year" | "years" => "yr",
-        "decade" | "decades" => "decade",
-        "century" | "centuries" => "century",
-        "month" | "months" => "mo",
-        "week" | "weeks" => "wk",
-        "day" | "days" => "d",
-        "hour" | "hours" => "h",
-        "minute" | "minutes" => "min",
-        "dollars" | "dollar" => "$",
-        "euros" | "euro" => "€",
-        "yen" => "¥",
-        _ => return None,
-    })
-}
-
-/// What a unit symbol measures and its factor to the dimension's base unit
-/// (metres, metres an hour, kilograms). Currencies are one dimension with
-/// no factor: amounts in two currencies cannot be compared.
-pub(crate) fn dimension(unit: &str) -> Option<(&'static str, f64)> {
-    Some(match unit {
-        "mm" => ("length", 0.001),
-        "cm" => ("length", 0.01),
-        "m" => ("length", 1.0),
-        "km" => ("length", 1000.0),
-        "ft" => ("length", 0.3048),
-        "yd" => ("length", 0.9144),
-        "mi" => ("length", 1609.344),
-        "mph" => ("speed", 1609.344),
-        "km/h" => ("speed", 1000.0),
-        "kn" => ("speed", 1852.0),
-        "kg" => ("mass", 1.0),
-        "g" => ("mass", 0.001),
-        "lb" => ("mass", 0.453_592_37),
-        "t" => ("mass", 1000.0),
-        "°C" | "°F" => ("temperature", 1.0),
-        "am" | "pm" => ("clock", 60.0),
-        // Durations in days: "four decades" is "forty years".
-        "min" => ("duration", 1.0 / 1440.0),
-        "h" => ("duration", 1.0 / 24.0),
-        "d" => ("duration", 1.0),
-        "wk" => ("duration", 7.0),
-        "mo" => ("duration", 365.25 / 12.0),
-        "yr" => ("duration", 365.25),
-        "decade" => ("duration", 3652.5),
-        "century" => ("duration", 36525.0),
-        "%" => ("percent", 1.0),
-        "$" | "€" | "£" | "¥" => ("money", 1.0),
-        _ => return None,
-    })
-}
-
-/// The value of a quantity in its dimension's base unit (metres, minutes
-/// after midnight, degrees Celsius), for comparing conversions.
-pub(crate) fn base_value(value: f64, unit: &str) -> Option<f64> {
-    Some(match unit {
-        "°F" => (value - 32.0) * 5.0 / 9.0,
-        // Minutes after midnight: "10am" and "10 a.m." agree, "10pm" not.
-        "am" => (value % 12.0) * 60.0,
-        "pm" => (value % 12.0 + 12.0) * 60.0,
-        _ => value * dimension(unit)?.1,
-    })
 }
 
 /// A unit of measure right after the number: glued ("48km", "193km/h",
@@ -573,70 +488,4 @@ fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn numbers(text: &str) -> Vec<(f64, Option<String>, String)> {
-        let ctx = Ctx::new(text, 0);
-        let mut taken = vec![false; ctx.toks.len()];
-        find(&ctx, &mut taken)
-            .into_iter()
-            .map(|n| (n.value, n.unit, n.text))
-            .collect()
-    }
-
-    fn one(text: &str) -> (f64, Option<String>, String) {
-        let found = numbers(text);
-        assert_eq!(found.len(), 1, "{text}: {found:?}");
-        found.into_iter().next().unwrap_or_default()
-    }
-
-    #[test]
-    fn a_glued_m_is_metres_unless_money_or_a_count() {
-        assert_eq!(one("The wave was 60m high.").0, 60.0);
-        assert_eq!(one("The wave was 60m high.").1.as_deref(), Some("m"));
-        assert_eq!(one("The club paid £20m for him.").0, 2e7);
-        assert_eq!(one("The club paid £20m for him.").1.as_deref(), Some("£"));
-        assert_eq!(one("The app has 7m users.").0, 7e6);
-    }
-
-    #[test]
-    fn glued_units_are_quantities() {
-        assert_eq!(
-            one("a fall of 200ft into a crevasse").1.as_deref(),
-            Some("ft")
-        );
-        assert_eq!(
-            one("a chase of 48km on the highway").1.as_deref(),
-            Some("km")
-        );
-        let speed = one("at speeds up to 193km/h before he stopped");
-        assert_eq!((speed.0, speed.1.as_deref()), (193.0, Some("km/h")));
-        assert_eq!(speed.2, "193km/h");
-        assert_eq!(one("at about 10am on Monday").1.as_deref(), Some("am"));
-        assert_eq!(one("around 10 a.m. on Monday").1.as_deref(), Some("am"));
-        // Not units: an ordinal, a network generation.
-        assert!(numbers("on the 15th floor").is_empty());
-        assert!(numbers("a 4G network").is_empty());
-    }
-
-    #[test]
-    fn a_unit_word_after_a_number_is_its_unit_not_its_text() {
-        let miles = one("The quake was 35 miles southwest of the city.");
-        assert_eq!((miles.1.as_deref(), miles.2.as_str()), (Some("mi"), "35"));
-        assert_eq!(
-            one("over four decades of work").1.as_deref(),
-            Some("decade")
-        );
-    }
-
-    #[test]
-    fn a_conversion_in_parentheses_is_part_of_the_number() {
-        let found = numbers("He drove 30 miles (48km) before he stopped.");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].2, "30 miles (48km)");
-        assert_eq!(found[0].1.as_deref(), Some("mi"));
-        // Two amounts of one unit are two facts.
-        assert_eq!(numbers("between 30 miles (40 miles) away").len(), 2);
-    }
-}
+mod tests;
