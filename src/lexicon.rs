@@ -373,7 +373,7 @@ fn reversal_index() -> &'static rustc_hash::FxHashMap<Key, Vec<(u16, bool)>> {
 
 /// True when the curated table lists the two stem keys on opposite sides of
 /// one pair of families.
-fn listed_reversal(a: Key, b: Key) -> bool {
+pub fn listed_reversal(a: Key, b: Key) -> bool {
     let index = reversal_index();
     let (Some(a), Some(b)) = (index.get(&a), index.get(&b)) else {
         return false;
@@ -413,6 +413,16 @@ fn polysemous(k: Key) -> bool {
         "near",
     ];
     WORDS.iter().any(|w| word_key(w) == k)
+}
+
+/// True when one folded word is the other with the negating prefix "un"
+/// ("crewed" / "uncrewed", "popular" / "unpopular"). Short stems are left
+/// out: "under", "until" and "unit" negate nothing.
+pub fn negated_by_prefix(a: &str, b: &str) -> bool {
+    let prefixed = |long: &str, short: &str| {
+        short.chars().count() >= 4 && long.strip_prefix("un") == Some(short)
+    };
+    prefixed(a, b) || prefixed(b, a)
 }
 
 /// [`reverses`] on words as written.
@@ -466,6 +476,14 @@ mod tests {
         assert!(!are_reversals("cold", "close"));
         assert!(!are_reversals("gain", "increase"));
         assert!(!are_reversals("rise", "increase"));
+    }
+
+    #[test]
+    fn an_un_prefix_negates_a_word_of_four_letters_or_more() {
+        assert!(negated_by_prefix("uncrewed", "crewed"));
+        assert!(negated_by_prefix("popular", "unpopular"));
+        assert!(!negated_by_prefix("under", "der"));
+        assert!(!negated_by_prefix("unit", "it"));
     }
 
     #[test]

@@ -138,6 +138,7 @@ impl<'a> DocFacts<'a> {
 
 fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
     let mut out = Vec::new();
+    let mut numbers: Vec<&crate::model::NumberClaim> = Vec::new();
     for claim in &sentence.claims {
         let found = |kind, key, text, value| Found {
             kind,
@@ -147,12 +148,19 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
             sentence: sentence.index,
         };
         match claim {
-            Claim::Number(n) => out.push(found(
-                FactKind::Number,
-                Cow::Owned(number_key(n)),
-                &n.text,
-                Some(n.value),
-            )),
+            Claim::Number(n) => {
+                // "30 miles (48km)": a conversion of the number before it
+                // is no fact of its own.
+                if !numbers.iter().any(|p| values::restates(p, n)) {
+                    out.push(found(
+                        FactKind::Number,
+                        Cow::Owned(number_key(n)),
+                        &n.text,
+                        Some(n.value),
+                    ));
+                }
+                numbers.push(n);
+            }
             Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
             Claim::Entity(e) => out.push(found(
                 FactKind::Entity,

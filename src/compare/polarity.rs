@@ -267,10 +267,15 @@ fn negations_in(words: &[Word<'_>], range: &std::ops::Range<usize>) -> usize {
         .count()
 }
 
+/// Longest change (in words a side) in which an added negator is read as
+/// denying a predicate the other side keeps: "reported" → "didn't report
+/// anything about" is one, a rewritten clause is not.
+const LOCAL_CHANGE: usize = 6;
+
 /// Changes this close (in words) to one that adds a negation, and that take
 /// one away, move the negation rather than add it ("no one was hurt" →
 /// "people were not hurt").
-const NEARBY: usize = 6;
+const NEARBY: usize = 4;
 
 /// True when a change near `change` moves negation the other way, so the
 /// two together keep the polarity.
@@ -333,7 +338,11 @@ fn negation(d: &Diffed<'_>) -> Option<((usize, usize), (usize, usize))> {
         );
         let direction =
             negations_in(&d.left, &change.left).cmp(&negations_in(&d.right, &change.right));
-        if nl == nr || direction != nl.cmp(&nr) || cancelled_nearby(d, change, direction) {
+        // A negator in a long rewritten stretch negates whatever the
+        // rewrite says; only a local edit shows which predicate it denies.
+        let local = change.left.len() <= LOCAL_CHANGE && change.right.len() <= LOCAL_CHANGE;
+        if !local || nl == nr || direction != nl.cmp(&nr) || cancelled_nearby(d, change, direction)
+        {
             continue;
         }
         let (neg, neg_range, other, other_range) = if nl > nr {
@@ -406,6 +415,11 @@ fn kept_clause_after(d: &Diffed<'_>, change: &Change) -> bool {
     if next_change < l.end + 2 || l.end + 2 > d.left.len() || r.end + 2 > d.right.len() {
         return false;
     }
+    // The replaced words hold a predicate, not only function words
+    // ("before bills" → "not including bills").
+    if !l.clone().any(|a| d.left[a].content) || !r.clone().any(|b| d.right[b].content) {
+        return false;
+    }
     // "did not win" → "lost" says the same twice over.
     let reversed = l.clone().any(|a| {
         r.clone()
@@ -426,21 +440,29 @@ const SMALL_CHANGE: usize = 3;
 /// side has in its place. Neither word may appear anywhere on the other
 /// side, so a sentence naming both ("won or lost") is no change.
 fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
-    let has = |words: &[Word<'_>], stem: Key| words.iter().any(|w| w.stem == stem);
+    // Both words near the change on the other side too ("won or lost"):
+    // the sentence names both, and exchanges neither.
+    let has_near = |words: &[Word<'_>], range: &std::ops::Range<usize>, stem: Key| {
+        let from = range.start.saturating_sub(NEARBY);
+        let to = (range.end + NEARBY).min(words.len());
+        words
+            .get(from..to)
+            .is_some_and(|near| near.iter().any(|w| w.stem == stem))
+    };
     for change in &d.changes {
         let (l, r) = (&change.left, &change.right);
         if l.is_empty() || r.is_empty() {
             continue;
         }
         let small = l.len() <= SMALL_CHANGE && r.len() <= SMALL_CHANGE;
-        for a in l.clone().filter(|&a| d.left[a].content) {
-            for b in r.clone().filter(|&b| d.right[b].content) {
+        for a in l.clone() {
+            for b in r.clone() {
                 let in_place = small || a - l.start == b - r.start || l.end - a == r.end - b;
                 let (wa, wb) = (&d.left[a], &d.right[b]);
                 if in_place
-                    && lexicon::reverses(wa.stem, wb.stem)
-                    && !has(&d.right, wa.stem)
-                    && !has(&d.left, wb.stem)
+                    && opposite(wa, wb)
+                    && !has_near(&d.right, r, wa.stem)
+                    && !has_near(&d.left, l, wb.stem)
                     && !negated_nearby(d, change, (a, b))
                 {
                     return Some((a, b));
@@ -449,6 +471,34 @@ fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Two words are opposites: content words that WordNet or the curated table
+/// reverse, a pair of the curated table among function words ("most" /
+/// "least"), or a word and its "un-" form ("crewed" / "uncrewed").
+fn opposite(a: &Word<'_>, b: &Word<'_>) -> bool {
+    (a.content && b.content && same_form(&a.folded, &b.folded) && lexicon::reverses(a.stem, b.stem))
+        || lexicon::listed_reversal(a.stem, b.stem)
+        || lexicon::negated_by_prefix(&a.folded, &b.folded)
+}
+
+/// WordNet's antonyms are looked up by stem, and the stemmer joins words
+/// that WordNet keeps apart ("costly" and "cost", "aged" and "age"): a
+/// comparative, superlative or "-ing" form only opposes a word of the same
+/// form ("higher" / "lower", not "cost" / "cheaper").
+fn same_form(a: &str, b: &str) -> bool {
+    let form = |w: &str| {
+        if w.len() > 5 && w.ends_with("est") {
+            "est"
+        } else if w.len() > 4 && w.ends_with("er") {
+            "er"
+        } else if w.len() > 4 && w.ends_with("ing") {
+            "ing"
+        } else {
+            ""
+        }
+    };
+    form(a) == form(b)
 }
 
 /// True when the change, or one near it, also adds or removes a negation:

@@ -7,6 +7,7 @@
 //! `VALUE#NOUN` for a count. Date keys are those of `extract::dates`.
 
 use super::facts::Found;
+use crate::model::NumberClaim;
 use crate::report::FactKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -99,6 +100,42 @@ impl<'a> Quantity<'a> {
             },
             _ => false,
         }
+    }
+}
+
+/// Bytes between two numbers of a sentence for the second to be read as
+/// restating the first: " miles (", " ft (about ".
+const RESTATE_GAP: usize = 16;
+
+/// True when `number` restates `head` in other units right after it: "30
+/// miles (48km)", "58km (36 miles)", "100F (38C)". The same dimension in
+/// another unit, the values agreeing within rounding. Amounts of money in
+/// two currencies cannot be checked, and are left as they are.
+pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
+    fn quantity(n: &NumberClaim) -> Option<Quantity<'_>> {
+        let unit = n.unit.as_deref()?;
+        let (dimension, _) = crate::extract::dimension(unit)?;
+        Some(Quantity {
+            dimension: Some(dimension),
+            unit,
+            base: crate::extract::base_value(n.value, unit)?,
+            value: n.value,
+            rounding: rounding(&n.text, n.value),
+            noun: None,
+            vague: false,
+        })
+    }
+    let adjacent =
+        number.span.start >= head.span.end && number.span.start - head.span.end <= RESTATE_GAP;
+    match (quantity(head), quantity(number)) {
+        (Some(h), Some(n)) => {
+            adjacent
+                && h.dimension == n.dimension
+                && h.unit != n.unit
+                && h.dimension != Some("money")
+                && close(&h, &n)
+        }
+        _ => false,
     }
 }
 

@@ -4,7 +4,7 @@
 //! before it and the unit or counted noun after it.
 
 use super::tokens::Ctx;
-use super::units::{dimension, unit_symbol};
+use super::units::unit_symbol;
 use crate::model::NumberClaim;
 use crate::normalize::{is_stopword, stem};
 
@@ -78,8 +78,6 @@ pub(crate) fn is_number_word(w: &str) -> bool {
 /// dates, and marks their tokens.
 pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
     let mut out = Vec::new();
-    // One past the last token (unit included) of the last number found.
-    let mut last_end: Option<usize> = None;
     let mut k = 0;
     while k < ctx.toks.len() {
         if taken[k] || !ctx.toks[k].word {
@@ -116,22 +114,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
             text: ctx.tok_text(k, text_to).to_string(),
             span: ctx.tok_span(k, text_to),
         };
-        let after_head = last_end.replace(unit_to);
-        match out.last_mut() {
-            Some(head) if after_head.is_some_and(|e| restates(ctx, head, &number, e, k)) => {
-                // "30 miles (48km)": the conversion is part of the head's
-                // wording, not a fact of its own.
-                let end = close_paren(ctx, unit_to);
-                let start = head.span.start.saturating_sub(ctx.base);
-                let stop = ctx.toks[end - 1].end;
-                head.text = ctx.text.get(start..stop).unwrap_or_default().to_string();
-                head.span = ctx.span(start, stop);
-                taken[unit_to..end].iter_mut().for_each(|t| *t = true);
-                k = end;
-                continue;
-            }
-            _ => out.push(number),
-        }
+        out.push(number);
         k = unit_to;
     }
     out
@@ -202,46 +185,6 @@ fn measured_unit(ctx: &Ctx<'_>, k: usize, to: usize) -> Option<(&'static str, us
         return None;
     }
     Some((symbol, end))
-}
-
-/// True when `number` restates `head` in other units: it stands in
-/// parentheses right after it ("30 miles (48km)", "£20m ($25m)") and
-/// measures the same dimension in another unit.
-fn restates(
-    ctx: &Ctx<'_>,
-    head: &NumberClaim,
-    number: &NumberClaim,
-    head_end: usize,
-    k: usize,
-) -> bool {
-    let (Some(hu), Some(nu)) = (head.unit.as_deref(), number.unit.as_deref()) else {
-        return false;
-    };
-    let same_dimension =
-        matches!((dimension(hu), dimension(nu)), (Some((a, _)), Some((b, _))) if a == b);
-    if !same_dimension || hu == nu {
-        return false;
-    }
-    // "(" right before the number (or before "about", a currency sign),
-    // right after the head.
-    let mut open = k;
-    while open > 0 && k - open < 4 {
-        open -= 1;
-        let t = &ctx.toks[open];
-        if !(t.word || ["$", "€", "£", "¥"].contains(&t.text)) {
-            break;
-        }
-    }
-    ctx.toks.get(open).is_some_and(|t| t.is('(')) && open == head_end
-}
-
-/// One past a ")" at `at`, or `at`.
-fn close_paren(ctx: &Ctx<'_>, at: usize) -> usize {
-    if ctx.toks.get(at).is_some_and(|t| t.is(')')) {
-        at + 1
-    } else {
-        at
-    }
 }
 
 /// "2,000", "2.5", "1,234.5", "5bn", optionally followed by a scale word

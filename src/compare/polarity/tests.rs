@@ -240,3 +240,47 @@ fn a_negated_replacement_before_a_kept_clause_is_a_denial() {
         vec![("are now forced to", "are not required to")]
     );
 }
+
+#[test]
+fn a_reversed_function_word_and_an_un_prefix_are_opposites() {
+    let found = polarity(
+        "The plan seeks to get the most value from the billions it has.",
+        "The plan seeks to get the least value from the billions it has.",
+    );
+    assert_eq!(texts(&found), vec![("most", "least")]);
+    let found = polarity(
+        "The agency tested small, uncrewed aircraft over the city.",
+        "The agency tested small, crewed aircraft over the city.",
+    );
+    assert_eq!(texts(&found), vec![("uncrewed", "crewed")]);
+}
+
+#[test]
+fn an_opposite_exchanged_in_one_clause_counts_when_the_other_clause_names_it() {
+    // "delete" is still in the right's second clause; the first clause
+    // exchanges it for "keep".
+    let found = polarity(
+        "Staff must delete the app from work phones, and delete it from personal phones too.",
+        "Staff must keep the app on work phones, and delete it from personal phones too.",
+    );
+    assert_eq!(texts(&found), vec![("delete", "keep")]);
+}
+
+#[test]
+fn a_stem_shared_with_an_antonym_is_no_reversal() {
+    // "costly" ↔ "cheap" in WordNet, and "costly" stems to "cost".
+    let found = polarity(
+        "The suits are uncomfortable, so the team is now looking at low-cost alternatives.",
+        "The suits are uncomfortable, so the team is now looking at cheaper alternatives.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_negator_in_a_rewritten_clause_is_no_reversal() {
+    let found = polarity(
+        "Results are frequently positive in individuals who do not have an allergy or a food intolerance.",
+        "The test often shows people have an allergy or a food intolerance when this is wrong.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
