@@ -394,14 +394,27 @@ fn day_level(w: &When<'_>) -> bool {
 
 /// True when a change between two dates that do not agree is worth
 /// reporting: both name the same kind of time (two calendar dates sharing
-/// a field, two weekdays, two days relative to the day of writing).
+/// a year or a month, two weekdays, two days relative to the day of
+/// writing).
 pub(super) fn dates_comparable(a: &str, b: &str) -> bool {
-    matches!(
-        (when(a), when(b)),
-        (When::Calendar { .. }, When::Calendar { .. })
-            | (When::Weekday(_), When::Weekday(_))
-            | (When::Deictic, When::Deictic)
-    )
+    match (when(a), when(b)) {
+        // "on 29 May" and "in 2012" name no field in common: neither is a
+        // changed form of the other.
+        (
+            When::Calendar {
+                years: ya,
+                month: ma,
+                ..
+            },
+            When::Calendar {
+                years: yb,
+                month: mb,
+                ..
+            },
+        ) => (ya.is_some() && yb.is_some()) || (ma.is_some() && mb.is_some()),
+        (When::Weekday(_), When::Weekday(_)) | (When::Deictic, When::Deictic) => true,
+        _ => false,
+    }
 }
 
 /// The other side's dates, for [`dates_agree`] lookups.

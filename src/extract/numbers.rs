@@ -158,6 +158,14 @@ fn measured_unit(ctx: &Ctx<'_>, k: usize, to: usize) -> Option<(&'static str, us
         end = to + 1;
         unit_symbol(w)?
     };
+    // "217 miles per hour", "100 kilometres an hour"
+    if matches!(symbol, "mi" | "km")
+        && matches!(ctx.word(end), "per" | "an")
+        && ctx.word(end + 1) == "hour"
+    {
+        let speed = if symbol == "mi" { "mph" } else { "km/h" };
+        return Some((speed, end + 2));
+    }
     // "km" "/" "h"
     if symbol == "km"
         && ctx
@@ -172,7 +180,13 @@ fn measured_unit(ctx: &Ctx<'_>, k: usize, to: usize) -> Option<(&'static str, us
         return Some(("km/h", end + 2));
     }
     // "a.m." keeps its final dot.
+    // ("9pm." ends its sentence: that dot is not the unit's.)
+    let dotted = end
+        .checked_sub(1)
+        .and_then(|e| ctx.toks.get(e))
+        .is_some_and(|t| t.folded.ends_with(".m"));
     if matches!(symbol, "am" | "pm")
+        && dotted
         && ctx
             .toks
             .get(end)
@@ -228,6 +242,13 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// Currency names that follow an amount ("20m yen", "5m pounds"): the "m"
+/// before them is millions.
+const CURRENCY_WORDS: &[&str] = &[
+    "yen", "yuan", "pounds", "dollars", "euros", "rupees", "roubles", "rubles", "francs", "pesos",
+    "dirhams", "riyals", "lira",
+];
+
 /// True when a glued "m" after the numeral at `k` means millions: after a
 /// currency sign ("£20m"), or before a plural noun ("7m people"). Otherwise
 /// it is metres ("a 60m wave", "the 100m final").
@@ -236,12 +257,14 @@ fn millions(ctx: &Ctx<'_>, k: usize) -> bool {
         return true;
     }
     ctx.toks.get(k + 1).is_some_and(|n| {
-        n.word
-            && !n.cap
-            && n.folded.len() > 3
-            && n.folded.ends_with('s')
-            && !n.folded.ends_with("ss")
-            && !matches!(n.folded.as_ref(), "across" | "towards" | "thus" | "always")
+        n.word && unit_symbol(&n.folded).is_some_and(|u| matches!(u, "$" | "€" | "¥"))
+            || CURRENCY_WORDS.contains(&n.folded.as_ref())
+            || n.word
+                && !n.cap
+                && n.folded.len() > 3
+                && n.folded.ends_with('s')
+                && !n.folded.ends_with("ss")
+                && !matches!(n.folded.as_ref(), "across" | "towards" | "thus" | "always")
     })
 }
 

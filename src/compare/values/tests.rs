@@ -53,6 +53,7 @@ fn a_refined_date_agrees_with_the_plain_one() {
     assert!(!dates_agree("2014", "2015-04"));
     assert!(!dates_agree("early-03", "late-03"));
     assert!(dates_comparable("2014", "2015-04"));
+    assert!(!dates_comparable("05-29", "2012"));
 }
 
 #[test]

@@ -22,6 +22,8 @@ fn a_glued_m_is_metres_unless_money_or_a_count() {
     assert_eq!(one("The club paid £20m for him.").0, 2e7);
     assert_eq!(one("The club paid £20m for him.").1.as_deref(), Some("£"));
     assert_eq!(one("The app has 7m users.").0, 7e6);
+    let yen = one("The refunds came to 20m yen so far.");
+    assert_eq!((yen.0, yen.1.as_deref()), (2e7, Some("¥")));
 }
 
 #[test]
@@ -39,6 +41,9 @@ fn glued_units_are_quantities() {
     assert_eq!(speed.2, "193km/h");
     assert_eq!(one("at about 10am on Monday").1.as_deref(), Some("am"));
     assert_eq!(one("around 10 a.m. on Monday").1.as_deref(), Some("am"));
+    assert_eq!(one("around 10 a.m. on Monday").2, "10");
+    // The full stop after "9pm" ends the sentence.
+    assert_eq!(one("The streets empty soon after 9pm.").2, "9pm");
     // Not units: an ordinal, a network generation.
     assert!(numbers("on the 15th floor").is_empty());
     assert!(numbers("a 4G network").is_empty());
