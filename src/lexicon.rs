@@ -326,8 +326,8 @@ const REVERSALS: &[(&[&str], &[&str])] = &[
     ),
     (&["agree", "agreed"], &["disagree", "disagreed"]),
     (
-        &["most", "maximum", "majority"],
-        &["least", "minimum", "minority"],
+        &["most", "more", "greater", "maximum", "majority"],
+        &["least", "less", "fewer", "minimum", "minority"],
     ),
 ];
 

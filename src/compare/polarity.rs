@@ -54,12 +54,27 @@ pub(super) fn polarity_change(
         let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
         group.get(k).or(group.first()).copied().unwrap_or_default()
     };
+    // A question asserts nothing for the other side to deny: "Do you
+    // really want ...?" → "We don't want ...".
+    // A question asserts nothing for the other side to deny: "Do you
+    // really want ...?" → "We don't want ...". The finding is in a question
+    // when a question mark follows it in its sentence.
+    let question = |full: &str, starts: &[usize], at: usize| {
+        let k = starts.partition_point(|&s| s <= at);
+        let end = starts
+            .get(k)
+            .map_or(full.len(), |&next| next.saturating_sub(1));
+        full.get(at..end).is_some_and(|rest| rest.contains('?'))
+    };
     let finding = |(ls, le): (usize, usize), (rs, re): (usize, usize)| {
         let text = |words: &[Word<'_>], full: &str, s: usize, e: usize| {
             full.get(words[s].start..words[e].end)
                 .unwrap_or_default()
                 .to_string()
         };
+        if question(left.0, left.2, l[ls].start) || question(right.0, right.2, r[rs].start) {
+            return None;
+        }
         let (left_text, right_text) = (text(l, left.0, ls, le), text(r, right.0, rs, re));
         (!left_text.is_empty() && !right_text.is_empty()).then(|| FactChange {
             kind: FactKind::Polarity,
@@ -464,6 +479,7 @@ fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
                     && !has_near(&d.right, r, wa.stem)
                     && !has_near(&d.left, l, wb.stem)
                     && !negated_nearby(d, change, (a, b))
+                    && !reversed_twice(d, change, (a, b))
                 {
                     return Some((a, b));
                 }
@@ -471,6 +487,18 @@ fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// True when the change holds a second pair of opposites besides `(a, b)`:
+/// "the least fit" → "more unfit" reverses twice and says the same.
+fn reversed_twice(d: &Diffed<'_>, change: &Change, (a, b): (usize, usize)) -> bool {
+    change.left.clone().filter(|&x| x != a).any(|x| {
+        change
+            .right
+            .clone()
+            .filter(|&y| y != b)
+            .any(|y| opposite(&d.left[x], &d.right[y]))
+    })
 }
 
 /// Two words are opposites: content words that WordNet or the curated table

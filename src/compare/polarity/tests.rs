@@ -284,3 +284,21 @@ fn a_negator_in_a_rewritten_clause_is_no_reversal() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn two_reversals_in_one_change_say_the_same() {
+    let found = polarity(
+        "A study found that schoolchildren in England are the least fit they have ever been.",
+        "A study found that schoolchildren in England are more unfit than they have ever been.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_question_is_not_denied_by_a_statement() {
+    let found = polarity(
+        "\"Do you really want to encourage people to depend on their phones?\" he said.",
+        "\"We don't want to encourage people to depend on their phones,\" he said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
