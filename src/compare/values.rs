@@ -27,6 +27,8 @@ pub(super) struct Quantity<'a> {
     /// The counted noun of a count ("people"), if any.
     noun: Option<&'a str>,
     vague: bool,
+    /// Counted in dozens ("two dozen"), which writers use loosely.
+    dozens: bool,
 }
 
 impl<'a> Quantity<'a> {
@@ -37,7 +39,11 @@ impl<'a> Quantity<'a> {
     fn parse(key: &'a str, text: &str, value: f64) -> Quantity<'a> {
         let mut parts = key.splitn(3, ':');
         let (first, unit, base) = (parts.next(), parts.next(), parts.next());
-        let rounding = rounding(text, value);
+        // "dozens" is vague (its key ends in `~`), "two dozen" a count.
+        let vague_key = key.split('#').next().is_some_and(|k| k.ends_with('~'));
+        let dozens = !vague_key && text.to_ascii_lowercase().contains("dozen");
+        // A dozen is a round figure: "two dozen" for anything from 20 to 30.
+        let rounding = if dozens { 0.2 } else { rounding(text, value) };
         match (first, unit, base.and_then(|b| b.parse::<f64>().ok())) {
             (Some(dimension), Some(unit), Some(base)) => Quantity {
                 dimension: Some(dimension),
@@ -47,6 +53,7 @@ impl<'a> Quantity<'a> {
                 rounding,
                 noun: None,
                 vague: false,
+                dozens,
             },
             _ => {
                 let (number, noun) = match key.split_once('#') {
@@ -62,6 +69,7 @@ impl<'a> Quantity<'a> {
                     rounding,
                     noun,
                     vague,
+                    dozens,
                 }
             }
         }
@@ -81,7 +89,8 @@ impl<'a> Quantity<'a> {
                         a != "money" && close(self, other)
                     }
             }
-            _ => self.value == other.value,
+            // "two dozen" is a loose count: "20" or "25" may say it.
+            _ => self.value == other.value || ((self.dozens || other.dozens) && close(self, other)),
         }
     }
 
@@ -123,6 +132,7 @@ pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
             rounding: rounding(&n.text, n.value),
             noun: None,
             vague: false,
+            dozens: false,
         })
     }
     let adjacent =
@@ -191,6 +201,8 @@ fn rounding(text: &str, value: f64) -> f64 {
 pub(super) struct NumberIndex<'a> {
     by_value: FxHashMap<u64, Vec<Quantity<'a>>>,
     by_dimension: FxHashMap<&'a str, Vec<Quantity<'a>>>,
+    /// Counts in dozens, matched loosely (few in any text).
+    dozens: Vec<Quantity<'a>>,
 }
 
 impl<'a> NumberIndex<'a> {
@@ -198,6 +210,7 @@ impl<'a> NumberIndex<'a> {
         let mut index = NumberIndex {
             by_value: FxHashMap::default(),
             by_dimension: FxHashMap::default(),
+            dozens: Vec::new(),
         };
         let mut seen = FxHashSet::default();
         for f in facts.filter(|f| f.kind == FactKind::Number) {
@@ -208,6 +221,9 @@ impl<'a> NumberIndex<'a> {
             index.by_value.entry(q.value.to_bits()).or_default().push(q);
             if let Some(d) = q.dimension {
                 index.by_dimension.entry(d).or_default().push(q);
+            }
+            if q.dozens {
+                index.dozens.push(q);
             }
         }
         index
@@ -221,6 +237,13 @@ impl<'a> NumberIndex<'a> {
             .get(&q.value.to_bits())
             .is_some_and(|v| v.iter().any(|o| q.same(o)));
         same_value
+            || self.dozens.iter().any(|o| q.same(o))
+            || (q.dozens
+                && self
+                    .by_value
+                    .values()
+                    .flatten()
+                    .any(|o| o.dimension.is_none() && q.same(o)))
             || q.dimension.is_some_and(|d| {
                 self.by_dimension
                     .get(d)

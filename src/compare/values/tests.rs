@@ -45,6 +45,13 @@ fn a_count_matches_a_quantity_of_its_value() {
 }
 
 #[test]
+fn two_dozen_is_a_loose_count() {
+    assert!(q("24#children", "two dozen", 24.0).same(&q("20#children", "20", 20.0)));
+    assert!(!q("48#peopl", "48", 48.0).same(&q("50#peopl", "50", 50.0)));
+    assert!(!q("12~", "dozens", 12.0).same(&q("10", "10", 10.0)));
+}
+
+#[test]
 fn a_refined_date_agrees_with_the_plain_one() {
     assert!(dates_agree("04", "2014-04"));
     assert!(dates_agree("2014", "2014-04-02"));
