@@ -96,7 +96,7 @@ fn no_polarity_change() {
         "polarity",
         &[
             "statement turned into its denial or opposite",
-            "\"\" → \"not\"",
+            "\"assembly approved\" → \"assembly did not approve\"",
         ],
     );
 }

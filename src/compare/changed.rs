@@ -3,14 +3,18 @@
 
 use super::facts::{DocFacts, Found};
 use super::polarity;
+use super::values::{dates_agree, dates_comparable, Quantity};
 use crate::align::Alignment;
 use crate::model::Document;
 use crate::normalize;
 use crate::report::{FactChange, FactKind};
 use std::borrow::Cow;
 
-/// Numbers and dates whose value differs inside an aligned group: each side's
-/// values the other side of the group lacks, paired in reading order.
+/// Numbers and dates whose value differs inside an aligned group: each
+/// side's values that no value of the other side of the group says in any
+/// wording, paired in reading order with the first comparable one (a
+/// length with a length, a count of people with a count of people, a
+/// weekday with a weekday).
 pub(super) fn changed_facts<'a>(
     left: &Document,
     right: &Document,
@@ -26,13 +30,20 @@ pub(super) fn changed_facts<'a>(
         for kind in [FactKind::Number, FactKind::Date] {
             let only = |from: &[&Found<'a>], other: &[&Found<'a>]| -> Vec<Found<'a>> {
                 from.iter()
-                    .filter(|f| {
-                        f.kind == kind && !other.iter().any(|o| o.kind == kind && o.key == f.key)
-                    })
+                    .filter(|f| f.kind == kind && !other.iter().any(|o| same(kind, f, o)))
                     .map(|&f| f.clone())
                     .collect()
             };
-            for (lf, rf) in only(&l, &r).into_iter().zip(only(&r, &l)) {
+            let (left_only, right_only) = (only(&l, &r), only(&r, &l));
+            let mut used = vec![false; right_only.len()];
+            for lf in left_only {
+                let Some(k) = (0..right_only.len())
+                    .find(|&k| !used[k] && comparable(kind, &lf, &right_only[k]))
+                else {
+                    continue;
+                };
+                used[k] = true;
+                let rf = right_only[k].clone();
                 out.push((
                     FactChange {
                         kind,
@@ -52,17 +63,54 @@ pub(super) fn changed_facts<'a>(
         }
         // One polarity change a pair at most: a denial that also swaps a
         // word for its antonym is one reversal, not two.
-        let (lw, rw) = (
-            polarity::GroupWords::of(&mut memo, left, &pair.left),
-            polarity::GroupWords::of(&mut memo, right, &pair.right),
-        );
-        if let Some(change) = polarity::negation_change(&lw, &pair.left, &rw, &pair.right)
-            .or_else(|| polarity::antonym_change(&lw, &rw))
-        {
+        let (left_text, left_starts) = joined(left, &pair.left);
+        let (right_text, right_starts) = joined(right, &pair.right);
+        if let Some(change) = polarity::polarity_change(
+            &mut memo,
+            (&left_text, &pair.left, &left_starts),
+            (&right_text, &pair.right, &right_starts),
+        ) {
             out.push((change, Cow::Borrowed(""), Cow::Borrowed("")));
         }
     }
     out
+}
+
+/// Two facts of one kind say the same value.
+fn same(kind: FactKind, a: &Found<'_>, b: &Found<'_>) -> bool {
+    if b.kind != kind {
+        return false;
+    }
+    match kind {
+        FactKind::Number => a.key == b.key || Quantity::of(a).same(&Quantity::of(b)),
+        FactKind::Date => dates_agree(&a.key, &b.key),
+        _ => a.key == b.key,
+    }
+}
+
+/// Two differing facts of one kind are worth reporting as one changed into
+/// the other.
+fn comparable(kind: FactKind, a: &Found<'_>, b: &Found<'_>) -> bool {
+    match kind {
+        FactKind::Number => Quantity::of(a).comparable(&Quantity::of(b)),
+        FactKind::Date => dates_comparable(&a.key, &b.key),
+        _ => true,
+    }
+}
+
+/// The group's sentences joined by spaces (as in its word diff), and where
+/// each starts.
+fn joined(doc: &Document, group: &[usize]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(group.len());
+    for &i in group {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        starts.push(text.len());
+        text.push_str(&doc.sentences[i].text);
+    }
+    (text, starts)
 }
 
 /// True when the two groups are the same sentences, character for character.

@@ -2,6 +2,7 @@
 //! between aligned sentences.
 
 use super::changed::changed_facts;
+use super::values;
 use crate::align::Alignment;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
@@ -81,12 +82,18 @@ fn partners_quoting(
 fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
     let other_keys: FxHashSet<(FactKind, &str)> = other.iter().map(|f| (f.kind, &*f.key)).collect();
     let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
+    let other_numbers = values::NumberIndex::new(other.iter());
+    let other_dates = values::DateIndex::new(other.iter());
     let mut seen = FxHashSet::default();
     from.iter()
         .filter(|f| !is_changed(f))
         .filter(|f| seen.insert((f.kind, &*f.key)))
         .filter(|f| match f.kind {
             FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
+            // Other wordings of a value: "48km" for "30 miles", "April
+            // 2014" for "April", "on Tuesday" for "yesterday".
+            FactKind::Number => !other_numbers.carries(f),
+            FactKind::Date => !other_dates.carries(&f.key),
             _ => !other_keys.contains(&(f.kind, &*f.key)),
         })
         .map(|f| Fact {
@@ -131,6 +138,7 @@ impl<'a> DocFacts<'a> {
 
 fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
     let mut out = Vec::new();
+    let mut numbers: Vec<&crate::model::NumberClaim> = Vec::new();
     for claim in &sentence.claims {
         let found = |kind, key, text, value| Found {
             kind,
@@ -140,12 +148,19 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
             sentence: sentence.index,
         };
         match claim {
-            Claim::Number(n) => out.push(found(
-                FactKind::Number,
-                Cow::Owned(number_key(n.value)),
-                &n.text,
-                Some(n.value),
-            )),
+            Claim::Number(n) => {
+                // "30 miles (48km)": a conversion of the number before it
+                // is no fact of its own.
+                if !numbers.iter().any(|p| values::restates(p, n)) {
+                    out.push(found(
+                        FactKind::Number,
+                        Cow::Owned(number_key(n)),
+                        &n.text,
+                        Some(n.value),
+                    ));
+                }
+                numbers.push(n);
+            }
             Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
             Claim::Entity(e) => out.push(found(
                 FactKind::Entity,
@@ -167,8 +182,23 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
 }
 
 /// Numbers are the same fact when their values are equal, however written.
-fn number_key(value: f64) -> String {
-    format!("{value}")
+/// A quantity with a unit of measure or a currency is keyed by what it
+/// measures, its unit and its value in the base unit (`length:km:48000`),
+/// so that conversions can be matched ([`super::values`]); a count by its
+/// value, `~` when vague ("hundreds"), and `#` its counted noun.
+fn number_key(n: &crate::model::NumberClaim) -> String {
+    let unit = n.unit.as_deref();
+    if let Some(((dimension, _), unit)) =
+        unit.and_then(|u| Some((crate::extract::dimension(u)?, u)))
+    {
+        let base = crate::extract::base_value(n.value, unit).unwrap_or(n.value);
+        return format!("{dimension}:{unit}:{base}");
+    }
+    let vague = if n.vague { "~" } else { "" };
+    match unit {
+        Some(noun) => format!("{}{vague}#{noun}", n.value),
+        None => format!("{}{vague}", n.value),
+    }
 }
 
 /// The other side's quotes, indexed by word, so that finding a quote's best

@@ -5,6 +5,7 @@ mod changed;
 mod credits;
 mod facts;
 mod polarity;
+mod values;
 mod words;
 
 use crate::align::{AlignedPair, Alignment};

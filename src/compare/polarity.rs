@@ -1,204 +1,549 @@
 //! Polarity changes between aligned groups: a statement turned into its
-//! denial ("approved" → "not approved") or a word swapped for its opposite
-//! ("rose" → "fell").
+//! denial ("was approved" → "was not approved") or a predicate swapped for
+//! its opposite ("rose" → "fell").
+//!
+//! Both are read off the word diff of the pair, one change (a run of
+//! deleted and inserted words between two unchanged runs) at a time, so that
+//! a rewrite that drops a clause with a "not" in it, or adds a "no"
+//! somewhere else, is no reversal: the negator must attach to a predicate
+//! both sides keep, and an opposite must replace the word it opposes.
 
+use super::words::word_diff;
 use crate::lexicon;
-use crate::model::Document;
-use crate::normalize;
-use crate::report::{FactChange, FactKind};
+use crate::normalize::{self, Key};
+use crate::report::{DiffTag, FactChange, FactKind};
 
-/// A statement turned into its denial, or back: the aligned groups differ in
-/// how many negating words they hold ("did not", "no", "never", "n't").
-pub(super) fn negation_change(
-    left: &GroupWords<'_>,
-    left_group: &[usize],
-    right: &GroupWords<'_>,
-    right_group: &[usize],
+/// A word of one side's joined text.
+struct Word<'a> {
+    text: &'a str,
+    folded: Box<str>,
+    /// Stem key of the folded word (stopwords included).
+    stem: Key,
+    /// True for content words (not stopwords).
+    content: bool,
+    start: usize,
+    end: usize,
+}
+
+/// One change of the word diff: the words each side has between two
+/// unchanged runs, as ranges into the side's words.
+struct Change {
+    left: std::ops::Range<usize>,
+    right: std::ops::Range<usize>,
+}
+
+/// The words of both sides and the changes between them.
+struct Diffed<'a> {
+    left: Vec<Word<'a>>,
+    right: Vec<Word<'a>>,
+    changes: Vec<Change>,
+}
+
+/// A polarity change between the joined texts of two aligned groups, if
+/// any: a negation first, then an exchanged opposite. `left_starts` and
+/// `right_starts` are the byte offsets where each sentence of the group
+/// starts in its joined text (for the sentence indices of the finding).
+pub(super) fn polarity_change(
+    memo: &mut normalize::WordMemo,
+    left: (&str, &[usize], &[usize]),
+    right: (&str, &[usize], &[usize]),
 ) -> Option<FactChange> {
-    let (l, r) = (&left.negators, &right.negators);
-    (l.len() != r.len()).then(|| FactChange {
-        kind: FactKind::Polarity,
-        left_text: l.join(" "),
-        right_text: r.join(" "),
-        left: left_group[0],
-        right: right_group[0],
+    let diffed = diffed(memo, left.0, right.0);
+    let (l, r) = (&diffed.left, &diffed.right);
+    let sentence = |starts: &[usize], group: &[usize], at: usize| {
+        let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
+        group.get(k).or(group.first()).copied().unwrap_or_default()
+    };
+    // A question asserts nothing for the other side to deny: "Do you
+    // really want ...?" → "We don't want ...".
+    // A question asserts nothing for the other side to deny: "Do you
+    // really want ...?" → "We don't want ...". The finding is in a question
+    // when a question mark follows it in its sentence.
+    let question = |full: &str, starts: &[usize], at: usize| {
+        let k = starts.partition_point(|&s| s <= at);
+        let end = starts
+            .get(k)
+            .map_or(full.len(), |&next| next.saturating_sub(1));
+        full.get(at..end).is_some_and(|rest| rest.contains('?'))
+    };
+    let finding = |(ls, le): (usize, usize), (rs, re): (usize, usize)| {
+        let text = |words: &[Word<'_>], full: &str, s: usize, e: usize| {
+            full.get(words[s].start..words[e].end)
+                .unwrap_or_default()
+                .to_string()
+        };
+        if question(left.0, left.2, l[ls].start) || question(right.0, right.2, r[rs].start) {
+            return None;
+        }
+        let (left_text, right_text) = (text(l, left.0, ls, le), text(r, right.0, rs, re));
+        (!left_text.is_empty() && !right_text.is_empty()).then(|| FactChange {
+            kind: FactKind::Polarity,
+            left_text,
+            right_text,
+            left: sentence(left.2, left.1, l[ls].start),
+            right: sentence(right.2, right.1, r[rs].start),
+        })
+    };
+    if let Some((ls, rs)) = negation(&diffed) {
+        return finding(ls, rs);
+    }
+    exchanged_opposite(&diffed).and_then(|(a, b)| finding((a, a), (b, b)))
+}
+
+fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> Diffed<'a> {
+    let mut out = Diffed {
+        left: Vec::new(),
+        right: Vec::new(),
+        changes: Vec::new(),
+    };
+    let (mut at_left, mut at_right) = (0, 0);
+    let mut open: Option<Change> = None;
+    let push_words = |memo: &mut normalize::WordMemo,
+                      words: &mut Vec<Word<'a>>,
+                      full: &'a str,
+                      at: usize,
+                      len: usize| {
+        let Some(run) = full.get(at..at + len) else {
+            return;
+        };
+        for (offset, word) in normalize::words(run) {
+            let (folded, content) = memo.with(word, |info| (info.folded.clone(), info.key));
+            let stem = content.unwrap_or_else(|| normalize::key(&normalize::stem(&folded)));
+            words.push(Word {
+                text: word,
+                folded,
+                stem,
+                content: content.is_some(),
+                start: at + offset,
+                end: at + offset + word.len(),
+            });
+        }
+    };
+    for op in word_diff(left, right) {
+        let len = op.text.len();
+        match op.op {
+            DiffTag::Equal => {
+                if let Some(change) = open.take() {
+                    out.changes.push(change);
+                }
+                push_words(memo, &mut out.left, left, at_left, len);
+                push_words(memo, &mut out.right, right, at_right, len);
+                at_left += len;
+                at_right += len;
+            }
+            DiffTag::Delete | DiffTag::Insert => {
+                let change = open.get_or_insert(Change {
+                    left: out.left.len()..out.left.len(),
+                    right: out.right.len()..out.right.len(),
+                });
+                if op.op == DiffTag::Delete {
+                    push_words(memo, &mut out.left, left, at_left, len);
+                    at_left += len;
+                    change.left.end = out.left.len();
+                } else {
+                    push_words(memo, &mut out.right, right, at_right, len);
+                    at_right += len;
+                    change.right.end = out.right.len();
+                }
+            }
+        }
+    }
+    out.changes.extend(open);
+    out
+}
+
+/// Words between a negator and the predicate it negates ("did not *even*
+/// try", "has not *yet been* approved", "no *longer*").
+fn is_bridge(folded: &str) -> bool {
+    matches!(
+        folded,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "do"
+            | "does"
+            | "did"
+            | "have"
+            | "has"
+            | "had"
+            | "to"
+            | "yet"
+            | "ever"
+            | "even"
+            | "any"
+            | "longer"
+            | "always"
+            | "a"
+            | "an"
+            | "the"
+            | "one"
+            | "so"
+            | "very"
+            | "really"
+            | "quite"
+            | "too"
+            | "only"
+            | "get"
+            | "got"
+            | "before"
+    )
+}
+
+/// Auxiliaries that stand in for one another around a negator ("has" →
+/// "doesn't have", "will" → "won't").
+fn auxiliary_class(folded: &str) -> Option<u8> {
+    Some(match folded {
+        "be" | "is" | "are" | "was" | "were" | "been" | "am" => 0,
+        "have" | "has" | "had" => 1,
+        "do" | "does" | "did" => 2,
+        "will" | "would" | "won't" | "wouldn't" => 3,
+        "can" | "could" | "cannot" | "can't" | "couldn't" => 4,
+        _ => return None,
     })
 }
 
-/// A word turned into its opposite: one side has a word whose WordNet
-/// antonym (or a synonym's, see `lexicon::opposites`) the other side has in
-/// its place ("rose" → "fell", "guilty" →
-/// "innocent"). Both words must be missing from the other side, so a
-/// sentence that names both ("won or lost") on each side is no change.
-pub(super) fn antonym_change(left: &GroupWords<'_>, right: &GroupWords<'_>) -> Option<FactChange> {
-    let (l, r) = (&left.content, &right.content);
-    let has = |words: &[GroupWord], key: normalize::Key| words.iter().any(|w| w.key == key);
-    // An antonym swap needs a word only the right has; most pairs have few.
-    if r.iter().all(|w| has(l, w.key)) {
-        return None;
+/// Words that negate the clause they are in (folded). "fail to" and
+/// "refuse to" negate the verb after them like "not" does, so "failed to
+/// fall" and "did not fall" say the same. "not only" and "whether or not"
+/// negate nothing.
+fn negator_at(words: &[Word<'_>], k: usize) -> bool {
+    let folded = &*words[k].folded;
+    let next = words.get(k + 1).map_or("", |w| &*w.folded);
+    if folded == "not"
+        && (matches!(next, "only" | "just" | "simply" | "merely")
+            || (k > 0 && &*words[k - 1].folded == "or"))
+    {
+        return false;
     }
-    for word in l.iter().filter(|w| !has(r, w.key)) {
-        for antonym in lexicon::opposites(word.key) {
-            if has(l, antonym) {
+    is_negator(folded)
+        || (matches!(
+            folded,
+            "fail" | "fails" | "failed" | "refuse" | "refuses" | "refused"
+        ) && next == "to")
+}
+
+fn is_negator(folded: &str) -> bool {
+    matches!(
+        folded,
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot"
+    ) || folded.ends_with("n't")
+}
+
+/// Words that negate without a negator ("unable to", "the lack of",
+/// "rather than", "denied that"): a rewrite that puts a "not" where the
+/// other side has one of these says the same thing. They weigh in the
+/// count of negations, but a reversal is only reported for a negator.
+fn implicit_negator_at(words: &[Word<'_>], k: usize) -> bool {
+    let folded = &*words[k].folded;
+    let next = words.get(k + 1).map_or("", |w| &*w.folded);
+    let before = k.checked_sub(1).map_or("", |p| &*words[p].folded);
+    matches!(
+        folded,
+        "unable"
+            | "incapable"
+            | "inability"
+            | "unlikely"
+            | "absence"
+            | "absent"
+            | "lack"
+            | "lacks"
+            | "lacked"
+            | "lacking"
+            | "instead"
+            | "unless"
+            | "without"
+            | "deny"
+            | "denies"
+            | "denied"
+            | "stop"
+            | "stops"
+            | "stopped"
+            | "prevent"
+            | "prevents"
+            | "prevented"
+            | "few"
+            | "non"
+            | "hardly"
+            | "barely"
+            | "little"
+    ) || (folded == "rather" && next == "than")
+        || (folded == "opposed" && before == "as")
+        || (folded == "far" && next == "from")
+}
+
+/// Negations in a stretch of words, explicit and implicit.
+fn negations_in(words: &[Word<'_>], range: &std::ops::Range<usize>) -> usize {
+    range
+        .clone()
+        .filter(|&k| negator_at(words, k) || implicit_negator_at(words, k))
+        .count()
+}
+
+/// Longest change (in words a side) in which an added negator is read as
+/// denying a predicate the other side keeps: "reported" → "didn't report
+/// anything about" is one, a rewritten clause is not.
+const LOCAL_CHANGE: usize = 6;
+
+/// Changes this close (in words) to one that adds a negation, and that take
+/// one away, move the negation rather than add it ("no one was hurt" →
+/// "people were not hurt").
+const NEARBY: usize = 4;
+
+/// True when a change near `change` moves negation the other way, so the
+/// two together keep the polarity.
+fn cancelled_nearby(d: &Diffed<'_>, change: &Change, direction: std::cmp::Ordering) -> bool {
+    d.changes.iter().any(|other| {
+        let near = other.left.start <= change.left.end + NEARBY
+            && change.left.start <= other.left.end + NEARBY;
+        let delta = negations_in(&d.left, &other.left).cmp(&negations_in(&d.right, &other.right));
+        near && delta == direction.reverse()
+    })
+}
+
+/// The predicate a negator at `k` attaches to: the next word that is not a
+/// bridge word or another negator, within `limit`. An auxiliary contraction
+/// ("won't", "can't") is its own predicate when a bare auxiliary stands in
+/// for it on the other side, so the search starts at it.
+fn predicate_after(words: &[Word<'_>], k: usize) -> Option<usize> {
+    let mut p = k + 1;
+    if matches!(
+        &*words[k].folded,
+        "fail" | "fails" | "failed" | "refuse" | "refuses" | "refused"
+    ) {
+        p += 1;
+    }
+    while p < words.len() && p <= k + 4 {
+        let w = &*words[p].folded;
+        if !is_bridge(w) && !negator_at(words, p) {
+            return Some(p);
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Two words name the same predicate: one stem, one auxiliary, or WordNet
+/// synonyms ("forced" / "required").
+fn same_predicate(a: &Word<'_>, b: &Word<'_>) -> bool {
+    a.stem == b.stem
+        || auxiliary_class(&a.folded).is_some_and(|c| auxiliary_class(&b.folded) == Some(c))
+        || (a.content && b.content && lexicon::are_synonyms(a.text, b.text))
+}
+
+/// How many negators the words of `range` hold.
+fn negators_in(words: &[Word<'_>], range: &std::ops::Range<usize>) -> usize {
+    range.clone().filter(|&k| negator_at(words, k)).count()
+}
+
+/// The first change where one side adds a negator to a predicate both sides
+/// keep: the predicate is unchanged after the change, or the other side's
+/// changed words hold it too ("compares" → "does not compare"). Returns the
+/// word ranges (first, last) of each side's finding: from the word before
+/// the change to the predicate. The other side must not say the same with
+/// an implicit negation ("unable to" / "can't") in the change, nor move the
+/// negation nearby ("no one was hurt" → "people were not hurt").
+fn negation(d: &Diffed<'_>) -> Option<((usize, usize), (usize, usize))> {
+    for change in &d.changes {
+        let (nl, nr) = (
+            negators_in(&d.left, &change.left),
+            negators_in(&d.right, &change.right),
+        );
+        let direction =
+            negations_in(&d.left, &change.left).cmp(&negations_in(&d.right, &change.right));
+        // A negator in a long rewritten stretch negates whatever the
+        // rewrite says; only a local edit shows which predicate it denies.
+        let local = change.left.len() <= LOCAL_CHANGE && change.right.len() <= LOCAL_CHANGE;
+        if !local || nl == nr || direction != nl.cmp(&nr) || cancelled_nearby(d, change, direction)
+        {
+            continue;
+        }
+        let (neg, neg_range, other, other_range) = if nl > nr {
+            (&d.left, &change.left, &d.right, &change.right)
+        } else {
+            (&d.right, &change.right, &d.left, &change.left)
+        };
+        for k in neg_range.clone().filter(|&k| negator_at(neg, k)) {
+            let Some(p) = predicate_after(neg, k) else {
                 continue;
-            }
-            if let Some(other) = r.iter().find(|w| w.key == antonym) {
-                return Some(FactChange {
-                    kind: FactKind::Polarity,
-                    left_text: word.text.to_string(),
-                    right_text: other.text.to_string(),
-                    left: word.sentence,
-                    right: other.sentence,
-                });
+            };
+            // The negator's own word stands for its auxiliary ("won't"):
+            // only an auxiliary contraction is its own predicate.
+            let own = auxiliary_class(&neg[k].folded).map(|_| k);
+            let found = own.into_iter().chain([p]).find_map(|p| {
+                if p >= neg_range.end {
+                    // Past the change: an unchanged word, at the same
+                    // distance past the other side's change.
+                    let q = other_range.end + (p - neg_range.end);
+                    (q < other.len() && other[q].stem == neg[p].stem).then_some((p, q))
+                } else {
+                    other_range
+                        .clone()
+                        .find(|&q| same_predicate(&neg[p], &other[q]))
+                        .map(|q| (p, q))
+                }
+            });
+            // "are now forced to delete" → "are not required to delete": a
+            // few words replaced, the negated one among them, and the clause
+            // going on the same on both sides.
+            let found = found.or_else(|| {
+                kept_clause_after(d, change).then_some((neg_range.end, other_range.end))
+            });
+            let Some((p, q)) = found else {
+                continue;
+            };
+            let neg_start = neg_range.start.saturating_sub(1).min(k);
+            let other_start = if other_range.is_empty() {
+                other_range.start.saturating_sub(1)
+            } else {
+                other_range.start.saturating_sub(1).min(q)
+            };
+            let neg_span = (neg_start, p.max(k));
+            let other_span = (other_start.min(q), q);
+            return Some(if nl > nr {
+                (neg_span, other_span)
+            } else {
+                (other_span, neg_span)
+            });
+        }
+    }
+    None
+}
+
+/// True when `change` replaces a few words with a few others and the two
+/// words after it are the same on both sides, one of them a content word,
+/// before any other change.
+fn kept_clause_after(d: &Diffed<'_>, change: &Change) -> bool {
+    let (l, r) = (&change.left, &change.right);
+    if l.is_empty() || r.is_empty() || l.len() > SMALL_CHANGE || r.len() > SMALL_CHANGE {
+        return false;
+    }
+    let next_change = d
+        .changes
+        .iter()
+        .map(|c| c.left.start)
+        .filter(|&s| s >= l.end && s > l.start)
+        .min()
+        .unwrap_or(d.left.len());
+    if next_change < l.end + 2 || l.end + 2 > d.left.len() || r.end + 2 > d.right.len() {
+        return false;
+    }
+    // The replaced words hold a predicate, not only function words
+    // ("before bills" → "not including bills").
+    if !l.clone().any(|a| d.left[a].content) || !r.clone().any(|b| d.right[b].content) {
+        return false;
+    }
+    // "did not win" → "lost" says the same twice over.
+    let reversed = l.clone().any(|a| {
+        r.clone()
+            .any(|b| lexicon::reverses(d.left[a].stem, d.right[b].stem))
+    });
+    let same = (0..2).all(|i| d.left[l.end + i].stem == d.right[r.end + i].stem);
+    same && !reversed && (0..2).any(|i| d.left[l.end + i].content)
+}
+
+/// Largest changes (in words a side) in which an exchanged word counts as
+/// replacing its opposite whatever its position; in longer rewritten
+/// stretches the two words must stand at the same place from either end.
+const SMALL_CHANGE: usize = 3;
+
+/// The first change that replaces a word by its opposite ("rose" → "fell",
+/// "approved" → "rejected"): a content word on one side whose direct
+/// WordNet antonym, or curated reversal ([`lexicon::reverses`]), the other
+/// side has in its place. Neither word may appear anywhere on the other
+/// side, so a sentence naming both ("won or lost") is no change.
+fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
+    // Both words near the change on the other side too ("won or lost"):
+    // the sentence names both, and exchanges neither.
+    let has_near = |words: &[Word<'_>], range: &std::ops::Range<usize>, stem: Key| {
+        let from = range.start.saturating_sub(NEARBY);
+        let to = (range.end + NEARBY).min(words.len());
+        words
+            .get(from..to)
+            .is_some_and(|near| near.iter().any(|w| w.stem == stem))
+    };
+    for change in &d.changes {
+        let (l, r) = (&change.left, &change.right);
+        if l.is_empty() || r.is_empty() {
+            continue;
+        }
+        let small = l.len() <= SMALL_CHANGE && r.len() <= SMALL_CHANGE;
+        for a in l.clone() {
+            for b in r.clone() {
+                let in_place = small || a - l.start == b - r.start || l.end - a == r.end - b;
+                let (wa, wb) = (&d.left[a], &d.right[b]);
+                if in_place
+                    && opposite(wa, wb)
+                    && !has_near(&d.right, r, wa.stem)
+                    && !has_near(&d.left, l, wb.stem)
+                    && !negated_nearby(d, change, (a, b))
+                    && !reversed_twice(d, change, (a, b))
+                {
+                    return Some((a, b));
+                }
             }
         }
     }
     None
 }
 
-/// A content word of an aligned group, with its stem key.
-struct GroupWord<'a> {
-    text: &'a str,
-    key: normalize::Key,
-    sentence: usize,
+/// True when the change holds a second pair of opposites besides `(a, b)`:
+/// "the least fit" → "more unfit" reverses twice and says the same.
+fn reversed_twice(d: &Diffed<'_>, change: &Change, (a, b): (usize, usize)) -> bool {
+    change.left.clone().filter(|&x| x != a).any(|x| {
+        change
+            .right
+            .clone()
+            .filter(|&y| y != b)
+            .any(|y| opposite(&d.left[x], &d.right[y]))
+    })
 }
 
-/// The words of an aligned group that polarity changes look at, from one
-/// pass over its text.
-pub(super) struct GroupWords<'a> {
-    /// Content words (stopwords left out).
-    content: Vec<GroupWord<'a>>,
-    /// Negating words, folded, in order.
-    negators: Vec<String>,
+/// Two words are opposites: content words that WordNet or the curated table
+/// reverse, a pair of the curated table among function words ("most" /
+/// "least"), or a word and its "un-" form ("crewed" / "uncrewed").
+fn opposite(a: &Word<'_>, b: &Word<'_>) -> bool {
+    (a.content && b.content && same_form(&a.folded, &b.folded) && lexicon::reverses(a.stem, b.stem))
+        || lexicon::listed_reversal(a.stem, b.stem)
+        || lexicon::negated_by_prefix(&a.folded, &b.folded)
 }
 
-impl<'a> GroupWords<'a> {
-    pub(super) fn of(
-        memo: &mut normalize::WordMemo,
-        doc: &'a Document,
-        group: &[usize],
-    ) -> GroupWords<'a> {
-        let mut words = GroupWords {
-            content: Vec::new(),
-            negators: Vec::new(),
-        };
-        for &i in group {
-            for (_, word) in normalize::words(&doc.sentences[i].text) {
-                memo.with(word, |info| {
-                    if is_negator(&info.folded) {
-                        words.negators.push(info.folded.to_string());
-                    }
-                    if let Some(key) = info.key {
-                        words.content.push(GroupWord {
-                            text: word,
-                            key,
-                            sentence: i,
-                        });
-                    }
-                });
-            }
+/// WordNet's antonyms are looked up by stem, and the stemmer joins words
+/// that WordNet keeps apart ("costly" and "cost", "aged" and "age"): a
+/// comparative, superlative or "-ing" form only opposes a word of the same
+/// form ("higher" / "lower", not "cost" / "cheaper").
+fn same_form(a: &str, b: &str) -> bool {
+    let form = |w: &str| {
+        if w.len() > 5 && w.ends_with("est") {
+            "est"
+        } else if w.len() > 4 && w.ends_with("er") {
+            "er"
+        } else if w.len() > 4 && w.ends_with("ing") {
+            "ing"
+        } else {
+            ""
         }
-        words
-    }
+    };
+    form(a) == form(b)
 }
 
-/// Words that negate the clause they are in (folded).
-fn is_negator(folded: &str) -> bool {
-    matches!(
-        folded,
-        "not"
-            | "no"
-            | "never"
-            | "none"
-            | "nobody"
-            | "nothing"
-            | "neither"
-            | "nor"
-            | "cannot"
-            | "without"
-    ) || folded.ends_with("n't")
+/// True when the change, or one near it, also adds or removes a negation:
+/// "did not win" → "lost" and "denied it" → "said it was not" say the same
+/// thing twice over, not a reversal.
+/// The exchanged words themselves ("denied") do not count.
+fn negated_nearby(d: &Diffed<'_>, change: &Change, (a, b): (usize, usize)) -> bool {
+    let count = |words: &[Word<'_>], range: &std::ops::Range<usize>, skip: usize| {
+        negations_in(words, range)
+            - usize::from(range.contains(&skip) && implicit_negator_at(words, skip))
+    };
+    d.changes.iter().any(|other| {
+        let near = other.left.start <= change.left.end + NEARBY
+            && change.left.start <= other.left.end + NEARBY;
+        near && count(&d.left, &other.left, a) != count(&d.right, &other.right, b)
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::FactKind;
-
-    #[test]
-    fn negators_include_contractions() {
-        for w in ["not", "never", "didn't", "cannot", "no"] {
-            assert!(is_negator(w), "{w}");
-        }
-        for w in ["note", "know", "nothingness", "now"] {
-            assert!(!is_negator(w), "{w}");
-        }
-    }
-
-    #[test]
-    fn a_denial_of_an_aligned_statement_is_a_changed_fact() {
-        let report = crate::compare_texts(
-            "a",
-            "The minister said the plan was approved by the cabinet on Monday.",
-            "b",
-            "The minister said the plan was not approved by the cabinet on Monday.",
-            &crate::Options::default(),
-        );
-        let negations: Vec<_> = report
-            .facts
-            .changed
-            .iter()
-            .filter(|c| c.kind == FactKind::Polarity)
-            .collect();
-        assert_eq!(negations.len(), 1, "{:?}", report.facts.changed);
-        assert_eq!(
-            (
-                negations[0].left_text.as_str(),
-                negations[0].right_text.as_str()
-            ),
-            ("", "not")
-        );
-    }
-
-    #[test]
-    fn an_antonym_swap_in_an_aligned_statement_is_a_polarity_change() {
-        let report = crate::compare_texts(
-            "a",
-            "Exports from the region decreased sharply in the third quarter, officials said.",
-            "b",
-            "Exports from the region increased sharply in the third quarter, officials said.",
-            &crate::Options::default(),
-        );
-        let polarity: Vec<_> = report
-            .facts
-            .changed
-            .iter()
-            .filter(|c| c.kind == FactKind::Polarity)
-            .collect();
-        assert_eq!(polarity.len(), 1, "{:?}", report.facts.changed);
-        assert_eq!(
-            (
-                polarity[0].left_text.as_str(),
-                polarity[0].right_text.as_str()
-            ),
-            ("decreased", "increased")
-        );
-    }
-
-    #[test]
-    fn a_denial_with_an_antonym_is_one_polarity_change() {
-        let report = crate::compare_texts(
-            "a",
-            "The court found the former mayor guilty of fraud on Tuesday.",
-            "b",
-            "The court did not find the former mayor innocent of fraud on Tuesday.",
-            &crate::Options::default(),
-        );
-        let polarity = report
-            .facts
-            .changed
-            .iter()
-            .filter(|c| c.kind == FactKind::Polarity)
-            .count();
-        assert_eq!(polarity, 1, "{:?}", report.facts.changed);
-    }
-}
+mod tests;

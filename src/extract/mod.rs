@@ -14,6 +14,8 @@ mod dates;
 mod entities;
 mod lexicon;
 mod numbers;
+mod units;
+pub(crate) use units::{base_value, dimension};
 mod speakers;
 mod tokens;
 

@@ -4,6 +4,7 @@
 //! before it and the unit or counted noun after it.
 
 use super::tokens::Ctx;
+use super::units::unit_symbol;
 use crate::model::NumberClaim;
 use crate::normalize::{is_stopword, stem};
 
@@ -96,17 +97,108 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
             continue;
         }
         taken[k..to].iter_mut().for_each(|t| *t = true);
-        out.push(NumberClaim {
+        let (unit, unit_to) = match measured_unit(ctx, k, to) {
+            Some((u, end)) if !taken[to..end].iter().any(|t| *t) => (Some(u.to_string()), end),
+            _ => (unit(ctx, k, to, is_vague), to),
+        };
+        taken[to..unit_to].iter_mut().for_each(|t| *t = true);
+        // The text is the number as written: a unit glued to it stays
+        // ("48km", "193km/h"), a unit word after it does not ("30 miles").
+        let glued = unit_to > to && !ctx.toks[to].space_before;
+        let text_to = if glued { unit_to } else { to };
+        let number = NumberClaim {
             value,
-            unit: unit(ctx, k, to, is_vague),
+            unit,
             qualifier: qualifier(ctx, k),
             vague: is_vague,
-            text: ctx.tok_text(k, to).to_string(),
-            span: ctx.tok_span(k, to),
-        });
-        k = to;
+            text: ctx.tok_text(k, text_to).to_string(),
+            span: ctx.tok_span(k, text_to),
+        };
+        out.push(number);
+        k = unit_to;
     }
     out
+}
+
+/// A unit of measure right after the number: glued ("48km", "193km/h",
+/// "10am"), or the next word ("30 miles", "10 a.m."). Returns the symbol and
+/// one past the unit's last token.
+fn measured_unit(ctx: &Ctx<'_>, k: usize, to: usize) -> Option<(&'static str, usize)> {
+    let t = &ctx.toks[k];
+    // "£20" is money: the sign is its unit (see `unit`).
+    if k > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[k - 1].text) {
+        return None;
+    }
+    let glued = if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        t.text
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+    } else {
+        ""
+    };
+    let scale_suffix = matches!(glued, "k" | "K" | "mn" | "M" | "bn" | "b" | "B" | "tn")
+        || (glued == "m" && millions(ctx, k));
+    let mut end = to;
+    let symbol = if !glued.is_empty() && to == k + 1 && !scale_suffix {
+        // Glued units are written in lowercase ("48km", "10am"); a capital
+        // glued letter is a temperature ("30C") or no unit ("4G").
+        match glued {
+            "C" => "°C",
+            "F" => "°F",
+            _ if glued.starts_with(char::is_uppercase) => return None,
+            _ => unit_symbol(glued)?,
+        }
+    } else {
+        let next = ctx.toks.get(to).filter(|n| n.word)?;
+        // "2 miles" and "2 mi" but not "2 m" nor "2 c", which are too often
+        // something else; a capital "C" or "F" glued is a temperature.
+        let w = &*next.folded;
+        if w.len() <= 1 {
+            return None;
+        }
+        end = to + 1;
+        unit_symbol(w)?
+    };
+    // "217 miles per hour", "100 kilometres an hour"
+    if matches!(symbol, "mi" | "km")
+        && matches!(ctx.word(end), "per" | "an")
+        && ctx.word(end + 1) == "hour"
+    {
+        let speed = if symbol == "mi" { "mph" } else { "km/h" };
+        return Some((speed, end + 2));
+    }
+    // "km" "/" "h"
+    if symbol == "km"
+        && ctx
+            .toks
+            .get(end)
+            .is_some_and(|n| n.is('/') && !n.space_before)
+        && ctx
+            .toks
+            .get(end + 1)
+            .is_some_and(|n| n.is_word("h") && !n.space_before)
+    {
+        return Some(("km/h", end + 2));
+    }
+    // "a.m." keeps its final dot.
+    // ("9pm." ends its sentence: that dot is not the unit's.)
+    let dotted = end
+        .checked_sub(1)
+        .and_then(|e| ctx.toks.get(e))
+        .is_some_and(|t| t.folded.ends_with(".m"));
+    if matches!(symbol, "am" | "pm")
+        && dotted
+        && ctx
+            .toks
+            .get(end)
+            .is_some_and(|n| n.is('.') && !n.space_before)
+    {
+        end += 1;
+    }
+    // A lone "c"/"f" must have been written as a glued capital.
+    if matches!(symbol, "°C" | "°F") && !matches!(glued, "C" | "F") {
+        return None;
+    }
+    Some((symbol, end))
 }
 
 /// "2,000", "2.5", "1,234.5", "5bn", optionally followed by a scale word
@@ -124,17 +216,23 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         }
     }
     if let Some(n) = ctx.toks.get(k + 1) {
-        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) {
+        let speed = n.is('/') && t.text.ends_with("km");
+        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) && !speed {
             return None;
         }
     }
     let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let factor = match &t.text[digits.len()..] {
+    let suffix = &t.text[digits.len()..];
+    let factor = match suffix {
         "" => 1.0,
         "k" | "K" => 1e3,
+        // "£20m" is twenty million pounds, "a 60m tower" sixty metres.
+        "m" if !millions(ctx, k) => 1.0,
         "m" | "mn" | "M" => 1e6,
         "bn" | "b" | "B" => 1e9,
         "tn" => 1e12,
+        "C" | "F" => 1.0,
+        _ if suffix.starts_with(char::is_lowercase) && unit_symbol(suffix).is_some() => 1.0,
         _ => return None,
     };
     let value = parse_numeral(digits)? * factor;
@@ -142,6 +240,32 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         Some(s) => Some((value * s, k + 2)),
         None => Some((value, k + 1)),
     }
+}
+
+/// Currency names that follow an amount ("20m yen", "5m pounds"): the "m"
+/// before them is millions.
+const CURRENCY_WORDS: &[&str] = &[
+    "yen", "yuan", "pounds", "dollars", "euros", "rupees", "roubles", "rubles", "francs", "pesos",
+    "dirhams", "riyals", "lira",
+];
+
+/// True when a glued "m" after the numeral at `k` means millions: after a
+/// currency sign ("£20m"), or before a plural noun ("7m people"). Otherwise
+/// it is metres ("a 60m wave", "the 100m final").
+fn millions(ctx: &Ctx<'_>, k: usize) -> bool {
+    if k > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[k - 1].text) {
+        return true;
+    }
+    ctx.toks.get(k + 1).is_some_and(|n| {
+        n.word && unit_symbol(&n.folded).is_some_and(|u| matches!(u, "$" | "€" | "¥"))
+            || CURRENCY_WORDS.contains(&n.folded.as_ref())
+            || n.word
+                && !n.cap
+                && n.folded.len() > 3
+                && n.folded.ends_with('s')
+                && !n.folded.ends_with("ss")
+                && !matches!(n.folded.as_ref(), "across" | "towards" | "thus" | "always")
+    })
 }
 
 /// Parses digits with thousands commas (checked to be in groups of three)
@@ -300,7 +424,7 @@ fn qualifier(ctx: &Ctx<'_>, k: usize) -> Option<String> {
 /// counted noun after it ("2,000 people", "hundreds of fighters", "14,000
 /// Soviet troops"), stemmed so "troops" and "troop" agree.
 fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String> {
-    if from > 0 && ["$", "€", "£"].contains(&ctx.toks[from - 1].text) {
+    if from > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[from - 1].text) {
         return Some(ctx.toks[from - 1].text.to_string());
     }
     let next = ctx.toks.get(to)?;
@@ -328,3 +452,6 @@ fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String>
     }
     Some(stem(&first.folded))
 }
+
+#[cfg(test)]
+mod tests;

@@ -127,7 +127,39 @@ const DATE_FILLER: &[&str] = &[
     "bst",
     "pst",
     "pdt",
+    // Web timestamp lines ("Published: Tuesday, Dec. 20 2005 12:00 a.m.
+    // MST", "Posted: Nov 27, 2005 8:20 AM ET"): more zones.
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "mst",
+    "mdt",
+    "cst",
+    "cdt",
+    "hst",
+    "akst",
+    "ast",
+    "adt",
+    "hkt",
+    "sgt",
+    "jst",
+    "kst",
+    "ist",
+    "aest",
+    "aedt",
+    "awst",
+    "nzst",
+    "nzdt",
+    "eet",
+    "eest",
+    "wet",
+    "west",
+    "sast",
+    "eat",
+    "wat",
     "updated",
+    "first",
     "published",
     "posted",
     "last",
@@ -229,9 +261,15 @@ pub fn is_date_only(lower: &str) -> bool {
         .map(|t| t.trim_end_matches(['.', ':']))
         .filter(|t| !t.is_empty() && *t != "-");
     let (mut month, mut number, mut full_date) = (false, false, false);
+    // A timestamp line may give two stamps ("Posted: ... Last Updated:
+    // ..."): it may run longer than a bare date.
+    let stamp = ["published", "updated", "posted", "last", "first"]
+        .iter()
+        .any(|w| lower.trim_start().starts_with(w));
+    let limit = if stamp { 24 } else { 10 };
     // Most blocks fail on their first word: look at the words one by one.
     for (count, token) in tokens.enumerate() {
-        if count == 10 {
+        if count == limit {
             return false;
         }
         if MONTHS.contains(&token) {
@@ -298,6 +336,24 @@ mod tests {
         ] {
             assert!(is_date_only(date), "{date}");
         }
+    }
+
+    #[test]
+    fn web_timestamp_lines_are_date_lines() {
+        for stamp in [
+            "published: tuesday, dec. 20 2005 12:00 a.m. mst",
+            "posted: nov 27, 2005 8:20 am et last updated: nov 27, 2005 8:10 pm et",
+            "posted: 1052 gmt (1852 hkt), april 10, 2007",
+            "updated thu 6 may 2010, 9:03am aest",
+            "updated 12/19/2005 2:48:40 pm et",
+            "last updated 13:26 14/09/2013",
+        ] {
+            assert!(is_date_only(stamp), "{stamp}");
+        }
+        // A sentence that names a date is no timestamp.
+        assert!(!is_date_only(
+            "published on april 10, 2007, the report said prices rose"
+        ));
         for not_date in [
             "may i help",
             "2021",

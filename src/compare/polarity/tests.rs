@@ -1,0 +1,304 @@
+use crate::report::{FactChange, FactKind};
+
+fn polarity(left: &str, right: &str) -> Vec<FactChange> {
+    let report = crate::compare_texts("a", left, "b", right, &crate::Options::default());
+    report
+        .facts
+        .changed
+        .into_iter()
+        .filter(|c| c.kind == FactKind::Polarity)
+        .collect()
+}
+
+fn texts(changes: &[FactChange]) -> Vec<(&str, &str)> {
+    changes
+        .iter()
+        .map(|c| (c.left_text.as_str(), c.right_text.as_str()))
+        .collect()
+}
+
+#[test]
+fn negators_include_contractions() {
+    for w in ["not", "never", "didn't", "cannot", "no"] {
+        assert!(super::is_negator(w), "{w}");
+    }
+    for w in ["note", "know", "nothingness", "now"] {
+        assert!(!super::is_negator(w), "{w}");
+    }
+}
+
+#[test]
+fn a_denial_of_an_aligned_statement_shows_the_predicate_on_both_sides() {
+    let found = polarity(
+        "The minister said the plan was approved by the cabinet on Monday.",
+        "The minister said the plan was not approved by the cabinet on Monday.",
+    );
+    assert_eq!(texts(&found), vec![("was approved", "was not approved")]);
+}
+
+#[test]
+fn a_negated_verb_in_the_changed_words_is_a_denial() {
+    let found = polarity(
+        "The label compares the drink with cow's milk, the agency said.",
+        "The label does not compare the drink with cow's milk, the agency said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].right_text, "label does not compare");
+}
+
+#[test]
+fn failing_to_act_is_a_denial_of_acting() {
+    let found = polarity(
+        "The telescope captured images of the distant galaxy last year.",
+        "The telescope failed to capture images of the distant galaxy last year.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn failed_to_fall_and_did_not_fall_are_no_reversal() {
+    let found = polarity(
+        "Share prices failed to fall after the announcement on Monday.",
+        "Share prices did not fall after the announcement on Monday.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_dropped_clause_with_a_negator_is_no_reversal() {
+    let found = polarity(
+        "The team reached the summit on Friday, although it did not plant a flag there.",
+        "The team reached the summit on Friday.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_negator_added_elsewhere_is_no_reversal() {
+    let found = polarity(
+        "Officials said the storm damaged many homes along the coast.",
+        "Officials said the storm damaged many homes along the coast, but no one was hurt.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_moved_negator_is_no_reversal() {
+    let found = polarity(
+        "No students were hospitalized after the incident at the school.",
+        "Students were not hospitalized after the incident at the school.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn no_polarity_finding_has_an_empty_side() {
+    let pairs = [
+        (
+            "The minister said the plan was approved.",
+            "The minister said the plan was not approved.",
+        ),
+        (
+            "Police found evidence of poisoning at the school.",
+            "Police found no evidence of poisoning at the school.",
+        ),
+        (
+            "The company will cut prices next year, it said.",
+            "The company won't cut prices next year, it said.",
+        ),
+        ("Not approved.", "Approved."),
+    ];
+    for (l, r) in pairs {
+        for c in polarity(l, r) {
+            assert!(
+                !c.left_text.is_empty() && !c.right_text.is_empty(),
+                "{l} / {r}: {c:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn each_reversal_pair_exchanged_in_place_is_a_polarity_change() {
+    let cases = [
+        (
+            "The council approved the new budget on Monday.",
+            "The council rejected the new budget on Monday.",
+            "approved",
+            "rejected",
+        ),
+        (
+            "The bank raised interest rates by half a point.",
+            "The bank cut interest rates by half a point.",
+            "raised",
+            "cut",
+        ),
+        (
+            "Police arrested the two suspects on Sunday night.",
+            "Police released the two suspects on Sunday night.",
+            "arrested",
+            "released",
+        ),
+        (
+            "The home side won the final in extra time.",
+            "The home side lost the final in extra time.",
+            "won",
+            "lost",
+        ),
+        (
+            "The ministry confirmed the report of a deal.",
+            "The ministry denied the report of a deal.",
+            "confirmed",
+            "denied",
+        ),
+        (
+            "The spokesman said the report was accurate.",
+            "The spokesman denied the report was accurate.",
+            "said",
+            "denied",
+        ),
+        (
+            "Oil prices rose sharply in early trading.",
+            "Oil prices fell sharply in early trading.",
+            "rose",
+            "fell",
+        ),
+        (
+            "Exports from the region decreased sharply in the third quarter.",
+            "Exports from the region increased sharply in the third quarter.",
+            "decreased",
+            "increased",
+        ),
+        (
+            "The jury found the former mayor guilty of fraud.",
+            "The jury found the former mayor innocent of fraud.",
+            "guilty",
+            "innocent",
+        ),
+    ];
+    for (l, r, a, b) in cases {
+        let found = polarity(l, r);
+        assert_eq!(texts(&found), vec![(a, b)], "{l} / {r}");
+    }
+}
+
+#[test]
+fn an_antonym_of_a_synonym_is_no_reversal() {
+    // "cold" ~ "stale" ↔ "fresh"... : "close" is no antonym of "cold" itself.
+    let found = polarity(
+        "Temperatures stayed cold overnight in the valley, forecasters said.",
+        "Temperatures stayed close to freezing overnight in the valley, forecasters said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn opposites_far_apart_in_a_rewritten_stretch_are_no_reversal() {
+    let found = polarity(
+        "The wealthy nations agreed to send money to help the region rebuild quickly after the floods.",
+        "Money will go to the region from countries that are not poor, so that it can rebuild after the floods.",
+    );
+    assert!(found.iter().all(|c| c.left_text != "wealthy"), "{found:?}");
+}
+
+#[test]
+fn converses_are_no_reversal() {
+    let found = polarity(
+        "The club sold the striker to a rival for a record fee.",
+        "The club bought the striker from a rival for a record fee.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_denial_with_an_antonym_is_one_polarity_change() {
+    let found = polarity(
+        "The court found the former mayor guilty of fraud on Tuesday.",
+        "The court did not find the former mayor innocent of fraud on Tuesday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_denial_said_twice_over_is_no_reversal() {
+    // "did not win" and "lost" say the same.
+    let found = polarity(
+        "The incumbent did not win the vote in the capital.",
+        "The incumbent lost the vote in the capital.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_negated_replacement_before_a_kept_clause_is_a_denial() {
+    let found = polarity(
+        "Staff are now forced to delete the app from their work phones.",
+        "Staff are not required to delete the app from their work phones.",
+    );
+    assert_eq!(
+        texts(&found),
+        vec![("are now forced to", "are not required to")]
+    );
+}
+
+#[test]
+fn a_reversed_function_word_and_an_un_prefix_are_opposites() {
+    let found = polarity(
+        "The plan seeks to get the most value from the billions it has.",
+        "The plan seeks to get the least value from the billions it has.",
+    );
+    assert_eq!(texts(&found), vec![("most", "least")]);
+    let found = polarity(
+        "The agency tested small, uncrewed aircraft over the city.",
+        "The agency tested small, crewed aircraft over the city.",
+    );
+    assert_eq!(texts(&found), vec![("uncrewed", "crewed")]);
+}
+
+#[test]
+fn an_opposite_exchanged_in_one_clause_counts_when_the_other_clause_names_it() {
+    // "delete" is still in the right's second clause; the first clause
+    // exchanges it for "keep".
+    let found = polarity(
+        "Staff must delete the app from work phones, and delete it from personal phones too.",
+        "Staff must keep the app on work phones, and delete it from personal phones too.",
+    );
+    assert_eq!(texts(&found), vec![("delete", "keep")]);
+}
+
+#[test]
+fn a_stem_shared_with_an_antonym_is_no_reversal() {
+    // "costly" ↔ "cheap" in WordNet, and "costly" stems to "cost".
+    let found = polarity(
+        "The suits are uncomfortable, so the team is now looking at low-cost alternatives.",
+        "The suits are uncomfortable, so the team is now looking at cheaper alternatives.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_negator_in_a_rewritten_clause_is_no_reversal() {
+    let found = polarity(
+        "Results are frequently positive in individuals who do not have an allergy or a food intolerance.",
+        "The test often shows people have an allergy or a food intolerance when this is wrong.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn two_reversals_in_one_change_say_the_same() {
+    let found = polarity(
+        "A study found that schoolchildren in England are the least fit they have ever been.",
+        "A study found that schoolchildren in England are more unfit than they have ever been.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_question_is_not_denied_by_a_statement() {
+    let found = polarity(
+        "\"Do you really want to encourage people to depend on their phones?\" he said.",
+        "\"We don't want to encourage people to depend on their phones,\" he said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -1,0 +1,481 @@
+//! When two numbers or two dates say the same thing, however written:
+//! "30 miles" and "48km", "four decades" and "forty years", "April" and
+//! "April 2014", "yesterday" and "on Tuesday".
+//!
+//! Number keys (see `facts::number_key`) are `DIMENSION:UNIT:BASE` for a
+//! quantity with a unit of measure or a currency, and `VALUE` or
+//! `VALUE#NOUN` for a count. Date keys are those of `extract::dates`.
+
+use super::facts::Found;
+use crate::model::NumberClaim;
+use crate::report::FactKind;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A number fact, read back from its key and text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Quantity<'a> {
+    /// What it measures ("length", "money"), for quantities with a unit.
+    pub(super) dimension: Option<&'a str>,
+    unit: &'a str,
+    /// The value in the dimension's base unit, or the count.
+    base: f64,
+    /// The value as written, before any unit.
+    value: f64,
+    /// Half the last written digit, relative to the value: how far a
+    /// rounded conversion may lie off ("48" ± 0.5 is ± 1%).
+    rounding: f64,
+    /// The counted noun of a count ("people"), if any.
+    noun: Option<&'a str>,
+    vague: bool,
+    /// Counted in dozens ("two dozen"), which writers use loosely.
+    dozens: bool,
+}
+
+impl<'a> Quantity<'a> {
+    pub(super) fn of(found: &'a Found<'_>) -> Quantity<'a> {
+        Quantity::parse(&found.key, found.text, found.value.unwrap_or_default())
+    }
+
+    fn parse(key: &'a str, text: &str, value: f64) -> Quantity<'a> {
+        let mut parts = key.splitn(3, ':');
+        let (first, unit, base) = (parts.next(), parts.next(), parts.next());
+        // "dozens" is vague (its key ends in `~`), "two dozen" a count.
+        let vague_key = key.split('#').next().is_some_and(|k| k.ends_with('~'));
+        let dozens = !vague_key && text.to_ascii_lowercase().contains("dozen");
+        // A dozen is a round figure: "two dozen" for anything from 20 to 30.
+        let rounding = if dozens { 0.2 } else { rounding(text, value) };
+        match (first, unit, base.and_then(|b| b.parse::<f64>().ok())) {
+            (Some(dimension), Some(unit), Some(base)) => Quantity {
+                dimension: Some(dimension),
+                unit,
+                base,
+                value,
+                rounding,
+                noun: None,
+                vague: false,
+                dozens,
+            },
+            _ => {
+                let (number, noun) = match key.split_once('#') {
+                    Some((n, noun)) => (n, Some(noun)),
+                    None => (key, None),
+                };
+                let vague = number.ends_with('~');
+                Quantity {
+                    dimension: None,
+                    unit: "",
+                    base: value,
+                    value,
+                    rounding,
+                    noun,
+                    vague,
+                    dozens,
+                }
+            }
+        }
+    }
+
+    /// True when the two say the same amount: equal counts, equal amounts in
+    /// one unit, or conversions within rounding ("30 miles" / "48km"). An
+    /// amount in two currencies is never the same ("£20m" / "$20m"). A
+    /// count matches a quantity of the same value ("60" / "60 metres").
+    pub(super) fn same(&self, other: &Quantity<'_>) -> bool {
+        match (self.dimension, other.dimension) {
+            (Some(a), Some(b)) => {
+                a == b
+                    && if self.unit == other.unit {
+                        self.base == other.base
+                    } else {
+                        a != "money" && close(self, other)
+                    }
+            }
+            // "two dozen" is a loose count: "20" or "25" may say it.
+            _ => self.value == other.value || ((self.dozens || other.dozens) && close(self, other)),
+        }
+    }
+
+    /// True when a change from one to the other is worth reporting as a
+    /// changed number: the same kind of quantity (one dimension, or two
+    /// counts of the same noun), neither vague ("hundreds").
+    pub(super) fn comparable(&self, other: &Quantity<'_>) -> bool {
+        if self.vague || other.vague {
+            return false;
+        }
+        match (self.dimension, other.dimension) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => match (self.noun, other.noun) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Bytes between two numbers of a sentence for the second to be read as
+/// restating the first: " miles (", " ft (about ".
+const RESTATE_GAP: usize = 16;
+
+/// True when `number` restates `head` in other units right after it: "30
+/// miles (48km)", "58km (36 miles)", "100F (38C)". The same dimension in
+/// another unit, the values agreeing within rounding. Amounts of money in
+/// two currencies cannot be checked, and are left as they are.
+pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
+    fn quantity(n: &NumberClaim) -> Option<Quantity<'_>> {
+        let unit = n.unit.as_deref()?;
+        let (dimension, _) = crate::extract::dimension(unit)?;
+        Some(Quantity {
+            dimension: Some(dimension),
+            unit,
+            base: crate::extract::base_value(n.value, unit)?,
+            value: n.value,
+            rounding: rounding(&n.text, n.value),
+            noun: None,
+            vague: false,
+            dozens: false,
+        })
+    }
+    let adjacent =
+        number.span.start >= head.span.end && number.span.start - head.span.end <= RESTATE_GAP;
+    match (quantity(head), quantity(number)) {
+        (Some(h), Some(n)) => {
+            adjacent
+                && h.dimension == n.dimension
+                && h.unit != n.unit
+                && h.dimension != Some("money")
+                && close(&h, &n)
+        }
+        _ => false,
+    }
+}
+
+/// Conversions agree when each lies within the other's rounding, plus half
+/// a percent for the rounding of the conversion factor itself.
+fn close(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
+    let scale = a.base.abs().max(b.base.abs());
+    if scale == 0.0 {
+        return true;
+    }
+    (a.base - b.base).abs() / scale <= a.rounding.max(b.rounding) + 0.005
+}
+
+/// Half the last written digit relative to the value: "48" → 0.5/48,
+/// "2.5 million" → 0.05/2.5, "200" → 5/200 (a trailing zero may be
+/// rounding), "forty" → 5/40.
+fn rounding(text: &str, value: f64) -> f64 {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let (written, step) = if digits.is_empty() {
+        (
+            value,
+            if value >= 10.0 && value % 10.0 == 0.0 {
+                10.0
+            } else {
+                1.0
+            },
+        )
+    } else if let Some((_, frac)) = digits.split_once('.') {
+        let step = 10f64.powi(-i32::try_from(frac.len()).unwrap_or(6));
+        (digits.parse().unwrap_or(value), step)
+    } else {
+        let step = if digits.len() > 1 && digits.ends_with('0') {
+            10.0
+        } else {
+            1.0
+        };
+        (digits.parse().unwrap_or(value), step)
+    };
+    if written == 0.0 {
+        return 0.0;
+    }
+    0.5 * step / written.abs()
+}
+
+/// The other side's numbers, indexed, so that a fact's match costs the
+/// numbers of its value or dimension rather than a scan of all.
+pub(super) struct NumberIndex<'a> {
+    by_value: FxHashMap<u64, Vec<Quantity<'a>>>,
+    by_dimension: FxHashMap<&'a str, Vec<Quantity<'a>>>,
+    /// Counts in dozens, matched loosely (few in any text).
+    dozens: Vec<Quantity<'a>>,
+}
+
+impl<'a> NumberIndex<'a> {
+    pub(super) fn new<'f: 'a>(facts: impl Iterator<Item = &'a Found<'f>>) -> NumberIndex<'a> {
+        let mut index = NumberIndex {
+            by_value: FxHashMap::default(),
+            by_dimension: FxHashMap::default(),
+            dozens: Vec::new(),
+        };
+        let mut seen = FxHashSet::default();
+        for f in facts.filter(|f| f.kind == FactKind::Number) {
+            if !seen.insert((&*f.key, f.text)) {
+                continue;
+            }
+            let q = Quantity::of(f);
+            index.by_value.entry(q.value.to_bits()).or_default().push(q);
+            if let Some(d) = q.dimension {
+                index.by_dimension.entry(d).or_default().push(q);
+            }
+            if q.dozens {
+                index.dozens.push(q);
+            }
+        }
+        index
+    }
+
+    /// True when some indexed number says the same amount as `found`.
+    pub(super) fn carries(&self, found: &Found<'_>) -> bool {
+        let q = Quantity::of(found);
+        let same_value = self
+            .by_value
+            .get(&q.value.to_bits())
+            .is_some_and(|v| v.iter().any(|o| q.same(o)));
+        same_value
+            || self.dozens.iter().any(|o| q.same(o))
+            || (q.dozens
+                && self
+                    .by_value
+                    .values()
+                    .flatten()
+                    .any(|o| o.dimension.is_none() && q.same(o)))
+            || q.dimension.is_some_and(|d| {
+                self.by_dimension
+                    .get(d)
+                    .is_some_and(|v| v.iter().any(|o| q.same(o)))
+            })
+    }
+}
+
+/// A date key, read back: a calendar date (fields may be missing), a
+/// weekday, a day relative to the day of writing ("today"), or another
+/// relative expression.
+#[derive(Debug, Clone, PartialEq)]
+enum When<'a> {
+    Calendar {
+        years: Option<(u32, u32)>,
+        month: Option<u32>,
+        day: Option<u32>,
+        part: Option<&'a str>,
+    },
+    Weekday(u32),
+    Deictic,
+    Relative,
+}
+
+fn when(key: &str) -> When<'_> {
+    let (part, rest) = match key.split_once('-') {
+        Some((p @ ("early" | "mid" | "late"), rest)) => (Some(p), rest),
+        _ => (None, key),
+    };
+    if let Some(w) = weekday_number(key) {
+        return When::Weekday(w);
+    }
+    if matches!(
+        key,
+        "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "this-morning"
+            | "this-evening"
+            | "this-night"
+            | "this-afternoon"
+    ) {
+        return When::Deictic;
+    }
+    let numbers: Vec<&str> = rest.split('-').collect();
+    let all_digits = numbers
+        .iter()
+        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(decade) = rest.strip_suffix('s').filter(|d| d.len() == 4) {
+        if let Ok(y) = decade.parse::<u32>() {
+            return When::Calendar {
+                years: Some((y, y + 9)),
+                month: None,
+                day: None,
+                part,
+            };
+        }
+    }
+    if !all_digits {
+        return When::Relative;
+    }
+    let n: Vec<u32> = numbers.iter().filter_map(|n| n.parse().ok()).collect();
+    let (years, month, day) = match (numbers.first().map(|n| n.len()), n.as_slice()) {
+        (Some(4), [y]) => (Some((*y, *y)), None, None),
+        (Some(4), [y, m]) => (Some((*y, *y)), Some(*m), None),
+        (Some(4), [y, m, d]) => (Some((*y, *y)), Some(*m), Some(*d)),
+        (_, [m]) => (None, Some(*m), None),
+        (_, [m, d]) => (None, Some(*m), Some(*d)),
+        _ => return When::Relative,
+    };
+    When::Calendar {
+        years,
+        month,
+        day,
+        part,
+    }
+}
+
+fn weekday_number(key: &str) -> Option<u32> {
+    let day = key
+        .strip_prefix("previous-")
+        .or_else(|| key.strip_prefix("next-"))
+        .unwrap_or(key);
+    crate::parse::patterns::WEEKDAY_NAMES
+        .iter()
+        .position(|w| *w == day)
+        .and_then(|p| u32::try_from(p).ok())
+}
+
+/// The weekday of a Gregorian calendar date, numbered as in
+/// `WEEKDAY_NAMES` (Monday 0), by Sakamoto's method.
+fn weekday_of(year: u32, month: u32, day: u32) -> Option<u32> {
+    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year < 1 {
+        return None;
+    }
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[month as usize - 1] + day) % 7;
+    Some((sunday_based + 6) % 7)
+}
+
+/// True when two dates can name the same time: one refines the other
+/// ("April" / "April 2014", "mid-August" / "August"), a weekday falls on a
+/// calendar date, or one is relative to a date the other names ("today" /
+/// "Wednesday", "the next day" / "on Tuesday").
+pub(super) fn dates_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    match (when(a), when(b)) {
+        (When::Relative, When::Relative) => false,
+        // "the next day", "last week": relative to a day the other names.
+        (When::Relative, other) | (other, When::Relative) => {
+            matches!(other, When::Weekday(_) | When::Deictic) || day_level(&other)
+        }
+        (When::Deictic, When::Deictic) => false,
+        (When::Deictic, other) | (other, When::Deictic) => {
+            matches!(other, When::Weekday(_)) || day_level(&other)
+        }
+        (When::Weekday(x), When::Weekday(y)) => x == y,
+        (When::Weekday(w), c @ When::Calendar { .. })
+        | (c @ When::Calendar { .. }, When::Weekday(w)) => match c {
+            When::Calendar {
+                years: Some((y, y2)),
+                month: Some(m),
+                day: Some(d),
+                ..
+            } if y == y2 => weekday_of(y, m, d).is_none_or(|x| x == w),
+            When::Calendar { day: Some(_), .. } => true,
+            _ => false,
+        },
+        (
+            When::Calendar {
+                years: ya,
+                month: ma,
+                day: da,
+                part: pa,
+            },
+            When::Calendar {
+                years: yb,
+                month: mb,
+                day: db,
+                part: pb,
+            },
+        ) => {
+            let mut shared = false;
+            let mut agree = true;
+            if let (Some((a0, a1)), Some((b0, b1))) = (ya, yb) {
+                shared = true;
+                agree &= a0 <= b1 && b0 <= a1;
+            }
+            if let (Some(x), Some(y)) = (ma, mb) {
+                shared = true;
+                agree &= x == y;
+            }
+            if let (Some(x), Some(y)) = (da, db) {
+                agree &= x == y;
+            }
+            if let (Some(x), Some(y)) = (pa, pb) {
+                agree &= x == y;
+            }
+            shared && agree
+        }
+    }
+}
+
+fn day_level(w: &When<'_>) -> bool {
+    matches!(w, When::Calendar { day: Some(_), .. })
+}
+
+/// True when a change between two dates that do not agree is worth
+/// reporting: both name the same kind of time (two calendar dates sharing
+/// a year or a month, two weekdays, two days relative to the day of
+/// writing).
+pub(super) fn dates_comparable(a: &str, b: &str) -> bool {
+    match (when(a), when(b)) {
+        // "on 29 May" and "in 2012" name no field in common: neither is a
+        // changed form of the other.
+        (
+            When::Calendar {
+                years: ya,
+                month: ma,
+                ..
+            },
+            When::Calendar {
+                years: yb,
+                month: mb,
+                ..
+            },
+        ) => (ya.is_some() && yb.is_some()) || (ma.is_some() && mb.is_some()),
+        (When::Weekday(_), When::Weekday(_)) | (When::Deictic, When::Deictic) => true,
+        _ => false,
+    }
+}
+
+/// The other side's dates, for [`dates_agree`] lookups.
+pub(super) struct DateIndex<'a> {
+    keys: FxHashSet<&'a str>,
+    /// Every distinct key, for the looser matches.
+    loose: Vec<&'a str>,
+}
+
+impl<'a> DateIndex<'a> {
+    pub(super) fn new<'b>(facts: impl Iterator<Item = &'b Found<'a>>) -> DateIndex<'a>
+    where
+        'a: 'b,
+    {
+        let keys: FxHashSet<&'a str> = facts
+            .filter(|f| f.kind == FactKind::Date)
+            .map(|f| match &f.key {
+                std::borrow::Cow::Borrowed(k) => *k,
+                // Date keys are borrowed from the claims; an owned key
+                // cannot outlive this call.
+                std::borrow::Cow::Owned(_) => "",
+            })
+            .filter(|k| !k.is_empty())
+            .collect();
+        let mut loose: Vec<&'a str> = keys.iter().copied().collect();
+        loose.sort_unstable();
+        DateIndex { keys, loose }
+    }
+
+    /// True when some indexed date agrees with `key`.
+    pub(super) fn carries(&self, key: &str) -> bool {
+        // Past this many distinct dates a side names nearly every day; the
+        // exact keys answer alone, so that a transcript stays linear.
+        const LOOSE_LIMIT: usize = 2000;
+        self.keys.contains(key)
+            || (self.loose.len() <= LOOSE_LIMIT && self.loose.iter().any(|k| dates_agree(key, k)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,206 @@
+use super::*;
+
+fn q(key: &'static str, text: &'static str, value: f64) -> Quantity<'static> {
+    Quantity::parse(key, text, value)
+}
+
+#[test]
+fn a_conversion_in_other_units_is_the_same_amount() {
+    let miles = q("length:mi:48280.32", "30 miles", 30.0);
+    let km = q("length:km:48000", "48km", 48.0);
+    assert!(miles.same(&km) && km.same(&miles));
+}
+
+#[test]
+fn a_rounded_conversion_of_another_value_is_a_change() {
+    // 58 km is 36 miles, not 35.
+    let left = q("length:mi:56327.04", "35 miles", 35.0);
+    let right = q("length:km:58000", "58km", 58.0);
+    let right_miles = q("length:mi:57936.384", "36 miles", 36.0);
+    assert!(!left.same(&right));
+    assert!(right.same(&right_miles));
+    assert!(left.comparable(&right));
+}
+
+#[test]
+fn a_change_of_currency_is_a_changed_number() {
+    let pounds = q("money:£:20000000", "20m", 2e7);
+    let dollars = q("money:$:20000000", "20m", 2e7);
+    assert!(!pounds.same(&dollars));
+    assert!(pounds.comparable(&dollars));
+}
+
+#[test]
+fn four_decades_are_forty_years() {
+    let decades = q("duration:decade:14610", "four decades", 4.0);
+    let years = q("duration:yr:14610", "forty years", 40.0);
+    assert!(decades.same(&years));
+}
+
+#[test]
+fn a_count_matches_a_quantity_of_its_value() {
+    assert!(q("60", "60", 60.0).same(&q("length:m:60", "60 metres", 60.0)));
+    assert!(!q("60000000", "60m", 6e7).same(&q("length:m:60", "60m", 60.0)));
+    assert!(!q("100~", "hundreds", 100.0).comparable(&q("150", "150", 150.0)));
+}
+
+#[test]
+fn two_dozen_is_a_loose_count() {
+    assert!(q("24#children", "two dozen", 24.0).same(&q("20#children", "20", 20.0)));
+    assert!(!q("48#peopl", "48", 48.0).same(&q("50#peopl", "50", 50.0)));
+    assert!(!q("12~", "dozens", 12.0).same(&q("10", "10", 10.0)));
+}
+
+#[test]
+fn a_refined_date_agrees_with_the_plain_one() {
+    assert!(dates_agree("04", "2014-04"));
+    assert!(dates_agree("2014", "2014-04-02"));
+    assert!(dates_agree("mid-08", "08"));
+    assert!(dates_agree("1985", "1980s"));
+    assert!(!dates_agree("2014", "2015-04"));
+    assert!(!dates_agree("early-03", "late-03"));
+    assert!(dates_comparable("2014", "2015-04"));
+    assert!(!dates_comparable("05-29", "2012"));
+}
+
+#[test]
+fn relative_days_agree_with_weekdays() {
+    assert!(dates_agree("today", "wednesday"));
+    assert!(dates_agree("yesterday", "tuesday"));
+    assert!(dates_agree("next-day", "2004-07-27"));
+    assert!(!dates_agree("today", "yesterday"));
+    assert!(!dates_agree("next-week", "mid-08"));
+    assert!(!dates_agree("recent-years", "1980s"));
+    assert!(!dates_comparable("today", "wednesday"));
+}
+
+#[test]
+fn a_weekday_agrees_with_a_date_only_when_it_falls_on_it() {
+    // 27 July 2004 was a Tuesday.
+    assert!(dates_agree("tuesday", "2004-07-27"));
+    assert!(!dates_agree("friday", "2004-07-27"));
+    assert!(!dates_agree("friday", "tuesday"));
+}
+
+fn report(left: &str, right: &str) -> crate::report::Report {
+    crate::compare_texts("a", left, "b", right, &crate::Options::default())
+}
+
+fn changed(r: &crate::report::Report, kind: FactKind) -> Vec<(String, String)> {
+    r.facts
+        .changed
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| (c.left_text.clone(), c.right_text.clone()))
+        .collect()
+}
+
+fn one_sided(r: &crate::report::Report, kind: FactKind) -> Vec<String> {
+    r.facts
+        .omitted
+        .iter()
+        .chain(&r.facts.added)
+        .filter(|f| f.kind == kind)
+        .map(|f| f.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_pound_amount_turned_into_dollars_is_a_changed_number() {
+    let r = report(
+        "The club paid £20m for the striker last summer, its accounts show.",
+        "The club paid $20m for the striker last summer, its accounts show.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Number),
+        vec![("20m".into(), "20m".into())]
+    );
+}
+
+#[test]
+fn sixty_metres_is_not_sixty_million() {
+    let r = report(
+        "The wave that hit the harbour was 60m high, the agency said.",
+        "The wave that hit the harbour was 60 metres high, the agency said.",
+    );
+    assert!(changed(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn a_unit_conversion_is_not_an_added_fact() {
+    let r = report(
+        "Police chased the car for 30 miles before it stopped near the border.",
+        "Police chased the car for 30 miles (48km) before it stopped near the border.",
+    );
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    assert!(changed(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    let r = report(
+        "Police chased the car for 30 miles before it stopped near the border.",
+        "Police chased the car for 48km before it stopped near the border.",
+    );
+    assert!(changed(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn a_converted_value_that_differs_is_a_changed_number() {
+    let r = report(
+        "The quake struck 35 miles southwest of the port city, the survey said.",
+        "The quake struck 58km southwest of the port city, the survey said.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Number),
+        vec![("35".into(), "58km".into())]
+    );
+}
+
+#[test]
+fn four_decades_for_forty_years_is_no_change() {
+    let r = report(
+        "The treaty kept the peace for four decades in the region, historians say.",
+        "The treaty kept the peace for forty years in the region, historians say.",
+    );
+    assert!(changed(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn a_relative_day_resolved_to_a_weekday_is_no_changed_date() {
+    let r = report(
+        "A firebomb attack on a bank killed three people today, police said.",
+        "A firebomb attack on a bank killed three people Wednesday, police said.",
+    );
+    assert!(changed(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+    let r = report(
+        "The new rules will come into force in April, the ministry said.",
+        "The new rules will come into force in April 2014, the ministry said.",
+    );
+    assert!(changed(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn a_changed_weekday_is_a_changed_date() {
+    let r = report(
+        "The minister resigned on Monday after a week of protests, aides said.",
+        "The minister resigned on Friday after a week of protests, aides said.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Date),
+        vec![("Monday".into(), "Friday".into())]
+    );
+}
+
+#[test]
+fn a_web_timestamp_line_is_metadata_not_a_body_fact() {
+    let body =
+        "Police arrested two men after the robbery at the bank in the city centre, officers said.";
+    let r = report(
+        &format!("Bank robbery\n\nPublished: Tuesday, Dec. 20 2005 12:00 a.m. MST\n\n{body}\n"),
+        &format!("Bank robbery\n\nUpdated 4/9/2007 6:04 PM\n\n{body}\n"),
+    );
+    assert!(one_sided(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    assert!(r.facts.changed.is_empty(), "{:?}", r.facts);
+}

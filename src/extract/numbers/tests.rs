@@ -1,0 +1,69 @@
+use super::*;
+
+fn numbers(text: &str) -> Vec<(f64, Option<String>, String)> {
+    let ctx = Ctx::new(text, 0);
+    let mut taken = vec![false; ctx.toks.len()];
+    find(&ctx, &mut taken)
+        .into_iter()
+        .map(|n| (n.value, n.unit, n.text))
+        .collect()
+}
+
+fn one(text: &str) -> (f64, Option<String>, String) {
+    let found = numbers(text);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn a_glued_m_is_metres_unless_money_or_a_count() {
+    assert_eq!(one("The wave was 60m high.").0, 60.0);
+    assert_eq!(one("The wave was 60m high.").1.as_deref(), Some("m"));
+    assert_eq!(one("The club paid £20m for him.").0, 2e7);
+    assert_eq!(one("The club paid £20m for him.").1.as_deref(), Some("£"));
+    assert_eq!(one("The app has 7m users.").0, 7e6);
+    let yen = one("The refunds came to 20m yen so far.");
+    assert_eq!((yen.0, yen.1.as_deref()), (2e7, Some("¥")));
+}
+
+#[test]
+fn glued_units_are_quantities() {
+    assert_eq!(
+        one("a fall of 200ft into a crevasse").1.as_deref(),
+        Some("ft")
+    );
+    assert_eq!(
+        one("a chase of 48km on the highway").1.as_deref(),
+        Some("km")
+    );
+    let speed = one("at speeds up to 193km/h before he stopped");
+    assert_eq!((speed.0, speed.1.as_deref()), (193.0, Some("km/h")));
+    assert_eq!(speed.2, "193km/h");
+    assert_eq!(one("at about 10am on Monday").1.as_deref(), Some("am"));
+    assert_eq!(one("around 10 a.m. on Monday").1.as_deref(), Some("am"));
+    assert_eq!(one("around 10 a.m. on Monday").2, "10");
+    // The full stop after "9pm" ends the sentence.
+    assert_eq!(one("The streets empty soon after 9pm.").2, "9pm");
+    // Not units: an ordinal, a network generation.
+    assert!(numbers("on the 15th floor").is_empty());
+    assert!(numbers("a 4G network").is_empty());
+}
+
+#[test]
+fn a_unit_word_after_a_number_is_its_unit_not_its_text() {
+    let miles = one("The quake was 35 miles southwest of the city.");
+    assert_eq!((miles.1.as_deref(), miles.2.as_str()), (Some("mi"), "35"));
+    assert_eq!(
+        one("over four decades of work").1.as_deref(),
+        Some("decade")
+    );
+}
+
+#[test]
+fn a_conversion_in_parentheses_keeps_both_numbers_and_units() {
+    // Both are numbers of the text; `compare` counts the second as a
+    // rewording of the first.
+    let found = numbers("He drove 30 miles (48km) before he stopped.");
+    let units: Vec<Option<&str>> = found.iter().map(|n| n.1.as_deref()).collect();
+    assert_eq!(units, vec![Some("mi"), Some("km")]);
+}
