@@ -1,8 +1,10 @@
 //! Facts one side carries and the other lacks, and facts that changed value
 //! between aligned sentences.
 
+use super::carried::Carrier;
 use super::changed::changed_facts;
 use crate::align::Alignment;
+use crate::extract::is_state;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
 use crate::report::{Fact, FactKind, Facts};
@@ -19,6 +21,9 @@ pub(super) struct Found<'a> {
     pub(super) text: &'a str,
     pub(super) value: Option<f64>,
     pub(super) sentence: usize,
+    /// For a state after a place ("Biloxi, Miss."), the place it qualifies:
+    /// a qualifier of a place both reports name is no fact of its own.
+    pub(super) qualifies: Option<&'a str>,
 }
 
 /// Two quotes carry the same words when their token Dice overlap reaches
@@ -31,6 +36,10 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     let right_facts = DocFacts::of(right);
     let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
+    let (left_carrier, right_carrier) = (
+        Carrier::new(left, &left_facts),
+        Carrier::new(right, &right_facts),
+    );
     // A value reported as changed is not also reported as omitted and added.
     let changed_left: FxHashSet<(usize, &str)> =
         changed.iter().map(|(c, lk, _)| (c.left, &**lk)).collect();
@@ -39,11 +48,11 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
     let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
-    let omitted = missing(&left_facts, &right_facts, |f| {
+    let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
         changed_left.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
     });
-    let added = missing(&right_facts, &left_facts, |f| {
+    let added = missing(&right_facts, &left_facts, &left_carrier, |f| {
         changed_right.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
     });
@@ -77,8 +86,15 @@ fn partners_quoting(
     (left_quoted, right_quoted)
 }
 
-/// Facts of `from` whose key `other` has nowhere, first mention only.
-fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
+/// Facts of `from` whose key `other` has nowhere, first mention only. An
+/// entity or a quote is missing only when the other report's text carries
+/// it in no form either (see [`Carrier`]).
+fn missing(
+    from: &[Found],
+    other: &[Found],
+    carrier: &Carrier,
+    is_changed: impl Fn(&Found) -> bool,
+) -> Vec<Fact> {
     let other_keys: FxHashSet<(FactKind, &str)> = other.iter().map(|f| (f.kind, &*f.key)).collect();
     let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
     let mut seen = FxHashSet::default();
@@ -89,6 +105,7 @@ fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool)
             FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
             _ => !other_keys.contains(&(f.kind, &*f.key)),
         })
+        .filter(|f| !carrier.carries(f))
         .map(|f| Fact {
             kind: f.kind,
             text: f.text.to_string(),
@@ -113,7 +130,7 @@ impl<'a> DocFacts<'a> {
         for sentence in &doc.sentences {
             start.push(all.len());
             if sentence.kind.is_body() {
-                all.extend(sentence_facts(sentence));
+                all.extend(sentence_facts(&doc.text, sentence));
             }
         }
         start.push(all.len());
@@ -129,8 +146,9 @@ impl<'a> DocFacts<'a> {
     }
 }
 
-fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
+fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
     let mut out = Vec::new();
+    let mut place: Option<&crate::model::EntityClaim> = None;
     for claim in &sentence.claims {
         let found = |kind, key, text, value| Found {
             kind,
@@ -138,6 +156,7 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
             text,
             value,
             sentence: sentence.index,
+            qualifies: None,
         };
         match claim {
             Claim::Number(n) => out.push(found(
@@ -147,12 +166,16 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
                 Some(n.value),
             )),
             Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
-            Claim::Entity(e) => out.push(found(
-                FactKind::Entity,
-                Cow::Borrowed(&e.key),
-                &e.text,
-                None,
-            )),
+            Claim::Entity(e) => {
+                let qualifies = place
+                    .filter(|p| is_state(&e.key) && comma_between(text, p.span.end, e.span.start))
+                    .map(|p| p.text.as_str());
+                out.push(Found {
+                    qualifies,
+                    ..found(FactKind::Entity, Cow::Borrowed(&e.key), &e.text, None)
+                });
+                place = Some(e);
+            }
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
                     let key = normalize::content_tokens(&q.text).join(" ");
@@ -164,6 +187,11 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
         }
     }
     out
+}
+
+/// True when only a comma and spaces lie between `end` and `start` of `text`.
+fn comma_between(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start).is_some_and(|gap| gap.trim() == ",")
 }
 
 /// Numbers are the same fact when their values are equal, however written.

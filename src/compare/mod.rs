@@ -1,6 +1,7 @@
 //! [`Alignment`] → [`Report`]: word diffs, attribution changes, fact changes.
 
 mod attribution;
+mod carried;
 mod changed;
 mod facts;
 mod polarity;

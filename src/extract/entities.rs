@@ -18,61 +18,34 @@
 use super::dates::{is_weekday, month_number};
 use super::tokens::Ctx;
 use crate::model::EntityClaim;
-use crate::normalize::{fold, is_stopword};
+use crate::normalize::{self, fold, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Common aliases of entities that news reports use interchangeably.
-pub(crate) fn alias(folded: &str) -> Option<&'static str> {
-    Some(match folded {
-        "is" | "isis" | "isil" | "daesh" | "islamic state" => "islamic state",
-        "us" | "usa" | "united states" | "united states of america" | "america" => "united states",
-        "uk" | "britain" | "great britain" | "united kingdom" => "united kingdom",
-        "un" | "united nations" => "united nations",
-        "eu" | "european union" => "european union",
-        "ussr" | "soviet union" => "soviet union",
-        "nato" | "north atlantic treaty organization" => "nato",
-        "cis" | "commonwealth of independent states" => "commonwealth of independent states",
-        "uae" | "united arab emirates" => "united arab emirates",
-        _ => return None,
-    })
-}
+use super::demonyms::state_abbreviation;
+pub(crate) use super::demonyms::{alias, demonym};
 
-/// The country of a demonym, singular or plural ("Afghans").
-pub(crate) fn demonym(folded: &str) -> Option<&'static str> {
-    let singular = folded.strip_suffix('s').unwrap_or(folded);
-    let country = |w: &str| {
-        Some(match w {
-            "russian" => "russia",
-            "soviet" => "soviet union",
-            "afghan" => "afghanistan",
-            "american" => "united states",
-            "british" => "united kingdom",
-            "chinese" => "china",
-            "pakistani" => "pakistan",
-            "iraqi" => "iraq",
-            "syrian" => "syria",
-            "iranian" => "iran",
-            "ukrainian" => "ukraine",
-            "french" => "france",
-            "german" => "germany",
-            "turkish" => "turkey",
-            "indian" => "india",
-            "israeli" => "israel",
-            "tajik" => "tajikistan",
-            "uzbek" => "uzbekistan",
-            _ => return None,
-        })
-    };
-    country(folded).or_else(|| country(singular))
-}
-
-/// Titles before a person's name.
+/// Titles before a person's name, abbreviations included ("Lt.", "Rep.").
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary", "chancellor",
-    "king", "queen", "prince", "pope", "senator", "sen", "governor", "mayor", "envoy", "spokesman",
-    "spokeswoman", "chairman", "ambassador", "commander", "colonel", "judge", "premier", "sheikh",
-    "mullah",
+    "king", "queen", "prince", "pope", "senator", "sen", "governor", "gov", "mayor", "envoy",
+    "spokesman", "spokeswoman", "chairman", "ambassador", "commander", "colonel", "col", "judge",
+    "premier", "sheikh", "mullah", "sheriff", "undersheriff", "lt", "lieutenant", "sgt",
+    "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
+    "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
+];
+
+/// True for a title before a person's name ("mayor", "lt"), folded.
+pub(crate) fn is_title(folded: &str) -> bool {
+    TITLES.contains(&folded)
+}
+
+/// Words that, with a title, make a title still naming nobody ("Prime
+/// Minister", "German Chancellor", "US District Judge").
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "prime", "vice", "deputy", "acting", "former", "chief", "district", "foreign", "interior",
+    "defence", "defense", "police", "county", "state", "federal", "us", "assistant", "senior",
 ];
 
 /// Capitalised words that start sentences without naming anything.
@@ -81,7 +54,23 @@ const STARTERS: &[&str] = &[
     "according", "earlier", "later", "however", "meanwhile", "after", "before", "when", "although",
     "though", "since", "because", "despite", "following", "amid", "last", "next", "many",
     "several", "most", "all", "another", "every", "here", "why", "how", "where", "unless", "once",
-    "now", "yet", "still", "instead", "also", "today", "yesterday", "asked",
+    "now", "yet", "still", "instead", "also", "today", "yesterday", "asked", "never", "perhaps",
+    "maybe", "sometimes", "often", "always", "even", "only", "thus", "indeed", "otherwise",
+    "nevertheless", "nonetheless", "besides", "moreover", "furthermore", "overall", "again",
+    "soon", "first", "finally", "eventually", "together", "please", "yes", "no", "oh", "well",
+    "thanks", "nothing", "nobody", "everyone", "everybody", "someone", "somebody", "whatever",
+];
+
+/// Compass points, which alone ("North", "the West") name no one place.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// An entity mention before the document pass.
@@ -109,6 +98,10 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
         return true;
     }
     let w = t.folded.as_ref();
+    // "I'm", "I'd": the pronoun, not a name.
+    if w.starts_with("i'") {
+        return false;
+    }
     t.cap
         && !is_stopword(w)
         && !is_weekday(w)
@@ -139,6 +132,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
             };
             if startable(ctx, to, taken) {
                 to += 1;
+            } else if let Some(gap) = initial(ctx, to).filter(|&gap| joined_by(gap)) {
+                // "George W. Bush", "Robert J Pickell".
+                to += gap;
+            } else if abbreviation_dot(ctx, to) && joined_by(1) {
+                // "Lt. Gerry Scherlinck", "U.S. District Judge".
+                to += 1;
             } else if matches!(ctx.word(to), "of" | "de" | "al" | "bin" | "van" | "von")
                 && joined_by(1)
             {
@@ -151,10 +150,65 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
                 break;
             }
         }
-        out.push(candidate(ctx, from, to));
+        let c = candidate(ctx, from, to);
+        if !junk(ctx, from, &c) {
+            out.push(c);
+        }
         k = to;
     }
     out
+}
+
+/// A single capital letter inside a name, the middle initial: how many
+/// tokens it takes with its dot, if it has one.
+fn initial(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    let t = ctx.toks.get(k)?;
+    let letter =
+        t.word && t.text.len() == 1 && t.text.starts_with(|c: char| c.is_ascii_uppercase());
+    if !letter {
+        return None;
+    }
+    let dot = ctx
+        .toks
+        .get(k + 1)
+        .is_some_and(|d| d.is('.') && !d.space_before);
+    Some(if dot { 2 } else { 1 })
+}
+
+/// A dot that ends an abbreviation inside a name: a title ("Lt.") or a
+/// dotted acronym ("U.S."), not a sentence end.
+fn abbreviation_dot(ctx: &Ctx<'_>, k: usize) -> bool {
+    let (Some(dot), Some(prev)) = (
+        ctx.toks.get(k),
+        k.checked_sub(1).and_then(|p| ctx.toks.get(p)),
+    ) else {
+        return false;
+    };
+    dot.is('.')
+        && !dot.space_before
+        && prev.word
+        && (TITLES.contains(&prev.folded.as_ref()) || (prev.acronym() && prev.text.contains('.')))
+}
+
+/// Candidates that name nothing: a bare title ("Lt", "German Chancellor"),
+/// a compass point, a clock time's "PM ET".
+fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
+    let words: Vec<String> = normalize::words(&c.claim.text)
+        .map(|(_, w)| fold(w).replace('.', ""))
+        .collect();
+    let title_only = words.iter().any(|w| TITLES.contains(&w.as_str()))
+        && words.iter().all(|w| {
+            TITLES.contains(&w.as_str())
+                || TITLE_WORDS.contains(&w.as_str())
+                || demonym(w).is_some()
+        });
+    let direction = words.len() == 1 && DIRECTIONS.contains(&words[0].as_str());
+    let after_number = from
+        .checked_sub(1)
+        .and_then(|p| ctx.toks.get(p))
+        .is_some_and(|t| t.word && t.text.starts_with(|ch: char| ch.is_ascii_digit()));
+    let clock = after_number && matches!(words.first().map(String::as_str), Some("am" | "pm"));
+    title_only || direction || clock
 }
 
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
@@ -168,12 +222,24 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
     let acronym = to == from + 1 && ctx.toks[from].acronym();
     let tentative = to == from + 1 && ctx.clause_initial(from) && !acronym;
     let initials = (all.len() > 1).then(|| {
-        all.iter()
-            .filter(|w| !matches!(w.as_str(), "of" | "the" | "de" | "al" | "and"))
-            .filter_map(|w| w.chars().next())
+        (from..to)
+            .filter(|&k| ctx.toks[k].word)
+            .zip(&all)
+            .filter(|(_, w)| !matches!(w.as_str(), "of" | "the" | "de" | "al" | "and"))
+            // An acronym gives all its letters: "US Geological Survey" is USGS.
+            .flat_map(|(k, w)| {
+                let n = if ctx.toks[k].acronym() { w.len() } else { 1 };
+                w.chars().take(n)
+            })
             .collect::<String>()
     });
-    let (key, fixed, word_count) = if let Some(a) = alias(&joined) {
+    // "Biloxi, Miss.": after a place and a comma, the abbreviation is a state.
+    let qualifier =
+        to == from + 1 && from >= 2 && ctx.toks[from - 1].is(',') && ctx.toks[from - 2].cap;
+    let state = qualifier.then(|| state_abbreviation(&joined)).flatten();
+    let (key, fixed, word_count) = if let Some(state) = state {
+        (state.to_string(), true, 1)
+    } else if let Some(a) = alias(&joined) {
         (a.to_string(), true, all.len())
     } else if let Some(country) = demonym(&joined).filter(|_| all.len() == 1) {
         (country.to_string(), true, all.len())

@@ -125,3 +125,51 @@ fn quoted_person_keys_their_full_name_by_family_name() {
         .expect("entity");
     assert_eq!(kabulov.key, "kabulov");
 }
+
+#[test]
+fn middle_initials_and_title_abbreviations_stay_inside_the_name() {
+    let d = run(&[
+        "The rule came before Harold W. Brandt left office, said Sgt. Mira Oakes of the U.S. Forest Service.",
+        "Brandt and Oakes met Robert J Kowal.",
+    ]);
+    let texts: Vec<(String, String)> = entities(&d, 0)
+        .iter()
+        .map(|e| (e.text.clone(), e.key.clone()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Harold W. Brandt".to_string(), "brandt".to_string()),
+            ("Sgt. Mira Oakes".to_string(), "oakes".to_string()),
+            (
+                "U.S. Forest Service".to_string(),
+                "us forest service".to_string()
+            ),
+        ]
+    );
+    assert_eq!(entities(&d, 1)[2].text, "Robert J Kowal");
+}
+
+#[test]
+fn junk_entities_are_dropped() {
+    let d = run(&[
+        "\"I'm sure,\" said the Prime Minister, and the North voted at 2:48 PM ET.",
+        "Never before had Lt. spoken.",
+    ]);
+    let texts = |i| {
+        entities(&d, i)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(texts(0).is_empty(), "{:?}", texts(0));
+    assert!(texts(1).is_empty(), "{:?}", texts(1));
+}
+
+#[test]
+fn state_abbreviation_after_a_place_is_keyed_by_the_state() {
+    let d = run(&["He died in Biloxi, Miss., after the Miss America show."]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys[..2], ["biloxi", "mississippi"]);
+    assert_ne!(keys[2], "mississippi");
+}

@@ -1,0 +1,152 @@
+//! Facts are identities, not strings: a name or a quote the other report
+//! carries in another form is neither omitted nor added.
+
+use newsdiff::report::FactKind;
+use newsdiff::{compare_texts, Options};
+
+mod common;
+use common::{LEFT, RIGHT};
+
+/// (omitted, added) fact texts of one entity or quote kind, each text
+/// given a headline so that its first line is body text.
+fn facts(left: &str, right: &str, kind: FactKind) -> (Vec<String>, Vec<String>) {
+    let (left, right) = (format!("Report\n\n{left}"), format!("Report\n\n{right}"));
+    let r = compare_texts("left.txt", &left, "right.txt", &right, &Options::default());
+    let of = |v: &[newsdiff::report::Fact]| {
+        v.iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.text.clone())
+            .collect::<Vec<_>>()
+    };
+    (of(&r.facts.omitted), of(&r.facts.added))
+}
+
+#[test]
+fn seed_russian_foreign_ministry_is_not_added() {
+    let left = std::fs::read_to_string(LEFT).expect("left fixture");
+    let right = std::fs::read_to_string(RIGHT).expect("right fixture");
+    let r = compare_texts(LEFT, &left, RIGHT, &right, &Options::default());
+    let added: Vec<&str> = r.facts.added.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        !added.iter().any(|t| t.contains("Foreign Ministry")),
+        "{added:?}"
+    );
+}
+
+#[test]
+fn possessive_country_is_the_adjective_form() {
+    let (omitted, added) = facts(
+        "Officials met in the capital on Monday. Norway's foreign ministry said the talks failed.",
+        "Officials met in the capital on Monday. The Norwegian Foreign Ministry said the talks failed.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn demonym_carries_its_country() {
+    let (omitted, _) = facts(
+        "The ship sailed from Denmark last week with a crew of twelve.",
+        "The Danish ship sailed last week with a crew of twelve.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn full_name_and_family_name_are_one_person() {
+    let (omitted, added) = facts(
+        "Mayor Tomas Hrebik opened the bridge. Hrebik said it cost too much.",
+        "The bridge was opened by Tomas Hrebik, the mayor, who said it cost too much.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn a_real_omission_stays_omitted() {
+    let (omitted, _) = facts(
+        "Mayor Tomas Hrebik opened the bridge with Olga Vesela.",
+        "Mayor Tomas Hrebik opened the bridge.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Olga Vesela"]);
+}
+
+#[test]
+fn spelling_variant_is_one_name() {
+    let (omitted, added) = facts(
+        "The climber was found by Marek Dvorsky on the ridge.",
+        "The climber was found by Marek Dvorski on the ridge.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn junk_words_are_no_entities() {
+    let (omitted, _) = facts(
+        "\"I'd go back,\" he said. Police Lt. Hana Pokorna said the German Chancellor never came. Never again, she said.",
+        "He said he would go back, police said.",
+        FactKind::Entity,
+    );
+    for junk in ["I'd", "Lt", "German Chancellor", "Never"] {
+        assert!(!omitted.iter().any(|t| t == junk), "{junk}: {omitted:?}");
+    }
+    assert!(
+        omitted.iter().any(|t| t.contains("Hana Pokorna")),
+        "{omitted:?}"
+    );
+}
+
+#[test]
+fn state_after_a_place_both_name_is_no_fact() {
+    let (omitted, added) = facts(
+        "He was found in his hotel room in Biloxi, Miss., by a maid.",
+        "He was found in his hotel room in Biloxi by a maid.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn quote_carried_as_reported_speech_is_not_omitted() {
+    let (omitted, _) = facts(
+        "\"This cheap repair is like putting a plaster on a broken leg,\" said the engineer.",
+        "The engineer said the repair was cheap, like putting a plaster on a broken leg.",
+        FactKind::Quote,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn quote_carried_unquoted_word_for_word_is_not_added() {
+    let (_, added) = facts(
+        "The ministry said it was providing help to the families at this time.",
+        "\"We are providing help to the families at this time,\" the ministry said.",
+        FactKind::Quote,
+    );
+    assert!(added.is_empty(), "{added:?}");
+}
+
+#[test]
+fn quote_with_other_words_stays_omitted() {
+    let (omitted, _) = facts(
+        "\"Nobody warned us about the flood,\" said Petr Novotny, a farmer.",
+        "A farmer said the flood came suddenly.",
+        FactKind::Quote,
+    );
+    assert_eq!(omitted.len(), 1, "{omitted:?}");
+}
