@@ -48,6 +48,9 @@ pub(super) struct Carrier<'a> {
     at: Vec<Vec<u32>>,
     /// Its entity keys.
     keys: FxHashSet<&'a str>,
+    /// Its keys that are a person's family name: keys of one word of a
+    /// name written in several ("Prime Minister George Papandreou").
+    families: FxHashSet<&'a str>,
     /// Its multiword names as folded words, for spelling variants.
     names: Vec<Vec<String>>,
     /// Initials of its multiword names, and its acronyms.
@@ -65,6 +68,7 @@ impl<'a> Carrier<'a> {
             ids: FxHashMap::default(),
             at: Vec::new(),
             keys: FxHashSet::default(),
+            families: FxHashSet::default(),
             names: Vec::new(),
             initials: FxHashSet::default(),
             acronyms: FxHashSet::default(),
@@ -90,6 +94,9 @@ impl<'a> Carrier<'a> {
         let mut seen = FxHashSet::default();
         for f in facts.iter().filter(|f| f.kind == FactKind::Entity) {
             c.keys.insert(&f.key);
+            if !f.key.contains(' ') && f.text.split_whitespace().nth(1).is_some() {
+                c.families.insert(&f.key);
+            }
             if !seen.insert(f.text) {
                 continue;
             }
@@ -144,10 +151,11 @@ impl<'a> Carrier<'a> {
             }
         }
         // A person: by the family name, as the other report keys one of
-        // its names ("George Papandreou" … "Papandreou"). Its text alone
-        // is not enough: "Ozy Media" is not carried by "UFO Media".
+        // its people ("George Papandreou" … "Prime Minister Papandreou").
+        // Its text alone is not enough ("Ozy Media" is not "UFO Media"),
+        // nor a key of a lone word ("Indo-Pakistan War" is not "War").
         let family = key.rsplit(' ').next().unwrap_or(key);
-        if person_like(&folded, key) && self.keys.contains(family) {
+        if person_like(&folded, key) && self.families.contains(family) {
             return true;
         }
         if folded.len() > 1 && self.names.iter().any(|n| spelling_variant(&folded, n)) {

@@ -33,6 +33,7 @@ const TITLES: &[&str] = &[
     "premier", "sheikh", "mullah", "sheriff", "undersheriff", "lt", "lieutenant", "sgt",
     "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
     "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
+    "admiral", "marshal", "brigadier", "corporal",
 ];
 
 /// True for a title before a person's name ("mayor", "lt"), folded.
