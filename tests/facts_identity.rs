@@ -150,3 +150,33 @@ fn quote_with_other_words_stays_omitted() {
     );
     assert_eq!(omitted.len(), 1, "{omitted:?}");
 }
+
+#[test]
+fn web_address_of_a_company_is_the_company() {
+    let (omitted, _) = facts(
+        "The book sold best on Bookhaus.com this year.",
+        "The book sold best on Bookhaus this year.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn person_of_an_organisation_is_two_facts() {
+    let (omitted, _) = facts(
+        "\"It matters,\" said Nora Quill of the Pollen Trust. Nora Quill of the Harbour Board agreed.",
+        "\"It matters,\" said Nora Quill of a charity. The Harbour Board agreed.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Nora Quill of the Pollen Trust"]);
+}
+
+#[test]
+fn plural_or_shorter_name_is_the_same_name() {
+    let (omitted, _) = facts(
+        "They visited World Heritage Sites and the Coastal Maritime Museum.",
+        "They visited a Unesco World Heritage Site and the Maritime Museum.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}

@@ -158,8 +158,25 @@ impl<'a> Carrier<'a> {
         if person_like(&folded, key) && self.families.contains(family) {
             return true;
         }
-        if folded.len() > 1 && self.names.iter().any(|n| spelling_variant(&folded, n)) {
+        if folded.len() > 1 && self.names.iter().any(|n| same_name(&folded, n)) {
             return true;
+        }
+        // "Amazon.com" is Amazon.
+        if let Some((site, _)) = text.split_once('.').filter(|_| !text.contains(' ')) {
+            if site.chars().count() > 2 && self.phrase(&canonical_words(site)) {
+                return true;
+            }
+        }
+        // "Moira Austin of the Anaphylaxis Campaign": the person and the
+        // organisation are two facts, carried when both are.
+        if let Some((person, org)) = text.split_once(" of ") {
+            let person_words = folded_words(person);
+            let named = person_words.iter().any(|w| !is_title(w));
+            if named && person_words.len() > 1 && person_like(&person_words, "") {
+                let org = org.strip_prefix("the ").unwrap_or(org);
+                return self.carries_name(person, &fold(person))
+                    && self.carries_name(org, &fold(org));
+            }
         }
         // "USGS" and "US Geological Survey".
         if acronym(text).is_some_and(|a| self.initials.contains(&a)) {
@@ -280,6 +297,23 @@ fn person_like(folded: &[String], key: &str) -> bool {
             && folded
                 .iter()
                 .all(|w| demonym(w).is_none() && alias(w).is_none()))
+}
+
+/// `ours` names what `theirs` names: a spelling variant of it or of a run of
+/// its words ("World Heritage Sites" in "UNESCO World Heritage Site"), or
+/// it with a word dropped before the same head ("International Maritime
+/// Museum" and "Maritime Museum").
+fn same_name(ours: &[String], theirs: &[String]) -> bool {
+    let variant = theirs.len() >= ours.len()
+        && theirs
+            .windows(ours.len())
+            .any(|w| spelling_variant(ours, w));
+    let shorter = theirs.len() >= 2
+        && theirs.len() < ours.len()
+        && ours
+            .windows(theirs.len())
+            .any(|w| w == theirs && ours.last() == theirs.last());
+    variant || shorter
 }
 
 /// Two names that differ only in spelling: word for word equal, one letter

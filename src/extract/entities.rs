@@ -33,7 +33,8 @@ const TITLES: &[&str] = &[
     "premier", "sheikh", "mullah", "sheriff", "undersheriff", "lt", "lieutenant", "sgt",
     "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
     "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
-    "admiral", "marshal", "brigadier", "corporal",
+    "admiral", "marshal", "brigadier", "corporal", "professor", "prof", "director", "executive",
+    "officer", "chair", "chairwoman",
 ];
 
 /// True for a title before a person's name ("mayor", "lt"), folded.
@@ -47,6 +48,7 @@ pub(crate) fn is_title(folded: &str) -> bool {
 const TITLE_WORDS: &[&str] = &[
     "prime", "vice", "deputy", "acting", "former", "chief", "district", "foreign", "interior",
     "defence", "defense", "police", "county", "state", "federal", "us", "assistant", "senior",
+    "financial", "operating", "managing", "technology", "marketing", "information", "medical",
 ];
 
 /// Capitalised words that start sentences without naming anything.
@@ -209,7 +211,11 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
         .and_then(|p| ctx.toks.get(p))
         .is_some_and(|t| t.word && t.text.starts_with(|ch: char| ch.is_ascii_digit()));
     let clock = after_number && matches!(words.first().map(String::as_str), Some("am" | "pm"));
-    title_only || direction || clock
+    // "ON DEADLINE": a crosshead in capitals, not an acronym.
+    let shouted = words.len() > 1
+        && !c.claim.text.chars().any(char::is_lowercase)
+        && words.iter().any(|w| is_stopword(w) && alias(w).is_none());
+    title_only || direction || clock || shouted
 }
 
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
@@ -244,12 +250,21 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
         (a.to_string(), true, all.len())
     } else if let Some(country) = demonym(&joined).filter(|_| all.len() == 1) {
         (country.to_string(), true, all.len())
-    } else if let Some(t) = all
+    } else if let Some(name) = all
         .iter()
         .rposition(|w| TITLES.contains(&w.as_str()))
-        .filter(|t| t + 1 < all.len())
+        .map(|t| {
+            // The name ends where its affiliation starts: "Professor Paul
+            // Taylor of Lancaster University" is Taylor.
+            all[t + 1..]
+                .iter()
+                .take_while(|w| !matches!(w.as_str(), "of" | "the" | "and"))
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| !name.is_empty())
     {
-        (all[all.len() - 1].clone(), false, all.len() - t - 1)
+        let family = name.last().map(|w| w.to_string()).unwrap_or_default();
+        (family, false, name.len())
     } else {
         (joined, false, all.len())
     };

@@ -173,3 +173,21 @@ fn state_abbreviation_after_a_place_is_keyed_by_the_state() {
     assert_eq!(keys[..2], ["biloxi", "mississippi"]);
     assert_ne!(keys[2], "mississippi");
 }
+
+#[test]
+fn title_then_affiliation_keys_by_the_family_name() {
+    let d = run(&[
+        "Professor Lena Marsh of Dunmore University and the Secretary of the Harbour Board spoke.",
+    ]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys[0], "marsh");
+    // No name after the title: the affiliation is not a family name.
+    assert_ne!(keys[1], "board");
+}
+
+#[test]
+fn crosshead_in_capitals_is_no_entity() {
+    let d = run(&["ON DEADLINE: Live updates from NASA and the FBI"]);
+    let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
+    assert_eq!(texts, ["NASA", "FBI"]);
+}
