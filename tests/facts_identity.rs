@@ -180,3 +180,13 @@ fn plural_or_shorter_name_is_the_same_name() {
     );
     assert!(omitted.is_empty(), "{omitted:?}");
 }
+
+#[test]
+fn long_quote_simplified_is_carried() {
+    let (omitted, _) = facts(
+        "\"Then the railway came along and the village became a major tourist attraction,\" said Ida Brandt.",
+        "Ida Brandt said that then the railway arrived and the village became a major tourist attraction.",
+        FactKind::Quote,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}

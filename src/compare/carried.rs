@@ -21,6 +21,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// half their words with any sentence of the other side; carried ones, all.
 const QUOTE_CARRIED: f64 = 0.8;
 
+/// A long quote (at least [`LONG_QUOTE`] content words) is carried at this
+/// lower share: a simplified rewrite keeps most of its words and swaps a
+/// few ("came along" → "began"), while a quote on another point shares a
+/// third or so.
+const LONG_QUOTE_CARRIED: f64 = 0.65;
+const LONG_QUOTE: usize = 5;
+
 /// Last words of names of places and organisations: a name ending so is no
 /// person, whose family name alone would carry it.
 #[rustfmt::skip]
@@ -202,7 +209,12 @@ impl<'a> Carrier<'a> {
             }
         }
         let best = shared.into_values().max().unwrap_or(0);
-        best as f64 >= QUOTE_CARRIED * content.len() as f64
+        let share = if content.len() >= LONG_QUOTE {
+            LONG_QUOTE_CARRIED
+        } else {
+            QUOTE_CARRIED
+        };
+        best as f64 >= share * content.len() as f64
     }
 
     /// True when `words` occur in this order, one after another.
