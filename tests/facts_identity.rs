@@ -190,3 +190,24 @@ fn long_quote_simplified_is_carried() {
     );
     assert!(omitted.is_empty(), "{omitted:?}");
 }
+
+#[test]
+fn quote_made_indirect_is_one_finding_not_also_an_omitted_quote() {
+    let left = "Report\n\nThe council met on Monday.\n\n\"We will never sell the old harbour to anyone,\" said Mayor Ida Brandt.\n";
+    let right = "Report\n\nThe council met on Monday.\n\nMayor Ida Brandt said the town would keep its harbour.\n";
+    let r = compare_texts("left.txt", left, "right.txt", right, &Options::default());
+    let indirect = r
+        .attribution_changes
+        .iter()
+        .filter(|c| c.kind == newsdiff::report::AttributionChangeKind::QuoteMadeIndirect)
+        .count();
+    assert_eq!(indirect, 1, "{:?}", r.attribution_changes);
+    let quotes: Vec<&str> = r
+        .facts
+        .omitted
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert!(quotes.is_empty(), "{quotes:?}");
+}

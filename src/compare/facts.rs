@@ -1,13 +1,14 @@
 //! Facts one side carries and the other lacks, and facts that changed value
 //! between aligned sentences.
 
+use super::attribution::compare_group;
 use super::carried::Carrier;
 use super::changed::changed_facts;
 use crate::align::Alignment;
 use crate::extract::is_state;
 use crate::model::{Claim, Document, Sentence};
 use crate::normalize;
-use crate::report::{Fact, FactKind, Facts};
+use crate::report::{AttributionChangeKind, Fact, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -47,7 +48,11 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
         changed.iter().map(|(c, _, rk)| (c.right, &**rk)).collect();
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
-    let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
+    let (mut left_quoted, right_quoted) = partners_quoting(left, right, alignment);
+    // A quote its partner gives as the same speaker's reported speech was
+    // made indirect: one finding (under attribution changes), not also an
+    // omitted quote.
+    left_quoted.extend(made_indirect(left, right, alignment));
     let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
         changed_left.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
@@ -84,6 +89,29 @@ fn partners_quoting(
         }
     }
     (left_quoted, right_quoted)
+}
+
+/// Left sentences whose quote the attribution changes report as made
+/// indirect on their aligned pair: the same check, so that the finding is
+/// made once, there.
+fn made_indirect(left: &Document, right: &Document, alignment: &Alignment) -> Vec<usize> {
+    let quoting = |i: &usize| left.sentences[*i].attributions().any(|a| a.quote.is_some());
+    let mut out = Vec::new();
+    for pair in alignment
+        .pairs
+        .iter()
+        .filter(|p| p.left.iter().any(quoting))
+    {
+        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
+        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
+        out.extend(
+            compare_group(&l, &r)
+                .into_iter()
+                .filter(|c| c.kind == AttributionChangeKind::QuoteMadeIndirect)
+                .filter_map(|c| c.left),
+        );
+    }
+    out
 }
 
 /// Facts of `from` whose key `other` has nowhere, first mention only. An
