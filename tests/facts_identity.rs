@@ -211,3 +211,16 @@ fn quote_made_indirect_is_one_finding_not_also_an_omitted_quote() {
         .collect();
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn singular_and_plural_of_one_name() {
+    let (omitted, added) = facts(
+        "Few visitors see a wolf in the Tatras. Most buy DVDs.",
+        "Few visitors see a wolf in the Tatra mountains. Most buy a DVD.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}

@@ -185,6 +185,16 @@ impl<'a> Carrier<'a> {
                     && self.carries_name(org, &fold(org));
             }
         }
+        // One name in the singular and the plural: "Carpathian" and
+        // "Carpathians", "DVDs" and "DVD".
+        if let [word] = folded.as_slice() {
+            let singular = word.strip_suffix('s').filter(|w| w.chars().count() >= 3);
+            if singular.is_some_and(|w| self.phrase(&[w.to_string()]))
+                || self.phrase(&[format!("{word}s")])
+            {
+                return true;
+            }
+        }
         // "USGS" and "US Geological Survey".
         if acronym(text).is_some_and(|a| self.initials.contains(&a)) {
             return true;

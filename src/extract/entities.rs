@@ -129,6 +129,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
         let from = k;
         let mut to = if particle { k + 3 } else { k + 1 };
         while !ctx.toks[to - 1].possessive() && to < ctx.toks.len() {
+            // A line break ends a name: "Supertrees" heads a line of its own.
+            let gap = ctx.text.get(ctx.toks[to - 1].end..ctx.toks[to].start);
+            if gap.is_some_and(|g| g.contains('\n')) {
+                break;
+            }
             let joined_by = |gap: usize| {
                 let j = to + gap;
                 j < ctx.toks.len() && startable(ctx, j, taken) && !ctx.toks[j].acronym()

@@ -191,3 +191,10 @@ fn crosshead_in_capitals_is_no_entity() {
     let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
     assert_eq!(texts, ["NASA", "FBI"]);
 }
+
+#[test]
+fn a_name_ends_at_a_line_break() {
+    let d = run(&["Supertrees\nSingapore has built them."]);
+    let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
+    assert!(!texts.iter().any(|t| t.contains('\n')), "{texts:?}");
+}
