@@ -224,3 +224,22 @@ fn singular_and_plural_of_one_name() {
         "{omitted:?} {added:?}"
     );
 }
+
+#[test]
+fn organisation_before_a_title_and_country_before_a_place() {
+    let (omitted, _) = facts(
+        "The figures came from the GMPA. The GMPA Chief Executive, Rolf Sand, was pleased. Few see wolves in the Polish Tatras.",
+        "The figures came from the GMPA, which was pleased. Few see wolves in the Tatra.",
+        FactKind::Entity,
+    );
+    assert!(!omitted.iter().any(|t| t.contains("Tatras")), "{omitted:?}");
+    assert!(
+        !omitted.iter().any(|t| t.contains("Chief Executive")),
+        "{omitted:?}"
+    );
+    // The person is still omitted, under his name.
+    assert!(
+        omitted.iter().any(|t| t.contains("Rolf Sand")),
+        "{omitted:?}"
+    );
+}

@@ -9,7 +9,7 @@
 //! "Russian Foreign Ministry" does.
 
 use super::facts::Found;
-use crate::extract::{alias, demonym, is_title};
+use crate::extract::{alias, demonym, is_title, is_title_word};
 use crate::model::Document;
 use crate::normalize::{self, fold};
 use crate::report::FactKind;
@@ -44,6 +44,14 @@ const NOT_PERSON: &[&str] = &[
     "forces", "navy", "police", "guard", "organization", "organisation", "foundation",
     "federation", "league", "club", "team", "market", "exchange", "crescent", "cross", "world",
     "review", "network", "agreement", "treaty", "cup", "games", "museum", "prize", "award",
+];
+
+/// Words that name a country's institution only with the country: "the
+/// Government", "the Army".
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "government", "parliament", "military", "embassy", "people", "authorities", "officials",
+    "troops", "media", "economy", "navy", "cabinet", "constitution", "capital", "border",
 ];
 
 /// The other report, indexed for the questions [`Carrier::carries`] asks.
@@ -154,6 +162,39 @@ impl<'a> Carrier<'a> {
         if let Some(t) = folded.iter().rposition(|w| is_title(w)) {
             let name = &folded[t + 1..];
             if !name.is_empty() && self.phrase(name) {
+                return true;
+            }
+        }
+        // An organisation before a title: "IFPI Chief Executive" names IFPI.
+        if folded.last().is_some_and(|w| is_title(w)) {
+            let cut = folded
+                .iter()
+                .rposition(|w| !is_title(w) && !is_title_word(w))
+                .map_or(0, |k| k + 1);
+            let org = &folded[..cut];
+            if !org.is_empty()
+                && cut < folded.len()
+                && self.phrase(&canonical_words(&org.join(" ")))
+            {
+                return true;
+            }
+        }
+        // A country's qualifier of a place both name: "Polish Carpathians"
+        // and "Carpathian", keyed on the other side.
+        // Not before a generic word: "Indian Government" names a country
+        // that "the Government" does not.
+        let generic = folded
+            .last()
+            .is_some_and(|w| NOT_PERSON.contains(&w.as_str()) || GENERIC.contains(&w.as_str()));
+        if folded.len() > 1 && demonym(&folded[0]).is_some() && !generic {
+            let rest = folded[1..].join(" ");
+            let singular = rest.strip_suffix('s').map(str::to_string);
+            let plural = format!("{rest}s");
+            if [Some(rest), singular, Some(plural)]
+                .iter()
+                .flatten()
+                .any(|k| self.keys.contains(k.as_str()))
+            {
                 return true;
             }
         }
@@ -269,7 +310,13 @@ pub(super) fn canonical_words(text: &str) -> Vec<String> {
         };
         match table {
             Some(name) => out.extend(name.split(' ').map(str::to_string)),
-            None => out.push(folded),
+            // "Gerard’t Hooft" and "Gerard ’t Hooft" read alike.
+            None => out.extend(
+                folded
+                    .split('\'')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string),
+            ),
         }
     }
     out

@@ -67,6 +67,7 @@ fn country(w: &str) -> Option<&'static str> {
         "vietnamese" => "vietnam", "burmese" => "myanmar", "bangladeshi" => "bangladesh",
         "nepalese" | "nepali" => "nepal", "sri lankan" => "sri lanka",
         "european" => "europe", "african" => "africa", "asian" => "asia",
+        "antarctic" => "antarctica",
         _ => return None,
     })
 }

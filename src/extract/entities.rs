@@ -42,6 +42,11 @@ pub(crate) fn is_title(folded: &str) -> bool {
     TITLES.contains(&folded)
 }
 
+/// True for a word that qualifies a title ("prime", "deputy"), folded.
+pub(crate) fn is_title_word(folded: &str) -> bool {
+    TITLE_WORDS.contains(&folded)
+}
+
 /// Words that, with a title, make a title still naming nobody ("Prime
 /// Minister", "German Chancellor", "US District Judge").
 #[rustfmt::skip]

@@ -23,7 +23,7 @@ mod tests;
 
 /// The name tables, which the comparison reads the other report's text by.
 pub(crate) use demonyms::{alias, demonym, is_state};
-pub(crate) use entities::is_title;
+pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};
 use rustc_hash::FxHashSet;
