@@ -277,13 +277,21 @@ impl<'a> Carrier<'a> {
         else {
             return false;
         };
-        let Some(first) = ids.first() else {
+        // Anchored on the rarest word: a quote starting "the" would
+        // otherwise try every "the" of a long transcript.
+        let Some((k, anchor)) = ids
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, id)| self.at[**id as usize].len())
+        else {
             return false;
         };
-        self.at[*first as usize].iter().any(|&p| {
-            let p = p as usize;
+        self.at[*anchor as usize].iter().any(|&p| {
+            let Some(start) = (p as usize).checked_sub(k) else {
+                return false;
+            };
             self.stream
-                .get(p..p + ids.len())
+                .get(start..start + ids.len())
                 .is_some_and(|run| run == ids.as_slice())
         })
     }
