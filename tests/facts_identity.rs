@@ -243,3 +243,21 @@ fn organisation_before_a_title_and_country_before_a_place() {
         "{omitted:?}"
     );
 }
+
+#[test]
+fn quote_rewritten_in_its_aligned_partner_is_not_added() {
+    // The partner keeps half the quote's words: the quote simplified.
+    let (_, added) = facts(
+        "The mayor spoke on Monday about the cleaning budget. The mayor added that the old market square would be kept tidy each morning.",
+        "The mayor spoke on Monday about the cleaning budget. \"I can ask someone to sweep the old market square every morning,\" the mayor added.",
+        FactKind::Quote,
+    );
+    assert!(added.is_empty(), "{added:?}");
+    // Elsewhere in the report, the same share of words is no carrying.
+    let (_, added) = facts(
+        "The mayor spoke on Monday about the old market square. Later he left each morning.",
+        "The mayor spoke on Monday about the cleaning budget. \"I can ask someone to sweep the old market square every morning,\" the mayor added.",
+        FactKind::Quote,
+    );
+    assert_eq!(added.len(), 1, "{added:?}");
+}

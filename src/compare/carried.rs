@@ -28,6 +28,14 @@ const QUOTE_CARRIED: f64 = 0.8;
 const LONG_QUOTE_CARRIED: f64 = 0.65;
 const LONG_QUOTE: usize = 5;
 
+/// The aligned partner of a quote carries it (rewritten) when it keeps this
+/// share of the quote's content words, for quotes of at least
+/// [`PARTNER_QUOTE`] of them: the sentences correspond, so half the words
+/// is the same quote simplified. The omitted quotes of the ecbplus gold
+/// that have a partner share less.
+const PARTNER_KEEPS: f64 = 0.5;
+const PARTNER_QUOTE: usize = 3;
+
 /// Last words of names of places and organisations: a name ending so is no
 /// person, whose family name alone would carry it.
 #[rustfmt::skip]
@@ -266,6 +274,24 @@ impl<'a> Carrier<'a> {
             QUOTE_CARRIED
         };
         best as f64 >= share * content.len() as f64
+    }
+
+    /// True when the sentences `group` (an aligned partner group) hold at
+    /// least [`PARTNER_KEEPS`] of the quote's content words, `key`.
+    pub(super) fn keeps_quote(&self, key: &str, group: &[usize]) -> bool {
+        let content: FxHashSet<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if content.len() < PARTNER_QUOTE {
+            return false;
+        }
+        let kept = content
+            .iter()
+            .filter(|w| {
+                self.stems
+                    .get(**w)
+                    .is_some_and(|at| at.iter().any(|s| group.contains(&(*s as usize))))
+            })
+            .count();
+        kept as f64 >= PARTNER_KEEPS * content.len() as f64
     }
 
     /// True when `words` occur in this order, one after another.

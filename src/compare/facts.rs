@@ -53,13 +53,29 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     // made indirect: one finding (under attribution changes), not also an
     // omitted quote.
     left_quoted.extend(made_indirect(left, right, alignment));
+    // A quote whose aligned partner keeps half its words was rewritten
+    // there ("I can ask someone to clean the streets" → "I can have the
+    // streets cleaned"), not dropped.
+    let (mut left_partners, mut right_partners) = (FxHashMap::default(), FxHashMap::default());
+    for pair in &alignment.pairs {
+        left_partners.extend(pair.left.iter().map(|&i| (i, pair.right.as_slice())));
+        right_partners.extend(pair.right.iter().map(|&j| (j, pair.left.as_slice())));
+    }
+    let rewritten = |f: &Found, partners: &FxHashMap<usize, &[usize]>, other: &Carrier| {
+        f.kind == FactKind::Quote
+            && partners
+                .get(&f.sentence)
+                .is_some_and(|group| other.keeps_quote(&f.key, group))
+    };
     let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
         changed_left.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
+            || rewritten(f, &left_partners, &right_carrier)
     });
     let added = missing(&right_facts, &left_facts, &left_carrier, |f| {
         changed_right.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
+            || rewritten(f, &right_partners, &left_carrier)
     });
     Facts {
         omitted,
