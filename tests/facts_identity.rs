@@ -261,3 +261,13 @@ fn quote_rewritten_in_its_aligned_partner_is_not_added() {
     );
     assert_eq!(added.len(), 1, "{added:?}");
 }
+
+#[test]
+fn country_after_a_place_both_name_is_no_fact_but_a_list_is() {
+    let (omitted, _) = facts(
+        "The team flew from Canberra, Australia. Officials from Norway, Chile and Peru met.",
+        "The team flew from Canberra on Monday. Officials from Norway met.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Chile", "Peru"]);
+}

@@ -5,8 +5,8 @@ use super::attribution::compare_group;
 use super::carried::Carrier;
 use super::changed::changed_facts;
 use crate::align::Alignment;
-use crate::extract::is_state;
-use crate::model::{Claim, Document, Sentence};
+use crate::extract::{is_country, is_state};
+use crate::model::{Claim, Document, EntityClaim, Sentence};
 use crate::normalize;
 use crate::report::{AttributionChangeKind, Fact, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -22,7 +22,8 @@ pub(super) struct Found<'a> {
     pub(super) text: &'a str,
     pub(super) value: Option<f64>,
     pub(super) sentence: usize,
-    /// For a state after a place ("Biloxi, Miss."), the place it qualifies:
+    /// For a state or country after a place ("Biloxi, Miss."), the place it
+    /// qualifies:
     /// a qualifier of a place both reports name is no fact of its own.
     pub(super) qualifies: Option<&'a str>,
 }
@@ -192,7 +193,7 @@ impl<'a> DocFacts<'a> {
 
 fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
     let mut out = Vec::new();
-    let mut place: Option<&crate::model::EntityClaim> = None;
+    let mut place: Option<&EntityClaim> = None;
     for claim in &sentence.claims {
         let found = |kind, key, text, value| Found {
             kind,
@@ -212,7 +213,7 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
             Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
             Claim::Entity(e) => {
                 let qualifies = place
-                    .filter(|p| is_state(&e.key) && comma_between(text, p.span.end, e.span.start))
+                    .filter(|p| qualifier(text, sentence.span.end, p, e))
                     .map(|p| p.text.as_str());
                 out.push(Found {
                     qualifies,
@@ -233,9 +234,24 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
     out
 }
 
-/// True when only a comma and spaces lie between `end` and `start` of `text`.
-fn comma_between(text: &str, end: usize, start: usize) -> bool {
-    text.get(end..start).is_some_and(|gap| gap.trim() == ",")
+/// True when `e` is a state or country qualifying the place `p` before it
+/// ("Biloxi, Miss.", "Canberra, Australia"), not the next item of a list
+/// ("Russia, China and Pakistan", "Texas, Ohio, Utah").
+fn qualifier(text: &str, sentence_end: usize, p: &EntityClaim, e: &EntityClaim) -> bool {
+    let region = |k: &str| is_state(k) || is_country(k);
+    if !region(&e.key) || region(&p.key) {
+        return false;
+    }
+    let comma = text
+        .get(p.span.end..e.span.start)
+        .is_some_and(|gap| gap.trim() == ",");
+    // After the qualifier: the sentence goes on, no list does.
+    let after = text.get(e.span.end..sentence_end).unwrap_or_default();
+    let after = after.trim_start_matches('.').trim_start();
+    let rest = after.trim_start_matches(',').trim_start();
+    let list =
+        rest.starts_with(char::is_uppercase) || ["and ", "or "].iter().any(|w| rest.starts_with(w));
+    comma && !list
 }
 
 /// Numbers are the same fact when their values are equal, however written.

@@ -32,44 +32,48 @@ pub(crate) fn demonym(folded: &str) -> Option<&'static str> {
     country(folded).or_else(|| country(singular))
 }
 
+/// Demonyms and their countries.
 #[rustfmt::skip]
+const DEMONYMS: &[(&str, &str)] = &[
+    ("russian", "russia"), ("soviet", "soviet union"), ("afghan", "afghanistan"),
+    ("american", "united states"), ("british", "united kingdom"), ("briton", "united kingdom"),
+    ("english", "england"), ("scottish", "scotland"), ("welsh", "wales"), ("irish", "ireland"),
+    ("chinese", "china"), ("japanese", "japan"), ("korean", "korea"), ("pakistani", "pakistan"),
+    ("iraqi", "iraq"), ("syrian", "syria"), ("iranian", "iran"), ("ukrainian", "ukraine"),
+    ("french", "france"), ("german", "germany"), ("turkish", "turkey"), ("indian", "india"),
+    ("israeli", "israel"), ("palestinian", "palestine"), ("tajik", "tajikistan"),
+    ("uzbek", "uzbekistan"), ("kazakh", "kazakhstan"), ("danish", "denmark"), ("swedish", "sweden"),
+    ("swede", "sweden"), ("norwegian", "norway"), ("finnish", "finland"), ("dutch", "netherlands"),
+    ("belgian", "belgium"), ("swiss", "switzerland"), ("austrian", "austria"), ("italian", "italy"),
+    ("spanish", "spain"), ("spaniard", "spain"), ("portuguese", "portugal"), ("greek", "greece"),
+    ("polish", "poland"), ("czech", "czech republic"), ("hungarian", "hungary"),
+    ("romanian", "romania"), ("bulgarian", "bulgaria"), ("serbian", "serbia"), ("serb", "serbia"),
+    ("croatian", "croatia"), ("croat", "croatia"), ("georgian", "georgia"), ("armenian", "armenia"),
+    ("azerbaijani", "azerbaijan"), ("belarusian", "belarus"), ("lithuanian", "lithuania"),
+    ("latvian", "latvia"), ("estonian", "estonia"), ("canadian", "canada"), ("mexican", "mexico"),
+    ("brazilian", "brazil"), ("argentine", "argentina"), ("argentinian", "argentina"),
+    ("chilean", "chile"), ("colombian", "colombia"), ("venezuelan", "venezuela"),
+    ("peruvian", "peru"), ("cuban", "cuba"), ("australian", "australia"),
+    ("new zealander", "new zealand"), ("egyptian", "egypt"), ("libyan", "libya"),
+    ("tunisian", "tunisia"), ("algerian", "algeria"), ("moroccan", "morocco"),
+    ("nigerian", "nigeria"), ("kenyan", "kenya"), ("ethiopian", "ethiopia"), ("somali", "somalia"),
+    ("sudanese", "sudan"), ("south african", "south africa"), ("saudi", "saudi arabia"),
+    ("yemeni", "yemen"), ("omani", "oman"), ("qatari", "qatar"),
+    ("emirati", "united arab emirates"), ("kuwaiti", "kuwait"), ("jordanian", "jordan"),
+    ("lebanese", "lebanon"), ("indonesian", "indonesia"), ("malaysian", "malaysia"),
+    ("filipino", "philippines"), ("philippine", "philippines"), ("thai", "thailand"),
+    ("vietnamese", "vietnam"), ("burmese", "myanmar"), ("bangladeshi", "bangladesh"),
+    ("nepalese", "nepal"), ("nepali", "nepal"), ("sri lankan", "sri lanka"), ("european", "europe"),
+    ("african", "africa"), ("asian", "asia"), ("antarctic", "antarctica"),
+];
+
 fn country(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "russian" => "russia", "soviet" => "soviet union", "afghan" => "afghanistan",
-        "american" => "united states", "british" | "briton" => "united kingdom",
-        "english" => "england", "scottish" => "scotland", "welsh" => "wales",
-        "irish" => "ireland", "chinese" => "china", "japanese" => "japan",
-        "korean" => "korea", "pakistani" => "pakistan", "iraqi" => "iraq", "syrian" => "syria",
-        "iranian" => "iran", "ukrainian" => "ukraine", "french" => "france",
-        "german" => "germany", "turkish" => "turkey", "indian" => "india",
-        "israeli" => "israel", "palestinian" => "palestine", "tajik" => "tajikistan",
-        "uzbek" => "uzbekistan", "kazakh" => "kazakhstan", "danish" => "denmark",
-        "swedish" | "swede" => "sweden", "norwegian" => "norway", "finnish" => "finland",
-        "dutch" => "netherlands", "belgian" => "belgium", "swiss" => "switzerland",
-        "austrian" => "austria", "italian" => "italy", "spanish" | "spaniard" => "spain",
-        "portuguese" => "portugal", "greek" => "greece", "polish" => "poland",
-        "czech" => "czech republic", "hungarian" => "hungary", "romanian" => "romania",
-        "bulgarian" => "bulgaria", "serbian" | "serb" => "serbia", "croatian" | "croat" => "croatia",
-        "georgian" => "georgia", "armenian" => "armenia", "azerbaijani" => "azerbaijan",
-        "belarusian" => "belarus", "lithuanian" => "lithuania", "latvian" => "latvia",
-        "estonian" => "estonia", "canadian" => "canada", "mexican" => "mexico",
-        "brazilian" => "brazil", "argentine" | "argentinian" => "argentina",
-        "chilean" => "chile", "colombian" => "colombia", "venezuelan" => "venezuela",
-        "peruvian" => "peru", "cuban" => "cuba", "australian" => "australia",
-        "new zealander" => "new zealand", "egyptian" => "egypt", "libyan" => "libya",
-        "tunisian" => "tunisia", "algerian" => "algeria", "moroccan" => "morocco",
-        "nigerian" => "nigeria", "kenyan" => "kenya", "ethiopian" => "ethiopia",
-        "somali" => "somalia", "sudanese" => "sudan", "south african" => "south africa",
-        "saudi" => "saudi arabia", "yemeni" => "yemen", "omani" => "oman", "qatari" => "qatar",
-        "emirati" => "united arab emirates", "kuwaiti" => "kuwait", "jordanian" => "jordan",
-        "lebanese" => "lebanon", "indonesian" => "indonesia", "malaysian" => "malaysia",
-        "filipino" | "philippine" => "philippines", "thai" => "thailand",
-        "vietnamese" => "vietnam", "burmese" => "myanmar", "bangladeshi" => "bangladesh",
-        "nepalese" | "nepali" => "nepal", "sri lankan" => "sri lanka",
-        "european" => "europe", "african" => "africa", "asian" => "asia",
-        "antarctic" => "antarctica",
-        _ => return None,
-    })
+    DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, c)| *c)
+}
+
+/// True for a country (or continent) the demonym table names, folded.
+pub(crate) fn is_country(folded: &str) -> bool {
+    DEMONYMS.iter().any(|(_, c)| *c == folded) || alias(folded) == Some(folded)
 }
 
 /// US states and the abbreviations news agencies give them after a town.
@@ -114,6 +118,7 @@ mod tests {
         assert_eq!(demonym("new zealanders"), Some("new zealand"));
         assert_eq!(demonym("russians"), Some("russia"));
         assert_eq!(demonym("denmark"), None);
+        assert!(is_country("denmark") && is_country("united states") && !is_country("danish"));
     }
 
     #[test]
