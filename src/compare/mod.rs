@@ -4,6 +4,7 @@ mod attribution;
 mod carried;
 mod changed;
 mod facts;
+mod names;
 mod polarity;
 mod words;
 
