@@ -148,6 +148,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
             } else if let Some(gap) = initial(ctx, to).filter(|&gap| joined_by(gap)) {
                 // "George W. Bush", "Robert J Pickell".
                 to += gap;
+            } else if titled_today(ctx, to) {
+                // "USA Today", "Russia Today": a title, not the date.
+                to += 1;
             } else if abbreviation_dot(ctx, to) && joined_by(1) {
                 // "Lt. Gerry Scherlinck", "U.S. District Judge".
                 to += 1;
@@ -186,6 +189,15 @@ fn initial(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
         .get(k + 1)
         .is_some_and(|d| d.is('.') && !d.space_before);
     Some(if dot { 2 } else { 1 })
+}
+
+/// A capitalised "Today" right after a name, inside the sentence: the end
+/// of a title such as "USA Today", which the dates read as a day.
+fn titled_today(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
+    t.word && t.cap && t.folded == "today" && !ctx.clause_initial(k) && k > 0 && ctx.toks[k - 1].cap
 }
 
 /// A dot that ends an abbreviation inside a name: a title ("Lt.") or a

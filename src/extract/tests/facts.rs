@@ -198,3 +198,10 @@ fn a_name_ends_at_a_line_break() {
     let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
     assert!(!texts.iter().any(|t| t.contains('\n')), "{texts:?}");
 }
+
+#[test]
+fn usa_today_is_a_newspaper_not_the_united_states() {
+    let d = run(&["He told USA Today that the plan had failed."]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys, ["usa today"]);
+}
