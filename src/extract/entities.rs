@@ -114,7 +114,16 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
         && !is_stopword(w)
         && !is_weekday(w)
         && month_number(w).is_none()
-        && !(ctx.clause_initial(k) && (STARTERS.contains(&w) || w.ends_with("ly")))
+        && !(opens_clause(ctx, k) && (STARTERS.contains(&w) || w.ends_with("ly")))
+}
+
+/// A clause start, or a word after an opening straight single quote
+/// ("the venture guys say, 'Great idea…'"), whose capital says nothing.
+fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.clause_initial(k)
+        || k.checked_sub(1)
+            .and_then(|p| ctx.toks.get(p))
+            .is_some_and(|q| q.is('\'') && q.space_before)
 }
 
 /// Finds the entity candidates of a sentence, skipping tokens `taken` by
@@ -249,7 +258,7 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
         .collect();
     let joined = all.join(" ");
     let acronym = to == from + 1 && ctx.toks[from].acronym();
-    let tentative = to == from + 1 && ctx.clause_initial(from) && !acronym;
+    let tentative = to == from + 1 && opens_clause(ctx, from) && !acronym;
     let initials = (all.len() > 1).then(|| {
         (from..to)
             .filter(|&k| ctx.toks[k].word)

@@ -205,3 +205,9 @@ fn usa_today_is_a_newspaper_not_the_united_states() {
     let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
     assert_eq!(keys, ["usa today"]);
 }
+
+#[test]
+fn word_after_an_opening_single_quote_is_a_clause_start() {
+    let d = run(&["The investors say, 'Great idea but no market,' and leave."]);
+    assert!(entities(&d, 0).is_empty(), "{:?}", entities(&d, 0));
+}
