@@ -23,8 +23,8 @@ pub(super) struct Found<'a> {
     pub(super) value: Option<f64>,
     pub(super) sentence: usize,
     /// For a state or country after a place ("Biloxi, Miss."), the place it
-    /// qualifies:
-    /// a qualifier of a place both reports name is no fact of its own.
+    /// qualifies: a qualifier of a place both reports name is no fact of
+    /// its own.
     pub(super) qualifies: Option<&'a str>,
 }
 

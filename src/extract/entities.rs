@@ -1,7 +1,14 @@
 //! Sentence tokens → entity candidates (capitalised names and acronyms),
 //! then a document pass that gives every mention of one entity one key.
 //!
-//! Keys, in order of precedence:
+//! A name runs over middle initials and abbreviation dots ("George W.
+//! Bush", "Lt. Gerry X", "U.S. District Judge"), stops at a possessive or a
+//! line break; candidates that name nothing are dropped (a bare title,
+//! "I'm", a compass point, a crosshead in capitals, "PM ET" after a time).
+//!
+//! Keys, in order of precedence (tables in [`super::demonyms`]):
+//! 0. a state abbreviation after a place and a comma ("Biloxi, Miss.") is
+//!    keyed by the state ("mississippi");
 //! 1. the alias table [`alias`] (ISIS/ISIL/IS/Daesh → "islamic state",
 //!    US/U.S./USA/America → "united states", …);
 //! 2. a demonym standing alone maps to its country ("Russian", "Afghans"
@@ -9,7 +16,8 @@
 //!    that writes "Russian officials" and one that writes "officials in
 //!    Russia" mention the same entity;
 //! 3. a name after a title ("President Vladimir Putin") is a person, keyed
-//!    by the family name ("putin");
+//!    by the family name ("putin"), which ends before an affiliation
+//!    ("Professor Paul Taylor of Lancaster University" → "taylor");
 //! 4. otherwise the folded text; then, across the document, a multiword
 //!    name whose last token also occurs alone ("Zamir Kabulov" … "Kabulov")
 //!    is keyed by that token, and an acronym equal to the initials of a
