@@ -1,12 +1,15 @@
 //! Facts one side carries and the other lacks, and facts that changed value
 //! between aligned sentences.
 
+use super::attribution::compare_group;
+use super::carried::Carrier;
 use super::changed::changed_facts;
 use super::values;
 use crate::align::Alignment;
-use crate::model::{Claim, Document, Sentence};
+use crate::extract::{is_country, is_state};
+use crate::model::{Claim, Document, EntityClaim, Sentence};
 use crate::normalize;
-use crate::report::{Fact, FactKind, Facts};
+use crate::report::{AttributionChangeKind, Fact, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -20,6 +23,10 @@ pub(super) struct Found<'a> {
     pub(super) text: &'a str,
     pub(super) value: Option<f64>,
     pub(super) sentence: usize,
+    /// For a state or country after a place ("Biloxi, Miss."), the place it
+    /// qualifies: a qualifier of a place both reports name is no fact of
+    /// its own.
+    pub(super) qualifies: Option<&'a str>,
 }
 
 /// Two quotes carry the same words when their token Dice overlap reaches
@@ -32,6 +39,10 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
     let right_facts = DocFacts::of(right);
     let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
+    let (left_carrier, right_carrier) = (
+        Carrier::new(left, &left_facts),
+        Carrier::new(right, &right_facts),
+    );
     // A value reported as changed is not also reported as omitted and added.
     let changed_left: FxHashSet<(usize, &str)> =
         changed.iter().map(|(c, lk, _)| (c.left, &**lk)).collect();
@@ -39,14 +50,34 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
         changed.iter().map(|(c, _, rk)| (c.right, &**rk)).collect();
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
-    let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
-    let omitted = missing(&left_facts, &right_facts, |f| {
+    let (mut left_quoted, right_quoted) = partners_quoting(left, right, alignment);
+    // A quote its partner gives as the same speaker's reported speech was
+    // made indirect: one finding (under attribution changes), not also an
+    // omitted quote.
+    left_quoted.extend(made_indirect(left, right, alignment));
+    // A quote whose aligned partner keeps half its words was rewritten
+    // there ("I can ask someone to clean the streets" → "I can have the
+    // streets cleaned"), not dropped.
+    let (mut left_partners, mut right_partners) = (FxHashMap::default(), FxHashMap::default());
+    for pair in &alignment.pairs {
+        left_partners.extend(pair.left.iter().map(|&i| (i, pair.right.as_slice())));
+        right_partners.extend(pair.right.iter().map(|&j| (j, pair.left.as_slice())));
+    }
+    let rewritten = |f: &Found, partners: &FxHashMap<usize, &[usize]>, other: &Carrier| {
+        f.kind == FactKind::Quote
+            && partners
+                .get(&f.sentence)
+                .is_some_and(|group| other.keeps_quote(&f.key, group))
+    };
+    let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
         changed_left.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
+            || rewritten(f, &left_partners, &right_carrier)
     });
-    let added = missing(&right_facts, &left_facts, |f| {
+    let added = missing(&right_facts, &left_facts, &left_carrier, |f| {
         changed_right.contains(&(f.sentence, &*f.key))
             || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
+            || rewritten(f, &right_partners, &left_carrier)
     });
     Facts {
         omitted,
@@ -78,8 +109,38 @@ fn partners_quoting(
     (left_quoted, right_quoted)
 }
 
-/// Facts of `from` whose key `other` has nowhere, first mention only.
-fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool) -> Vec<Fact> {
+/// Left sentences whose quote the attribution changes report as made
+/// indirect on their aligned pair: the same check, so that the finding is
+/// made once, there.
+fn made_indirect(left: &Document, right: &Document, alignment: &Alignment) -> Vec<usize> {
+    let quoting = |i: &usize| left.sentences[*i].attributions().any(|a| a.quote.is_some());
+    let mut out = Vec::new();
+    for pair in alignment
+        .pairs
+        .iter()
+        .filter(|p| p.left.iter().any(quoting))
+    {
+        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
+        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
+        out.extend(
+            compare_group(&l, &r)
+                .into_iter()
+                .filter(|c| c.kind == AttributionChangeKind::QuoteMadeIndirect)
+                .filter_map(|c| c.left),
+        );
+    }
+    out
+}
+
+/// Facts of `from` whose key `other` has nowhere, first mention only. An
+/// entity or a quote is missing only when the other report's text carries
+/// it in no form either (see [`Carrier`]).
+fn missing(
+    from: &[Found],
+    other: &[Found],
+    carrier: &Carrier,
+    is_changed: impl Fn(&Found) -> bool,
+) -> Vec<Fact> {
     let other_keys: FxHashSet<(FactKind, &str)> = other.iter().map(|f| (f.kind, &*f.key)).collect();
     let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
     let other_numbers = values::NumberIndex::new(other.iter());
@@ -96,6 +157,7 @@ fn missing(from: &[Found], other: &[Found], is_changed: impl Fn(&Found) -> bool)
             FactKind::Date => !other_dates.carries(&f.key),
             _ => !other_keys.contains(&(f.kind, &*f.key)),
         })
+        .filter(|f| !carrier.carries(f))
         .map(|f| Fact {
             kind: f.kind,
             text: f.text.to_string(),
@@ -120,7 +182,7 @@ impl<'a> DocFacts<'a> {
         for sentence in &doc.sentences {
             start.push(all.len());
             if sentence.kind.is_body() {
-                all.extend(sentence_facts(sentence));
+                all.extend(sentence_facts(&doc.text, sentence));
             }
         }
         start.push(all.len());
@@ -136,9 +198,10 @@ impl<'a> DocFacts<'a> {
     }
 }
 
-fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
+fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
     let mut out = Vec::new();
     let mut numbers: Vec<&crate::model::NumberClaim> = Vec::new();
+    let mut place: Option<&EntityClaim> = None;
     for claim in &sentence.claims {
         let found = |kind, key, text, value| Found {
             kind,
@@ -146,6 +209,7 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
             text,
             value,
             sentence: sentence.index,
+            qualifies: None,
         };
         match claim {
             Claim::Number(n) => {
@@ -162,12 +226,16 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
                 numbers.push(n);
             }
             Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
-            Claim::Entity(e) => out.push(found(
-                FactKind::Entity,
-                Cow::Borrowed(&e.key),
-                &e.text,
-                None,
-            )),
+            Claim::Entity(e) => {
+                let qualifies = place
+                    .filter(|p| qualifier(text, sentence.span.end, p, e))
+                    .map(|p| p.text.as_str());
+                out.push(Found {
+                    qualifies,
+                    ..found(FactKind::Entity, Cow::Borrowed(&e.key), &e.text, None)
+                });
+                place = Some(e);
+            }
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
                     let key = normalize::content_tokens(&q.text).join(" ");
@@ -179,6 +247,26 @@ fn sentence_facts(sentence: &Sentence) -> Vec<Found<'_>> {
         }
     }
     out
+}
+
+/// True when `e` is a state or country qualifying the place `p` before it
+/// ("Biloxi, Miss.", "Canberra, Australia"), not the next item of a list
+/// ("Russia, China and Pakistan", "Texas, Ohio, Utah").
+fn qualifier(text: &str, sentence_end: usize, p: &EntityClaim, e: &EntityClaim) -> bool {
+    let region = |k: &str| is_state(k) || is_country(k);
+    if !region(&e.key) || region(&p.key) {
+        return false;
+    }
+    let comma = text
+        .get(p.span.end..e.span.start)
+        .is_some_and(|gap| gap.trim() == ",");
+    // After the qualifier: the sentence goes on, no list does.
+    let after = text.get(e.span.end..sentence_end).unwrap_or_default();
+    let after = after.trim_start_matches('.').trim_start();
+    let rest = after.trim_start_matches(',').trim_start();
+    let list =
+        rest.starts_with(char::is_uppercase) || ["and ", "or "].iter().any(|w| rest.starts_with(w));
+    comma && !list
 }
 
 /// Numbers are the same fact when their values are equal, however written.

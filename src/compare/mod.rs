@@ -1,9 +1,11 @@
 //! [`Alignment`] → [`Report`]: word diffs, attribution changes, fact changes.
 
 mod attribution;
+mod carried;
 mod changed;
 mod credits;
 mod facts;
+mod names;
 mod polarity;
 mod values;
 mod words;

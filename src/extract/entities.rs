@@ -1,7 +1,14 @@
 //! Sentence tokens → entity candidates (capitalised names and acronyms),
 //! then a document pass that gives every mention of one entity one key.
 //!
-//! Keys, in order of precedence:
+//! A name runs over middle initials and abbreviation dots ("George W.
+//! Bush", "Lt. Gerry X", "U.S. District Judge"), stops at a possessive or a
+//! line break; candidates that name nothing are dropped (a bare title,
+//! "I'm", a compass point, a crosshead in capitals, "PM ET" after a time).
+//!
+//! Keys, in order of precedence (tables in [`super::demonyms`]):
+//! 0. a state abbreviation after a place and a comma ("Biloxi, Miss.") is
+//!    keyed by the state ("mississippi");
 //! 1. the alias table [`alias`] (ISIS/ISIL/IS/Daesh → "islamic state",
 //!    US/U.S./USA/America → "united states", …);
 //! 2. a demonym standing alone maps to its country ("Russian", "Afghans"
@@ -9,7 +16,8 @@
 //!    that writes "Russian officials" and one that writes "officials in
 //!    Russia" mention the same entity;
 //! 3. a name after a title ("President Vladimir Putin") is a person, keyed
-//!    by the family name ("putin");
+//!    by the family name ("putin"), which ends before an affiliation
+//!    ("Professor Paul Taylor of Lancaster University" → "taylor");
 //! 4. otherwise the folded text; then, across the document, a multiword
 //!    name whose last token also occurs alone ("Zamir Kabulov" … "Kabulov")
 //!    is keyed by that token, and an acronym equal to the initials of a
@@ -18,61 +26,42 @@
 use super::dates::{is_weekday, month_number};
 use super::tokens::Ctx;
 use crate::model::EntityClaim;
-use crate::normalize::{fold, is_stopword};
+use crate::normalize::{self, fold, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Common aliases of entities that news reports use interchangeably.
-pub(crate) fn alias(folded: &str) -> Option<&'static str> {
-    Some(match folded {
-        "is" | "isis" | "isil" | "daesh" | "islamic state" => "islamic state",
-        "us" | "usa" | "united states" | "united states of america" | "america" => "united states",
-        "uk" | "britain" | "great britain" | "united kingdom" => "united kingdom",
-        "un" | "united nations" => "united nations",
-        "eu" | "european union" => "european union",
-        "ussr" | "soviet union" => "soviet union",
-        "nato" | "north atlantic treaty organization" => "nato",
-        "cis" | "commonwealth of independent states" => "commonwealth of independent states",
-        "uae" | "united arab emirates" => "united arab emirates",
-        _ => return None,
-    })
-}
+use super::demonyms::state_abbreviation;
+pub(crate) use super::demonyms::{alias, demonym};
 
-/// The country of a demonym, singular or plural ("Afghans").
-pub(crate) fn demonym(folded: &str) -> Option<&'static str> {
-    let singular = folded.strip_suffix('s').unwrap_or(folded);
-    let country = |w: &str| {
-        Some(match w {
-            "russian" => "russia",
-            "soviet" => "soviet union",
-            "afghan" => "afghanistan",
-            "american" => "united states",
-            "british" => "united kingdom",
-            "chinese" => "china",
-            "pakistani" => "pakistan",
-            "iraqi" => "iraq",
-            "syrian" => "syria",
-            "iranian" => "iran",
-            "ukrainian" => "ukraine",
-            "french" => "france",
-            "german" => "germany",
-            "turkish" => "turkey",
-            "indian" => "india",
-            "israeli" => "israel",
-            "tajik" => "tajikistan",
-            "uzbek" => "uzbekistan",
-            _ => return None,
-        })
-    };
-    country(folded).or_else(|| country(singular))
-}
-
-/// Titles before a person's name.
+/// Titles before a person's name, abbreviations included ("Lt.", "Rep.").
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary", "chancellor",
-    "king", "queen", "prince", "pope", "senator", "sen", "governor", "mayor", "envoy", "spokesman",
-    "spokeswoman", "chairman", "ambassador", "commander", "colonel", "judge", "premier", "sheikh",
-    "mullah",
+    "king", "queen", "prince", "pope", "senator", "sen", "governor", "gov", "mayor", "envoy",
+    "spokesman", "spokeswoman", "chairman", "ambassador", "commander", "colonel", "col", "judge",
+    "premier", "sheikh", "mullah", "sheriff", "undersheriff", "lt", "lieutenant", "sgt",
+    "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
+    "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
+    "admiral", "marshal", "brigadier", "corporal", "professor", "prof", "director", "executive",
+    "officer", "chair", "chairwoman",
+];
+
+/// True for a title before a person's name ("mayor", "lt"), folded.
+pub(crate) fn is_title(folded: &str) -> bool {
+    TITLES.contains(&folded)
+}
+
+/// True for a word that qualifies a title ("prime", "deputy"), folded.
+pub(crate) fn is_title_word(folded: &str) -> bool {
+    TITLE_WORDS.contains(&folded)
+}
+
+/// Words that, with a title, make a title still naming nobody ("Prime
+/// Minister", "German Chancellor", "US District Judge").
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "prime", "vice", "deputy", "acting", "former", "chief", "district", "foreign", "interior",
+    "defence", "defense", "police", "county", "state", "federal", "us", "assistant", "senior",
+    "financial", "operating", "managing", "technology", "marketing", "information", "medical",
 ];
 
 /// Capitalised words that start sentences without naming anything.
@@ -81,7 +70,23 @@ const STARTERS: &[&str] = &[
     "according", "earlier", "later", "however", "meanwhile", "after", "before", "when", "although",
     "though", "since", "because", "despite", "following", "amid", "last", "next", "many",
     "several", "most", "all", "another", "every", "here", "why", "how", "where", "unless", "once",
-    "now", "yet", "still", "instead", "also", "today", "yesterday", "asked",
+    "now", "yet", "still", "instead", "also", "today", "yesterday", "asked", "never", "perhaps",
+    "maybe", "sometimes", "often", "always", "even", "only", "thus", "indeed", "otherwise",
+    "nevertheless", "nonetheless", "besides", "moreover", "furthermore", "overall", "again",
+    "soon", "first", "finally", "eventually", "together", "please", "yes", "no", "oh", "well",
+    "thanks", "nothing", "nobody", "everyone", "everybody", "someone", "somebody", "whatever",
+];
+
+/// Compass points, which alone ("North", "the West") name no one place.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// An entity mention before the document pass.
@@ -109,11 +114,24 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
         return true;
     }
     let w = t.folded.as_ref();
+    // "I'm", "I'd": the pronoun, not a name.
+    if w.starts_with("i'") {
+        return false;
+    }
     t.cap
         && !is_stopword(w)
         && !is_weekday(w)
         && month_number(w).is_none()
-        && !(ctx.clause_initial(k) && (STARTERS.contains(&w) || w.ends_with("ly")))
+        && !(opens_clause(ctx, k) && (STARTERS.contains(&w) || w.ends_with("ly")))
+}
+
+/// A clause start, or a word after an opening straight single quote
+/// ("the venture guys say, 'Great idea…'"), whose capital says nothing.
+fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.clause_initial(k)
+        || k.checked_sub(1)
+            .and_then(|p| ctx.toks.get(p))
+            .is_some_and(|q| q.is('\'') && q.space_before)
 }
 
 /// Finds the entity candidates of a sentence, skipping tokens `taken` by
@@ -133,11 +151,25 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
         let from = k;
         let mut to = if particle { k + 3 } else { k + 1 };
         while !ctx.toks[to - 1].possessive() && to < ctx.toks.len() {
+            // A line break ends a name: "Supertrees" heads a line of its own.
+            let gap = ctx.text.get(ctx.toks[to - 1].end..ctx.toks[to].start);
+            if gap.is_some_and(|g| g.contains('\n')) {
+                break;
+            }
             let joined_by = |gap: usize| {
                 let j = to + gap;
                 j < ctx.toks.len() && startable(ctx, j, taken) && !ctx.toks[j].acronym()
             };
             if startable(ctx, to, taken) {
+                to += 1;
+            } else if let Some(gap) = initial(ctx, to).filter(|&gap| joined_by(gap)) {
+                // "George W. Bush", "Robert J Pickell".
+                to += gap;
+            } else if titled_today(ctx, to) {
+                // "USA Today", "Russia Today": a title, not the date.
+                to += 1;
+            } else if abbreviation_dot(ctx, to) && joined_by(1) {
+                // "Lt. Gerry Scherlinck", "U.S. District Judge".
                 to += 1;
             } else if matches!(ctx.word(to), "of" | "de" | "al" | "bin" | "van" | "von")
                 && joined_by(1)
@@ -151,10 +183,78 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
                 break;
             }
         }
-        out.push(candidate(ctx, from, to));
+        let c = candidate(ctx, from, to);
+        if !junk(ctx, from, &c) {
+            out.push(c);
+        }
         k = to;
     }
     out
+}
+
+/// A single capital letter inside a name, the middle initial: how many
+/// tokens it takes with its dot, if it has one.
+fn initial(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    let t = ctx.toks.get(k)?;
+    let letter =
+        t.word && t.text.len() == 1 && t.text.starts_with(|c: char| c.is_ascii_uppercase());
+    if !letter {
+        return None;
+    }
+    let dot = ctx
+        .toks
+        .get(k + 1)
+        .is_some_and(|d| d.is('.') && !d.space_before);
+    Some(if dot { 2 } else { 1 })
+}
+
+/// A capitalised "Today" right after a name, inside the sentence: the end
+/// of a title such as "USA Today", which the dates read as a day.
+fn titled_today(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
+    t.word && t.cap && t.folded == "today" && !ctx.clause_initial(k) && k > 0 && ctx.toks[k - 1].cap
+}
+
+/// A dot that ends an abbreviation inside a name: a title ("Lt.") or a
+/// dotted acronym ("U.S."), not a sentence end.
+fn abbreviation_dot(ctx: &Ctx<'_>, k: usize) -> bool {
+    let (Some(dot), Some(prev)) = (
+        ctx.toks.get(k),
+        k.checked_sub(1).and_then(|p| ctx.toks.get(p)),
+    ) else {
+        return false;
+    };
+    dot.is('.')
+        && !dot.space_before
+        && prev.word
+        && (TITLES.contains(&prev.folded.as_ref()) || (prev.acronym() && prev.text.contains('.')))
+}
+
+/// Candidates that name nothing: a bare title ("Lt", "German Chancellor"),
+/// a compass point, a clock time's "PM ET".
+fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
+    let words: Vec<String> = normalize::words(&c.claim.text)
+        .map(|(_, w)| fold(w).replace('.', ""))
+        .collect();
+    let title_only = words.iter().any(|w| TITLES.contains(&w.as_str()))
+        && words.iter().all(|w| {
+            TITLES.contains(&w.as_str())
+                || TITLE_WORDS.contains(&w.as_str())
+                || demonym(w).is_some()
+        });
+    let direction = words.len() == 1 && DIRECTIONS.contains(&words[0].as_str());
+    let after_number = from
+        .checked_sub(1)
+        .and_then(|p| ctx.toks.get(p))
+        .is_some_and(|t| t.word && t.text.starts_with(|ch: char| ch.is_ascii_digit()));
+    let clock = after_number && matches!(words.first().map(String::as_str), Some("am" | "pm"));
+    // "ON DEADLINE": a crosshead in capitals, not an acronym.
+    let shouted = words.len() > 1
+        && !c.claim.text.chars().any(char::is_lowercase)
+        && words.iter().any(|w| is_stopword(w) && alias(w).is_none());
+    title_only || direction || clock || shouted
 }
 
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
@@ -166,23 +266,44 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
         .collect();
     let joined = all.join(" ");
     let acronym = to == from + 1 && ctx.toks[from].acronym();
-    let tentative = to == from + 1 && ctx.clause_initial(from) && !acronym;
+    let tentative = to == from + 1 && opens_clause(ctx, from) && !acronym;
     let initials = (all.len() > 1).then(|| {
-        all.iter()
-            .filter(|w| !matches!(w.as_str(), "of" | "the" | "de" | "al" | "and"))
-            .filter_map(|w| w.chars().next())
+        (from..to)
+            .filter(|&k| ctx.toks[k].word)
+            .zip(&all)
+            .filter(|(_, w)| !matches!(w.as_str(), "of" | "the" | "de" | "al" | "and"))
+            // An acronym gives all its letters: "US Geological Survey" is USGS.
+            .flat_map(|(k, w)| {
+                let n = if ctx.toks[k].acronym() { w.len() } else { 1 };
+                w.chars().take(n)
+            })
             .collect::<String>()
     });
-    let (key, fixed, word_count) = if let Some(a) = alias(&joined) {
+    // "Biloxi, Miss.": after a place and a comma, the abbreviation is a state.
+    let qualifier =
+        to == from + 1 && from >= 2 && ctx.toks[from - 1].is(',') && ctx.toks[from - 2].cap;
+    let state = qualifier.then(|| state_abbreviation(&joined)).flatten();
+    let (key, fixed, word_count) = if let Some(state) = state {
+        (state.to_string(), true, 1)
+    } else if let Some(a) = alias(&joined) {
         (a.to_string(), true, all.len())
     } else if let Some(country) = demonym(&joined).filter(|_| all.len() == 1) {
         (country.to_string(), true, all.len())
-    } else if let Some(t) = all
+    } else if let Some(name) = all
         .iter()
         .rposition(|w| TITLES.contains(&w.as_str()))
-        .filter(|t| t + 1 < all.len())
+        .map(|t| {
+            // The name ends where its affiliation starts: "Professor Paul
+            // Taylor of Lancaster University" is Taylor.
+            all[t + 1..]
+                .iter()
+                .take_while(|w| !matches!(w.as_str(), "of" | "the" | "and"))
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| !name.is_empty())
     {
-        (all[all.len() - 1].clone(), false, all.len() - t - 1)
+        let family = name.last().map(|w| w.to_string()).unwrap_or_default();
+        (family, false, name.len())
     } else {
         (joined, false, all.len())
     };

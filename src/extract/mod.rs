@@ -11,6 +11,7 @@
 
 mod attribution;
 mod dates;
+mod demonyms;
 mod entities;
 mod lexicon;
 mod numbers;
@@ -21,6 +22,10 @@ mod tokens;
 
 #[cfg(test)]
 mod tests;
+
+/// The name tables, which the comparison reads the other report's text by.
+pub(crate) use demonyms::{alias, demonym, is_country, is_state};
+pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};
 use rustc_hash::FxHashSet;

@@ -125,3 +125,89 @@ fn quoted_person_keys_their_full_name_by_family_name() {
         .expect("entity");
     assert_eq!(kabulov.key, "kabulov");
 }
+
+#[test]
+fn middle_initials_and_title_abbreviations_stay_inside_the_name() {
+    let d = run(&[
+        "The rule came before Harold W. Brandt left office, said Sgt. Mira Oakes of the U.S. Forest Service.",
+        "Brandt and Oakes met Robert J Kowal.",
+    ]);
+    let texts: Vec<(String, String)> = entities(&d, 0)
+        .iter()
+        .map(|e| (e.text.clone(), e.key.clone()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Harold W. Brandt".to_string(), "brandt".to_string()),
+            ("Sgt. Mira Oakes".to_string(), "oakes".to_string()),
+            (
+                "U.S. Forest Service".to_string(),
+                "us forest service".to_string()
+            ),
+        ]
+    );
+    assert_eq!(entities(&d, 1)[2].text, "Robert J Kowal");
+}
+
+#[test]
+fn junk_entities_are_dropped() {
+    let d = run(&[
+        "\"I'm sure,\" said the Prime Minister, and the North voted at 2:48 PM ET.",
+        "Never before had Lt. spoken.",
+    ]);
+    let texts = |i| {
+        entities(&d, i)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(texts(0).is_empty(), "{:?}", texts(0));
+    assert!(texts(1).is_empty(), "{:?}", texts(1));
+}
+
+#[test]
+fn state_abbreviation_after_a_place_is_keyed_by_the_state() {
+    let d = run(&["He died in Biloxi, Miss., after the Miss America show."]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys[..2], ["biloxi", "mississippi"]);
+    assert_ne!(keys[2], "mississippi");
+}
+
+#[test]
+fn title_then_affiliation_keys_by_the_family_name() {
+    let d = run(&[
+        "Professor Lena Marsh of Dunmore University and the Secretary of the Harbour Board spoke.",
+    ]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys[0], "marsh");
+    // No name after the title: the affiliation is not a family name.
+    assert_ne!(keys[1], "board");
+}
+
+#[test]
+fn crosshead_in_capitals_is_no_entity() {
+    let d = run(&["ON DEADLINE: Live updates from NASA and the FBI"]);
+    let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
+    assert_eq!(texts, ["NASA", "FBI"]);
+}
+
+#[test]
+fn a_name_ends_at_a_line_break() {
+    let d = run(&["Supertrees\nSingapore has built them."]);
+    let texts: Vec<String> = entities(&d, 0).iter().map(|e| e.text.clone()).collect();
+    assert!(!texts.iter().any(|t| t.contains('\n')), "{texts:?}");
+}
+
+#[test]
+fn usa_today_is_a_newspaper_not_the_united_states() {
+    let d = run(&["He told USA Today that the plan had failed."]);
+    let keys: Vec<String> = entities(&d, 0).iter().map(|e| e.key.clone()).collect();
+    assert_eq!(keys, ["usa today"]);
+}
+
+#[test]
+fn word_after_an_opening_single_quote_is_a_clause_start() {
+    let d = run(&["The investors say, 'Great idea but no market,' and leave."]);
+    assert!(entities(&d, 0).is_empty(), "{:?}", entities(&d, 0));
+}

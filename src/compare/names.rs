@@ -1,0 +1,171 @@
+//! The forms of one name: acronyms and initials, spelling variants, a
+//! shorter or plural run of the same words, and whether a name reads as a
+//! person's (whose family name alone names them).
+
+use crate::extract::{alias, demonym};
+use crate::normalize::{self, fold};
+
+/// Last words of names of places and organisations: a name ending so is no
+/// person, whose family name alone would carry it.
+#[rustfmt::skip]
+pub(super) const NOT_PERSON: &[&str] = &[
+    "county", "city", "island", "islands", "gulf", "sea", "ocean", "river", "lake", "mountain",
+    "mountains", "mount", "park", "street", "road", "avenue", "square", "bridge", "valley", "bay",
+    "coast", "state", "states", "republic", "kingdom", "province", "region", "district",
+    "department", "ministry", "office", "agency", "service", "services", "survey", "council",
+    "committee", "commission", "court", "house", "party", "union", "association", "society",
+    "institute", "university", "college", "school", "hospital", "center", "centre", "company",
+    "corp", "inc", "group", "bank", "fund", "program", "programme", "act", "law", "news", "press",
+    "post", "times", "herald", "journal", "magazine", "tribune", "daily", "television", "radio",
+    "airport", "station", "towers", "tower", "building", "hall", "church", "army", "force",
+    "forces", "navy", "police", "guard", "organization", "organisation", "foundation",
+    "federation", "league", "club", "team", "market", "exchange", "crescent", "cross", "world",
+    "review", "network", "agreement", "treaty", "cup", "games", "museum", "prize", "award",
+];
+
+/// The letters of an acronym ("U.S.A." → "usa"), if `text` is one.
+pub(super) fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    (letters.chars().count() >= 2
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    .then(|| letters.to_lowercase())
+}
+
+/// Initials of a multiword name; an acronym in it gives all its letters.
+pub(super) fn initials(text: &str) -> String {
+    normalize::words(text)
+        .filter(|(_, w)| !matches!(fold(w).as_str(), "of" | "the" | "and" | "for" | "de" | "al"))
+        .flat_map(|(_, w)| match acronym(w) {
+            Some(a) => a.chars().collect::<Vec<_>>(),
+            None => w.chars().take(1).flat_map(char::to_lowercase).collect(),
+        })
+        .collect()
+}
+
+/// A name that reads as a person's: keyed by its family name, or two to
+/// four words, none a demonym, not ending like a place or organisation.
+pub(super) fn person_like(folded: &[String], key: &str) -> bool {
+    let Some(last) = folded.last() else {
+        return false;
+    };
+    if folded.len() < 2 || NOT_PERSON.contains(&last.as_str()) {
+        return false;
+    }
+    let family_keyed = !key.contains(' ') && key == last;
+    family_keyed
+        || (folded.len() <= 4
+            && folded
+                .iter()
+                .all(|w| demonym(w).is_none() && alias(w).is_none()))
+}
+
+/// `ours` names what `theirs` names: a spelling variant of it or of a run of
+/// its words ("World Heritage Sites" in "UNESCO World Heritage Site"), or
+/// it with a word dropped before the same head ("International Maritime
+/// Museum" and "Maritime Museum").
+pub(super) fn same_name(ours: &[String], theirs: &[String]) -> bool {
+    let variant = theirs.len() >= ours.len()
+        && theirs
+            .windows(ours.len())
+            .any(|w| spelling_variant(ours, w));
+    let shorter = theirs.len() >= 2
+        && theirs.len() < ours.len()
+        && ours
+            .windows(theirs.len())
+            .any(|w| w == theirs && ours.last() == theirs.last());
+    variant || shorter
+}
+
+/// Two names that differ only in spelling: word for word equal, one letter
+/// off ("Rait"/"Raite", "Heidar"/"Heydar"), or abbreviated ("Mt"/"Mount").
+fn spelling_variant(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let exact = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    a.iter().zip(b).all(|(x, y)| {
+        let shortest = x.chars().count().min(y.chars().count());
+        x == y
+            || abbreviates(x, y)
+            || abbreviates(y, x)
+            // One letter off is a spelling in a long word, or beside a word
+            // both write alike; in a short word alone it is another name
+            // ("Iran"/"Iraq").
+            || (one_edit(x, y) && (shortest >= 5 || (shortest >= 4 && exact > 0)))
+    })
+}
+
+/// `short` abbreviates `long`: at most three letters, the first the same,
+/// all of them in order in `long` ("mt" / "mount", "st" / "street").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let n = short.chars().count();
+    if n == 0 || n > 3 || n >= long.chars().count() || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// True when one substitution, insertion or deletion turns `a` into `b`.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::carried::folded_words;
+    use super::*;
+
+    #[test]
+    fn spelling_variants_of_one_name() {
+        let w = |s: &str| folded_words(s);
+        assert!(spelling_variant(&w("Duncan Rait"), &w("Duncan Raite")));
+        assert!(spelling_variant(
+            &w("Heidar Alishvandi"),
+            &w("Heydar Alishbandi")
+        ));
+        assert!(spelling_variant(
+            &w("Aoraki Mount Cook National Park"),
+            &w("Aoraki-Mt Cook National Park")
+        ));
+        assert!(!spelling_variant(&w("Iran"), &w("Iraq")));
+        assert!(!spelling_variant(
+            &w("Genesee County"),
+            &w("Oakland County")
+        ));
+    }
+
+    #[test]
+    fn acronyms_spell_initials() {
+        assert_eq!(initials("US Geological Survey"), "usgs");
+        assert_eq!(acronym("U.S."), Some("us".to_string()));
+        assert_eq!(acronym("Golden"), None);
+    }
+
+    #[test]
+    fn one_edit_counts_letters() {
+        assert!(one_edit("advisors", "advisers"));
+        assert!(one_edit("rait", "raite"));
+        assert!(!one_edit("karami", "kazemi"));
+    }
+}

@@ -1,0 +1,273 @@
+//! Facts are identities, not strings: a name or a quote the other report
+//! carries in another form is neither omitted nor added.
+
+use newsdiff::report::FactKind;
+use newsdiff::{compare_texts, Options};
+
+mod common;
+use common::{LEFT, RIGHT};
+
+/// (omitted, added) fact texts of one entity or quote kind, each text
+/// given a headline so that its first line is body text.
+fn facts(left: &str, right: &str, kind: FactKind) -> (Vec<String>, Vec<String>) {
+    let (left, right) = (format!("Report\n\n{left}"), format!("Report\n\n{right}"));
+    let r = compare_texts("left.txt", &left, "right.txt", &right, &Options::default());
+    let of = |v: &[newsdiff::report::Fact]| {
+        v.iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.text.clone())
+            .collect::<Vec<_>>()
+    };
+    (of(&r.facts.omitted), of(&r.facts.added))
+}
+
+#[test]
+fn seed_russian_foreign_ministry_is_not_added() {
+    let left = std::fs::read_to_string(LEFT).expect("left fixture");
+    let right = std::fs::read_to_string(RIGHT).expect("right fixture");
+    let r = compare_texts(LEFT, &left, RIGHT, &right, &Options::default());
+    let added: Vec<&str> = r.facts.added.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        !added.iter().any(|t| t.contains("Foreign Ministry")),
+        "{added:?}"
+    );
+}
+
+#[test]
+fn possessive_country_is_the_adjective_form() {
+    let (omitted, added) = facts(
+        "Officials met in the capital on Monday. Norway's foreign ministry said the talks failed.",
+        "Officials met in the capital on Monday. The Norwegian Foreign Ministry said the talks failed.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn demonym_carries_its_country() {
+    let (omitted, _) = facts(
+        "The ship sailed from Denmark last week with a crew of twelve.",
+        "The Danish ship sailed last week with a crew of twelve.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn full_name_and_family_name_are_one_person() {
+    let (omitted, added) = facts(
+        "Mayor Tomas Hrebik opened the bridge. Hrebik said it cost too much.",
+        "The bridge was opened by Tomas Hrebik, the mayor, who said it cost too much.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn a_real_omission_stays_omitted() {
+    let (omitted, _) = facts(
+        "Mayor Tomas Hrebik opened the bridge with Olga Vesela.",
+        "Mayor Tomas Hrebik opened the bridge.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Olga Vesela"]);
+}
+
+#[test]
+fn spelling_variant_is_one_name() {
+    let (omitted, added) = facts(
+        "The climber was found by Marek Dvorsky on the ridge.",
+        "The climber was found by Marek Dvorski on the ridge.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn junk_words_are_no_entities() {
+    let (omitted, _) = facts(
+        "\"I'd go back,\" he said. Police Lt. Hana Pokorna said the German Chancellor never came. Never again, she said.",
+        "He said he would go back, police said.",
+        FactKind::Entity,
+    );
+    for junk in ["I'd", "Lt", "German Chancellor", "Never"] {
+        assert!(!omitted.iter().any(|t| t == junk), "{junk}: {omitted:?}");
+    }
+    assert!(
+        omitted.iter().any(|t| t.contains("Hana Pokorna")),
+        "{omitted:?}"
+    );
+}
+
+#[test]
+fn state_after_a_place_both_name_is_no_fact() {
+    let (omitted, added) = facts(
+        "He was found in his hotel room in Biloxi, Miss., by a maid.",
+        "He was found in his hotel room in Biloxi by a maid.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn quote_carried_as_reported_speech_is_not_omitted() {
+    let (omitted, _) = facts(
+        "\"This cheap repair is like putting a plaster on a broken leg,\" said the engineer.",
+        "The engineer said the repair was cheap, like putting a plaster on a broken leg.",
+        FactKind::Quote,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn quote_carried_unquoted_word_for_word_is_not_added() {
+    let (_, added) = facts(
+        "The ministry said it was providing help to the families at this time.",
+        "\"We are providing help to the families at this time,\" the ministry said.",
+        FactKind::Quote,
+    );
+    assert!(added.is_empty(), "{added:?}");
+}
+
+#[test]
+fn quote_with_other_words_stays_omitted() {
+    let (omitted, _) = facts(
+        "\"Nobody warned us about the flood,\" said Petr Novotny, a farmer.",
+        "A farmer said the flood came suddenly.",
+        FactKind::Quote,
+    );
+    assert_eq!(omitted.len(), 1, "{omitted:?}");
+}
+
+#[test]
+fn web_address_of_a_company_is_the_company() {
+    let (omitted, _) = facts(
+        "The book sold best on Bookhaus.com this year.",
+        "The book sold best on Bookhaus this year.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn person_of_an_organisation_is_two_facts() {
+    let (omitted, _) = facts(
+        "\"It matters,\" said Nora Quill of the Pollen Trust. Nora Quill of the Harbour Board agreed.",
+        "\"It matters,\" said Nora Quill of a charity. The Harbour Board agreed.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Nora Quill of the Pollen Trust"]);
+}
+
+#[test]
+fn plural_or_shorter_name_is_the_same_name() {
+    let (omitted, _) = facts(
+        "They visited World Heritage Sites and the Coastal Maritime Museum.",
+        "They visited a Unesco World Heritage Site and the Maritime Museum.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn long_quote_simplified_is_carried() {
+    let (omitted, _) = facts(
+        "\"Then the railway came along and the village became a major tourist attraction,\" said Ida Brandt.",
+        "Ida Brandt said that then the railway arrived and the village became a major tourist attraction.",
+        FactKind::Quote,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn quote_made_indirect_is_one_finding_not_also_an_omitted_quote() {
+    let left = "Report\n\nThe council met on Monday.\n\n\"We will never sell the old harbour to anyone,\" said Mayor Ida Brandt.\n";
+    let right = "Report\n\nThe council met on Monday.\n\nMayor Ida Brandt said the town would keep its harbour.\n";
+    let r = compare_texts("left.txt", left, "right.txt", right, &Options::default());
+    let indirect = r
+        .attribution_changes
+        .iter()
+        .filter(|c| c.kind == newsdiff::report::AttributionChangeKind::QuoteMadeIndirect)
+        .count();
+    assert_eq!(indirect, 1, "{:?}", r.attribution_changes);
+    let quotes: Vec<&str> = r
+        .facts
+        .omitted
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn singular_and_plural_of_one_name() {
+    let (omitted, added) = facts(
+        "Few visitors see a wolf in the Tatras. Most buy DVDs.",
+        "Few visitors see a wolf in the Tatra mountains. Most buy a DVD.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}
+
+#[test]
+fn organisation_before_a_title_and_country_before_a_place() {
+    let (omitted, _) = facts(
+        "The figures came from the GMPA. The GMPA Chief Executive, Rolf Sand, was pleased. Few see wolves in the Polish Tatras.",
+        "The figures came from the GMPA, which was pleased. Few see wolves in the Tatra.",
+        FactKind::Entity,
+    );
+    assert!(!omitted.iter().any(|t| t.contains("Tatras")), "{omitted:?}");
+    assert!(
+        !omitted.iter().any(|t| t.contains("Chief Executive")),
+        "{omitted:?}"
+    );
+    // The person is still omitted, under his name.
+    assert!(
+        omitted.iter().any(|t| t.contains("Rolf Sand")),
+        "{omitted:?}"
+    );
+}
+
+#[test]
+fn quote_rewritten_in_its_aligned_partner_is_not_added() {
+    // The partner keeps half the quote's words: the quote simplified.
+    let (_, added) = facts(
+        "The mayor spoke on Monday about the cleaning budget. The mayor added that the old market square would be kept tidy each morning.",
+        "The mayor spoke on Monday about the cleaning budget. \"I can ask someone to sweep the old market square every morning,\" the mayor added.",
+        FactKind::Quote,
+    );
+    assert!(added.is_empty(), "{added:?}");
+    // Elsewhere in the report, the same share of words is no carrying.
+    let (_, added) = facts(
+        "The mayor spoke on Monday about the old market square. Later he left each morning.",
+        "The mayor spoke on Monday about the cleaning budget. \"I can ask someone to sweep the old market square every morning,\" the mayor added.",
+        FactKind::Quote,
+    );
+    assert_eq!(added.len(), 1, "{added:?}");
+}
+
+#[test]
+fn country_after_a_place_both_name_is_no_fact_but_a_list_is() {
+    let (omitted, _) = facts(
+        "The team flew from Canberra, Australia. Officials from Norway, Chile and Peru met.",
+        "The team flew from Canberra on Monday. Officials from Norway met.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Chile", "Peru"]);
+}
