@@ -76,7 +76,7 @@ fn compare_pair(
 ) -> (PairReport, Vec<AttributionChange>) {
     let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
     let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-    let changes = attribution::compare_group(&l, &r);
+    let changes = attribution::compare_group(left, right, pair);
     let report = PairReport {
         left: pair.left.clone(),
         right: pair.right.clone(),

@@ -321,6 +321,7 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
         quote: None,
         direct: false,
         content_span: None,
+        speaker_resolved: None,
     };
     let before_speaker = match p.speaker {
         Some((s, _)) if !p.inverted && !p.inherited => s,

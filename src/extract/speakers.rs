@@ -431,16 +431,17 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
     (Some(tail.join(" ")), kind)
 }
 
-/// Gives pronoun speakers the key of the most recent speaker of their kind,
-/// in reading order across the document: "he"/"she" the last person,
-/// "they"/"it" the last organisation or plural. Only attributions count as
-/// antecedents: a speaker is what a later "he said" most often refers to.
+/// Gives pronoun speakers the key and the name of the most recent speaker
+/// of their kind, in reading order across the document: "he"/"she" the
+/// last person, "they"/"it" the last organisation or plural. Only
+/// attributions count as antecedents: a speaker is what a later "he said"
+/// most often refers to.
 pub(crate) fn resolve(
     doc: &mut Document,
     kinds: &[Vec<SpeakerKind>],
     quotes: &[Option<super::attribution::SentenceQuotes>],
 ) {
-    let (mut person, mut group): (Option<String>, Option<String>) = (None, None);
+    let (mut person, mut group): (Antecedent, Antecedent) = (None, None);
     for (sentence, kinds) in doc.sentences.iter_mut().zip(kinds) {
         let attributions = sentence.claims.iter_mut().filter_map(|c| match c {
             crate::model::Claim::Attribution(a) => Some(a),
@@ -453,19 +454,41 @@ pub(crate) fn resolve(
     super::attribution::continue_quotes(doc, quotes);
 }
 
+/// The last speaker of one kind: its key and its name as written.
+type Antecedent = Option<(String, String)>;
+
 fn resolve_one(
     a: &mut Attribution,
     kind: SpeakerKind,
-    person: &mut Option<String>,
-    group: &mut Option<String>,
+    person: &mut Antecedent,
+    group: &mut Antecedent,
 ) {
     match kind {
-        SpeakerKind::PersonPronoun => {
-            a.speaker_key = a.speaker_key.take().or_else(|| person.clone())
+        SpeakerKind::PersonPronoun | SpeakerKind::GroupPronoun => {
+            let antecedent = if kind == SpeakerKind::PersonPronoun {
+                person
+            } else {
+                group
+            };
+            // "I" and "we" inside a quote-less sentence have a key of their
+            // own only when resolved; a pronoun keyed already keeps it.
+            if a.speaker_key.is_none() {
+                if let Some((key, name)) = antecedent.as_ref() {
+                    a.speaker_key = Some(key.clone());
+                    a.speaker_resolved = Some(name.clone());
+                }
+            }
         }
-        SpeakerKind::GroupPronoun => a.speaker_key = a.speaker_key.take().or_else(|| group.clone()),
-        SpeakerKind::Person if a.speaker_key.is_some() => *person = a.speaker_key.clone(),
-        SpeakerKind::Group if a.speaker_key.is_some() => *group = a.speaker_key.clone(),
-        _ => {}
+        SpeakerKind::Person | SpeakerKind::Group => {
+            a.speaker_resolved = a.speaker.clone();
+            if let (Some(key), Some(name)) = (&a.speaker_key, &a.speaker) {
+                let slot = if kind == SpeakerKind::Person {
+                    person
+                } else {
+                    group
+                };
+                *slot = Some((key.clone(), name.clone()));
+            }
+        }
     }
 }
