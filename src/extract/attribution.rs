@@ -186,7 +186,15 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
     if cue.lemma == "according to" {
         return speakers::after(ctx, cue.to, true).map(|s| make(s, true));
     }
+    // "the BBC Urdu service describing her experiences": an -ing form
+    // reports only in a progressive ("people are asking").
+    if ctx.word(cue.from).ends_with("ing") && !passive_auxiliary(ctx, cue.from) {
+        return None;
+    }
     if let Some(s) = speakers::before(ctx, cue.from, cue.base) {
+        if comparative(ctx, s.0) {
+            return None;
+        }
         return research_fits(ctx, cue, s).then(|| make(speakers::with_title(ctx, s), false));
     }
     // British style "WHO say": an acronym takes a plural verb.
@@ -197,15 +205,22 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
             }
         }
     }
+    let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
+    // After "told" comes the listener, never the speaker ("told the
+    // Guardian").
+    let inverted = (break_before(prev) && !cue.base && cue.lemma != "tell")
+        .then(|| speakers::after(ctx, cue.to, false))
+        .flatten();
+    // "…, died in prison, said prison spokesman Al Quintero.": a speaker
+    // closing the sentence after the cue beats a subject far before it.
+    if let Some(s) = inverted.filter(|s| !ctx.toks.get(s.1).is_some_and(|t| t.word)) {
+        return Some(make(s, true));
+    }
     if let Some(s) = speakers::before_appositive(ctx, cue.from, cue.base) {
         return research_fits(ctx, cue, s).then(|| make(s, false));
     }
-    let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
-    let after_break = break_before(prev);
-    if after_break && !cue.base {
-        if let Some(s) = speakers::after(ctx, cue.to, false) {
-            return Some(make(s, true));
-        }
+    if let Some(s) = inverted {
+        return Some(make(s, true));
     }
     // "…, but noted that …": the subject is the previous speaker's.
     if matches!(ctx.word(cue.from.wrapping_sub(1)), "and" | "but") {
@@ -220,6 +235,17 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
         });
     }
     None
+}
+
+/// True when the speaker starting at `s` is the standard of a comparison,
+/// not a source: "twice as many as people believed", "more than experts
+/// expected".
+fn comparative(ctx: &Ctx<'_>, s: usize) -> bool {
+    match ctx.word(s.wrapping_sub(1)) {
+        "than" => true,
+        "as" => (s.saturating_sub(5)..s - 1).any(|j| matches!(ctx.word(j), "as" | "so" | "same")),
+        _ => false,
+    }
 }
 
 /// Cues that report only for research speakers ("the study found", "the
@@ -250,9 +276,12 @@ fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
 /// to help" (a request), "maintained a policy" (kept up).
 fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     match cue.lemma {
+        // "asked the council to help", "asks us for data": requests.
         "ask" => (cue.to..(cue.to + 8).min(ctx.toks.len()))
             .take_while(|&j| ctx.toks[j].word)
-            .any(|j| ctx.word(j) == "to"),
+            .any(|j| ctx.word(j) == "to" || (ctx.word(j) == "for" && j < cue.to + 4)),
+        // "think about it": no opinion reported.
+        "think" => matches!(ctx.word(cue.to), "about" | "of"),
         // Passive "the team was denied", "he was told": the subject is
         // not the speaker.
         _ if cue.to == cue.from + 1
@@ -280,7 +309,10 @@ fn break_before(prev: Option<&super::tokens::Tok<'_>>) -> bool {
     match prev {
         None => true,
         Some(t) => {
-            !t.word && (t.is(',') || t.text.starts_with(['"', '\u{201d}', '\u{bb}', '\u{2019}']))
+            !t.word
+                && (t.is(',')
+                    || t.text
+                        .starts_with(['"', '\u{201d}', '\u{bb}', '\u{2019}', '\'']))
         }
     }
 }
@@ -361,11 +393,24 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     if start < limit
         && ctx.toks[start]
             .text
-            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}'])
+            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}', '\''])
     {
         if let Some(q) = ctx.quotes.iter().find(|q| q.open == Some(start)) {
             return with_quote(ctx, attribution, q);
         }
+    }
+    // "A, Microsoft said, and then B": a credit set off by commas reports
+    // the clause before it.
+    let parenthetical = !p.inverted
+        && ctx.toks.get(cue.to).is_some_and(|t| t.is(','))
+        && before_speaker > floor
+        && ctx.toks[before_speaker - 1].is(',')
+        && (floor..before_speaker)
+            .filter(|&j| ctx.toks[j].word)
+            .count()
+            >= 3;
+    if parenthetical {
+        return with_clause(ctx, attribution, floor, before_speaker);
     }
     let trailing = start >= limit
         || !ctx.toks[start].word
@@ -489,17 +534,21 @@ pub(crate) struct SentenceQuotes {
     quote: Option<Quote>,
     /// Its last quotation, when it closes one quotation and opens another.
     last: Option<Quote>,
+    /// True when its first token is an opening quotation mark.
+    opens_at_start: bool,
 }
 
 impl SentenceQuotes {
     /// `attributed`: the sentence has an attribution of its own.
     pub(crate) fn of(ctx: &Ctx<'_>, attributed: bool) -> SentenceQuotes {
         let role = quote_role(ctx);
+        let opens_at_start = ctx.quotes.first().is_some_and(|q| q.open == Some(0));
         if attributed {
             return SentenceQuotes {
                 role,
                 quote: None,
                 last: None,
+                opens_at_start,
             };
         }
         SentenceQuotes {
@@ -512,6 +561,7 @@ impl SentenceQuotes {
                 QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| quote_of(ctx, q)),
                 _ => None,
             },
+            opens_at_start,
         }
     }
 }
@@ -519,14 +569,33 @@ impl SentenceQuotes {
 /// Longest quotation, in sentences, that one attribution is carried over.
 const MAX_QUOTE_SENTENCES: usize = 12;
 
+/// True when sentence `i` starts a paragraph: a new block, or a new line
+/// in a block whose paragraphs are lines (text with no blank lines).
+fn starts_paragraph(doc: &Document, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| doc.sentences.get(p)) else {
+        return true;
+    };
+    let Some(s) = doc.sentences.get(i) else {
+        return true;
+    };
+    prev.block != s.block
+        || doc
+            .text
+            .get(prev.span.end..s.span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+}
+
 /// Document pass: the sentences of a quotation spanning sentences that have
 /// no cue of their own take the attribution of the sentence that opened or
 /// closed it (`He said: "A.` / `B.` / `C."`, or `"A.` / `B," he said.`), and
-/// a sentence that is one whole quotation takes the direct attribution of
-/// the sentence before it in the same block (`…, she said.` / `"B."`). The
-/// copy keeps the cue and speaker (so they are not counted twice) and gets
-/// the sentence's own quote as content. Linear: each sentence is tokenized
-/// once and joins at most one run.
+/// a sentence that is one whole quotation takes the attribution of the
+/// sentence before it (`…, she said.` / `"B."`). A quotation runs over
+/// paragraphs the way news style writes it: each continuing paragraph opens
+/// with a quotation mark, and one that does not ends the quotation. One
+/// opened with no credit of its own, right after a sentence that quotes
+/// somebody, is theirs. The copy keeps the cue and speaker (so they are not
+/// counted twice) and gets the sentence's own quote as content. Linear:
+/// each sentence is tokenized once and joins at most one run.
 pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<SentenceQuotes>]) {
     // Sentences waiting for a speaker, with their quotes.
     let mut run: Vec<(usize, Quote)> = Vec::new();
@@ -534,6 +603,7 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
     // until the copies are added at the end).
     let mut opener: Option<&Attribution> = None;
     let mut inside = false;
+    // The last attribution, with only whole quotes after it.
     let mut previous: Option<(usize, &Attribution)> = None;
     let mut found: Vec<(usize, Attribution)> = Vec::new();
     let flush = |run: &mut Vec<(usize, Quote)>,
@@ -561,22 +631,41 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
         };
         let role = info.role;
         let own = sentence.attributions().next();
+        let paragraph = starts_paragraph(read, i);
         // A plain sentence is quoted whole, but only inside a quotation:
         // its quote is made here, when needed, not for every sentence.
         let quote = match role {
-            QuoteRole::Plain if inside && own.is_none() => {
+            QuoteRole::Plain if inside && own.is_none() && !paragraph => {
                 continued_quote(&Ctx::untokenized(text, sentence.span.start), role)
             }
             QuoteRole::Plain => None,
             _ => info.quote.clone(),
         };
+        // A paragraph opening with a quotation mark while a quotation is
+        // open continues it (the closing mark is left off before it).
+        let continues = inside && paragraph && own.is_none() && info.opens_at_start;
+        let mut taken = false;
         if inside {
             match role {
+                QuoteRole::Plain if paragraph => {
+                    flush(&mut run, opener, &mut found);
+                    inside = false;
+                }
                 QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
                 QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
                     run.extend(quote.clone().map(|q| (i, q)));
                     flush(&mut run, own.or(opener), &mut found);
                     inside = false;
+                }
+                QuoteRole::Opens if continues => {
+                    run.extend(quote.clone().map(|q| (i, q)));
+                    taken = true;
+                }
+                QuoteRole::Whole if continues => {
+                    run.extend(quote.clone().map(|q| (i, q)));
+                    flush(&mut run, opener, &mut found);
+                    inside = false;
+                    taken = true;
                 }
                 _ => {
                     flush(&mut run, opener, &mut found);
@@ -588,7 +677,9 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
                 inside = false;
             }
         }
-        if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
+        let just_before = previous.filter(|(at, _)| *at + 1 == i).map(|(_, a)| a);
+        if taken {
+        } else if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
             inside = true;
             opener = own;
             if own.is_none() {
@@ -597,21 +688,28 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
                     _ => info.last.clone(),
                 };
                 run.extend(opened.map(|q| (i, q)));
-            }
-        } else if !inside && role == QuoteRole::Whole && own.is_none() {
-            if let (Some((block, a)), Some(q)) = (previous, quote) {
-                if block == sentence.block && a.direct {
-                    let mut copy = a.clone();
-                    copy.content_span = Some(q.span);
-                    copy.quote = Some(q);
-                    found.push((i, copy));
+                // Opened with no credit right after a quoting sentence.
+                if role == QuoteRole::Opens && info.opens_at_start {
+                    opener = just_before;
                 }
             }
+        } else if !inside && role == QuoteRole::Whole && own.is_none() {
+            if let (Some((_, a)), Some(q)) = (previous, quote) {
+                let mut copy = a.clone();
+                copy.content_span = Some(q.span);
+                copy.quote = Some(q);
+                found.push((i, copy));
+            }
         }
-        if let Some(a) = own {
-            previous = Some((sentence.block, a));
-        } else if role != QuoteRole::Whole {
-            previous = None;
+        match own {
+            // News style quotes a speaker right after reporting them
+            // ("X said that …" / "“…”"): an indirect credit counts too.
+            Some(a) => previous = Some((i, a)),
+            // A whole quote keeps the credit going for the next one.
+            None if role == QuoteRole::Whole => {
+                previous = previous.map(|(_, a)| (i, a));
+            }
+            None => previous = None,
         }
     }
     flush(&mut run, opener, &mut found);

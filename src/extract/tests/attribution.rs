@@ -1,0 +1,190 @@
+//! Attribution rules added for precise credits: inverted and colon forms,
+//! media, single quotation marks, quotations over paragraphs, and the
+//! cues that report nothing.
+
+use super::{attributions, content, doc, one_attribution, paragraph, run, run_doc};
+
+#[test]
+fn inverted_speaker_with_an_age() {
+    let a = one_attribution("\"It was terrifying,\" said 56-year-old Louise Haggerty.");
+    assert_eq!(a.speaker.as_deref(), Some("56-year-old Louise Haggerty"));
+    assert_eq!(a.speaker_key.as_deref(), Some("haggerty"));
+    assert!(a.direct);
+}
+
+#[test]
+fn colon_form_after_an_appositive_title() {
+    let a = one_attribution(
+        "Shahram Alamdari, head of the rescue unit for the Red Crescent, said: \"Two helicopters are flying.\"",
+    );
+    assert_eq!(a.speaker_key.as_deref(), Some("alamdari"));
+    assert_eq!(a.quote.unwrap().text, "Two helicopters are flying");
+}
+
+#[test]
+fn colon_form_with_the_name_between_commas() {
+    let a = one_attribution(
+        "The head of the million-member strong GSEE private sector union, Giannis Panagopoulos, said: \"The rich pay nothing.\"",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Giannis Panagopoulos"));
+    assert!(a.direct);
+}
+
+#[test]
+fn the_medium_told_is_not_the_speaker() {
+    // Regression: "told the Guardian" read as an inverted "said X".
+    let a = one_attribution(
+        "Before Obama arrived, Tanya Williams, a community engagement officer, told the Guardian: \"I love Michelle.\"",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Tanya Williams"));
+    assert_eq!(a.cue_lemma, "tell");
+}
+
+#[test]
+fn quotes_in_single_marks() {
+    let d = run(&["'We will not give up,' said the mayor."]);
+    let a = attributions(&d, 0);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].quote.as_ref().unwrap().text, "We will not give up");
+    // Apostrophes open nothing.
+    let d = run(&["The players' union said it didn't agree."]);
+    let a = attributions(&d, 0);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert!(a[0].quote.is_none());
+}
+
+#[test]
+fn a_plain_paragraph_ends_a_quotation() {
+    let d = run(&[
+        "The mayor said: \"The dam held.",
+        "Rain is expected on Monday.",
+    ]);
+    assert!(attributions(&d, 1).is_empty());
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_mark_continues_the_quotation() {
+    // The closing mark is left off before a continuing paragraph.
+    let d = run(&[
+        "A Foreign Office spokeswoman said: \"We are aware of the death.",
+        "\"We are providing consular assistance at this time.\"",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(
+        a[0].speaker.as_deref(),
+        Some("A Foreign Office spokeswoman")
+    );
+}
+
+#[test]
+fn a_quotation_after_an_indirect_credit_is_that_speakers() {
+    let d = run(&[
+        "Raymond Lumbuenamo, country director for WWF, said that security would get worse.",
+        "\"Security is already bad.",
+        "Oil would be a curse.\"",
+    ]);
+    for i in 1..3 {
+        let a = attributions(&d, i);
+        assert_eq!(a.len(), 1, "sentence {i}: {a:#?}");
+        assert_eq!(a[0].speaker_key.as_deref(), Some("lumbuenamo"));
+    }
+}
+
+#[test]
+fn quotation_over_lines_of_one_block_ends_at_a_plain_line() {
+    // Text whose paragraphs are lines: a line is a paragraph.
+    let mut d = paragraph(&["Ann Roe said: \"The dam held.", "Rain is expected."]);
+    let text = "Ann Roe said: \"The dam held.\nRain is expected.";
+    d.text = text.into();
+    let d = run_doc(&d);
+    assert!(attributions(&d, 1).is_empty());
+}
+
+#[test]
+fn participle_after_a_noun_is_no_credit() {
+    // Regression: "the BBC Urdu service describing her experiences".
+    let d = run(&["She wrote a blog for the BBC Urdu service describing her life."]);
+    assert!(attributions(&d, 0)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("the BBC Urdu service")));
+    let a = one_attribution("But now people are asking if she has gone too far.");
+    assert_eq!(a.speaker.as_deref(), Some("people"));
+}
+
+#[test]
+fn the_standard_of_a_comparison_is_no_speaker() {
+    let d = run(&["This is twice as many as people believed."]);
+    assert!(attributions(&d, 0).is_empty());
+    let d = run(&["Sales rose more than analysts expected."]);
+    assert!(attributions(&d, 0).is_empty());
+}
+
+#[test]
+fn requests_and_thinking_about_are_no_credit() {
+    let d = run(&["When the government asks us for data, we think about it carefully."]);
+    assert!(attributions(&d, 0).is_empty(), "{:#?}", attributions(&d, 0));
+}
+
+#[test]
+fn a_name_after_a_preposition_is_no_subject() {
+    let a = one_attribution("A study published in Science has found that wolves are back.");
+    assert_eq!(a.speaker.as_deref(), Some("A study"));
+    let d = run(&["Their spread across regions of Europe showed that wolves adapt."]);
+    assert!(attributions(&d, 0).is_empty());
+}
+
+#[test]
+fn a_person_of_an_organisation_keys_by_the_family_name() {
+    let a = one_attribution("\"It matters,\" said Moira Austin of the Anaphylaxis Campaign.");
+    assert_eq!(a.speaker_key.as_deref(), Some("austin"));
+}
+
+#[test]
+fn inverted_speaker_closing_the_sentence_beats_a_far_subject() {
+    // Regression: the subject of "died" was read as an appositive speaker.
+    let a = one_attribution(
+        "Gigante, who had suffered from heart disease, died at the federal prison in Springfield, Mo., said prison spokesman Al Quintero.",
+    );
+    assert_eq!(a.speaker.as_deref(), Some("prison spokesman Al Quintero"));
+}
+
+#[test]
+fn a_credit_set_off_by_commas_reports_the_clause_before() {
+    let d = run(&[
+        "Attackers could set up websites to exploit the flaw, Microsoft said, and then run code.",
+    ]);
+    let a = attributions(&d, 0);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(
+        content(&d, a[0]),
+        "Attackers could set up websites to exploit the flaw"
+    );
+}
+
+#[test]
+fn speaker_after_an_introductory_word_and_an_appositive() {
+    let a = one_attribution(
+        "However, Raymond Lumbuenamo, country director for WWF, based in Kinshasa, said that security would worsen.",
+    );
+    assert_eq!(a.speaker_key.as_deref(), Some("lumbuenamo"));
+}
+
+#[test]
+fn police_there_is_the_speaker() {
+    let a =
+        one_attribution("A climber has died on a mountain in New Zealand, police there have said.");
+    assert_eq!(a.speaker_key.as_deref(), Some("police"));
+}
+
+#[test]
+fn pronoun_takes_the_name_of_its_antecedent() {
+    let d = run(&[
+        "Putin said the talks would start.",
+        "He said they had plans.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_eq!(a[0].speaker.as_deref(), Some("He"));
+    assert_eq!(a[0].speaker_resolved.as_deref(), Some("Putin"));
+    let _ = doc(&[]);
+}
