@@ -119,6 +119,8 @@ pub fn compare_group(
     let lone = left_unmatched.len() == 1 && right_unmatched.len() == 1;
     // Leftovers that report one statement.
     let mut left_rest = Vec::new();
+    // Attributions already spent on a statement of their own.
+    let mut paired: Vec<&Attribution> = Vec::new();
     for (li, la) in left_unmatched {
         let lc = l.content(la);
         let partner = right_unmatched.iter().position(|&(_, ra)| {
@@ -134,6 +136,7 @@ pub fn compare_group(
             continue;
         };
         let (ri, ra) = right_unmatched.remove(k);
+        paired.extend([la, ra]);
         // Both credits written in these sentences (not carried from a
         // quotation's opener), both names, neither named on the other side.
         let written = own_cue(&l, li, la) && own_cue(&r, ri, ra);
@@ -159,7 +162,7 @@ pub fn compare_group(
     // A quotation's later sentences carry their opener's credit: whether
     // that credit was dropped is read where it is written.
     for (li, la) in left_rest {
-        if la.speaker.is_none() || !own_cue(&l, li, la) || credited(la, &l, &r) {
+        if la.speaker.is_none() || !own_cue(&l, li, la) || credited(la, &l, &r, &paired) {
             continue;
         }
         let mut change = base(Kind::AttributionDropped, Some(li), None, la, None);
@@ -167,7 +170,7 @@ pub fn compare_group(
         changes.push(change);
     }
     for (ri, ra) in right_unmatched {
-        if ra.speaker.is_none() || !own_cue(&r, ri, ra) || credited(ra, &r, &l) {
+        if ra.speaker.is_none() || !own_cue(&r, ri, ra) || credited(ra, &r, &l, &paired) {
             continue;
         }
         let mut change = base(Kind::AttributionAdded, None, Some(ri), ra, None);
@@ -193,7 +196,7 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
 /// credit of the same content to a speaker described otherwise, or, for
 /// quoted words, the same speaker in the sentence before or after (a quote
 /// cut into sentences differently, a credit given once for a quotation).
-fn credited(a: &Attribution, own: &Side<'_>, other: &Side<'_>) -> bool {
+fn credited(a: &Attribution, own: &Side<'_>, other: &Side<'_>, paired: &[&Attribution]) -> bool {
     if other.attributions.iter().any(|(_, o)| same_speaker(a, o)) || mentions(other, a) {
         return true;
     }
@@ -202,11 +205,20 @@ fn credited(a: &Attribution, own: &Side<'_>, other: &Side<'_>) -> bool {
         && other
             .attributions
             .iter()
+            .filter(|(_, o)| !paired.iter().any(|p| std::ptr::eq(*p, *o)))
             .any(|(_, o)| overlap(&content, &other.content(o)) >= SAME_CONTENT)
     {
         return true;
     }
-    (a.direct || other.quoted) && other.neighbours().any(|o| same_speaker(a, o))
+    if (a.direct || other.quoted) && other.neighbours().any(|o| same_speaker(a, o)) {
+        return true;
+    }
+    // A credit the extractor could not read ("the software giant said",
+    // "were said to", "she reflected") may be this one.
+    other
+        .sentences
+        .iter()
+        .any(|s| crate::extract::has_unread_credit(other.doc, s))
 }
 
 /// True when the side's sentences name `a`'s speaker in any role ("rejected
@@ -405,8 +417,37 @@ fn altered(a: &[String], b: &[String]) -> bool {
 /// style, so only a change of wording counts as an alteration.
 fn quote_words(text: &str) -> Vec<String> {
     normalize::words(text)
-        .map(|(_, w)| normalize::fold(w))
+        .map(|(_, w)| american(normalize::fold(w)))
         .collect()
+}
+
+/// A folded word in American spelling, so a quote copied across the
+/// Atlantic ("realised" / "realized", "colour" / "color") is not altered.
+/// Applied to both sides alike; only endings no two English words differ
+/// by are rewritten.
+fn american(word: String) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+    ];
+    for (british, us) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(british) {
+            // Short words keep their ending: "rise", "prise", "four", "hour".
+            if stem.len() >= 3 {
+                return format!("{stem}{us}");
+            }
+        }
+    }
+    word
 }
 
 #[cfg(test)]
@@ -478,6 +519,16 @@ mod tests {
         let mut pickell = said_by("Genesee County Sheriff Robert J Pickell");
         pickell.speaker_key = Some("pickell".into());
         assert!(!same_speaker(&gage, &pickell));
+    }
+
+    #[test]
+    fn british_spelling_is_not_an_alteration() {
+        // Regression: "realized" / "realised" was an altered quote.
+        assert_eq!(
+            quote_words("He probably realized the colour"),
+            quote_words("He probably realised the color")
+        );
+        assert_ne!(quote_words("four hours"), quote_words("for hours"));
     }
 
     #[test]

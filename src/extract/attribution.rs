@@ -15,7 +15,7 @@
 //! A cue counts only next to a plausible speaker (see
 //! [`speakers`](super::speakers)), and never inside a quotation.
 
-use super::lexicon::{match_at, CueMatch};
+use super::lexicon::{is_cue_word, match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
 use crate::model::{Attribution, Claim, Document, Quote};
@@ -113,6 +113,105 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
     out
 }
 
+/// Cues that often name an act rather than a report ("police found the
+/// car", "she wrote a blog", "asked for help"): a missed credit is not
+/// assumed from them.
+const ACT_CUES: &[&str] = &[
+    "find",
+    "show",
+    "conclude",
+    "describe",
+    "accuse",
+    "urge",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "recommend",
+    "ask",
+    "reason",
+    "suspect",
+    "maintain",
+    "signal",
+    "hint",
+    "write",
+];
+
+/// Hedges that credit somebody unnamed ("has reportedly issued").
+const HEDGES: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// True when the sentence holds a credit that none of its attributions
+/// (their cues at `attributed`) stands for: a reporting verb whose speaker
+/// was not found ("the software giant said"), a passive hedge ("were said
+/// to"), an adverb hedge ("reportedly"), or a speech tag after a quote with
+/// a verb the lexicon lacks ("…," she reflected.). Used to keep a credit
+/// from being called dropped or added when the other side words it in a
+/// way the extractor cannot read.
+pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) -> bool {
+    for k in 0..ctx.toks.len() {
+        if ctx.in_quote[k].is_some() || !ctx.toks[k].word {
+            continue;
+        }
+        if HEDGES.contains(&ctx.word(k)) {
+            return true;
+        }
+        let Some(cue) = match_at(ctx, k) else {
+            continue;
+        };
+        if ACT_CUES.contains(&cue.lemma)
+            || (cue.base && cue.lemma != "according to")
+            || (ctx.word(k.wrapping_sub(1)) == "the" && cue.lemma == "say")
+            || noun_use(ctx, cue)
+        {
+            continue;
+        }
+        let span = ctx.tok_span(cue.from, cue.to);
+        if attributed.contains(&span) {
+            continue;
+        }
+        let passive = passive_auxiliary(ctx, cue.from);
+        if !not_reporting(ctx, cue) || passive {
+            return true;
+        }
+    }
+    ctx.quotes
+        .iter()
+        .filter_map(|q| q.close)
+        .any(|c| speech_tag(ctx, c))
+}
+
+/// True when a short tag follows the quote closing at `close`: the quote
+/// ends in punctuation, then an optional comma, one to four words opened
+/// by a pronoun or a name and closed by a verb form ("…," she reflected.),
+/// then the end or a comma. A nickname ("The Chin" Gigante) is no tag.
+fn speech_tag(ctx: &Ctx<'_>, close: usize) -> bool {
+    let spoken = close
+        .checked_sub(1)
+        .is_some_and(|p| matches!(ctx.toks[p].text, "," | "." | "?" | "!"));
+    if !spoken {
+        return false;
+    }
+    let mut j = close + 1;
+    if ctx.toks.get(j).is_some_and(|t| t.is(',')) {
+        j += 1;
+    }
+    let Some(first) = ctx.toks.get(j) else {
+        return false;
+    };
+    let opens = first.word
+        && (first.cap || matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i"));
+    let words = ctx.toks[j..].iter().take_while(|t| t.word).count();
+    let after = ctx.toks.get(j + words);
+    let verb = words > 0 && {
+        let last = &ctx.toks[j + words - 1].folded;
+        last.ends_with("ed") || last.ends_with('s') || is_cue_word(last)
+    };
+    opens
+        && verb
+        && (1..=4).contains(&words)
+        && after.is_none_or(|t| t.is('.') || t.is(',') || t.is('!') || t.is('?'))
+}
+
 /// Cues whose `-s` form is also a plural noun ("Soviet states", "IS
 /// claims", "news reports").
 const NOUN_HOMOGRAPHS: &[&str] = &[
@@ -125,6 +224,13 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
 fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     let t = &ctx.toks[cue.from];
     if cue.base || !t.folded.ends_with('s') || !NOUN_HOMOGRAPHS.contains(&cue.lemma) {
+        return false;
+    }
+    // "he replies": a subject pronoun makes it a verb.
+    if matches!(
+        ctx.word(cue.from.wrapping_sub(1)),
+        "he" | "she" | "it" | "who"
+    ) {
         return false;
     }
     match ctx.toks.get(cue.to) {
@@ -415,6 +521,24 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     let trailing = start >= limit
         || !ctx.toks[start].word
         || (TRAILING.contains(&ctx.word(start)) && !has_that(ctx, start, limit));
+    // "X said during a reception, he had restored …": the adverbial ends at
+    // a comma and the clause follows.
+    if trailing && start < limit && ctx.toks[start].word {
+        let resumes = (start..limit).find(|&j| ctx.toks[j].is(',')).filter(|&j| {
+            ctx.toks.get(j + 1).is_some_and(|n| {
+                matches!(n.folded.as_ref(), "he" | "she" | "they" | "we" | "it" | "i")
+                    || n.text.starts_with(['"', '\u{201c}'])
+            })
+        });
+        if let Some(comma) = resumes {
+            attribution = with_clause(ctx, attribution, comma + 1, limit);
+            if let Some(qi) = (comma + 1..limit).find_map(|j| ctx.in_quote[j]) {
+                attribution.quote = Some(quote_of(ctx, &ctx.quotes[qi]));
+                attribution.direct = true;
+            }
+            return attribution;
+        }
+    }
     if trailing && !p.inverted && before_speaker > floor {
         // "clause, X said."
         return with_clause(ctx, attribution, floor, before_speaker);

@@ -97,6 +97,20 @@ pub fn extract_owned(doc: Document) -> Document {
     out
 }
 
+/// True when `sentence` (its text in `doc`) carries a credit that none of
+/// its attributions stands for: a reporting verb whose speaker was not
+/// found, a hedge ("reportedly", "were said to"), or a speech tag with a
+/// verb the lexicon lacks. A comparison must not call the credit missing
+/// from a sentence like that.
+pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> bool {
+    let Some(text) = doc.text.get(sentence.span.start..sentence.span.end) else {
+        return false;
+    };
+    let ctx = Ctx::new(text, sentence.span.start);
+    let attributed: Vec<Span> = sentence.attributions().map(|a| a.cue_span).collect();
+    attribution::unread_credit(&ctx, &attributed)
+}
+
 /// Where a claim sits: an attribution by its cue, the others by their text.
 fn position(claim: &Claim) -> Span {
     match claim {

@@ -30,7 +30,8 @@ const SPEAKER_NOUNS: &[&str] = &[
     "coroner", "sheriff", "undersheriff", "inspector", "detective", "sergeant", "lieutenant",
     "captain", "constable", "professor", "economist", "campaigner", "critic", "owner", "manager",
     "executive", "founder", "firm", "manufacturer", "maker", "regulator", "watchdog", "charity",
-    "employee", "worker", "engineer", "teacher", "nurse", "biologist",
+    "employee", "worker", "engineer", "teacher", "nurse", "biologist", "chain", "body",
+    "figures", "statistics", "census",
 ];
 
 /// Heads of research speakers ("the study", "the researchers"): only these

@@ -188,3 +188,46 @@ fn pronoun_takes_the_name_of_its_antecedent() {
     assert_eq!(a[0].speaker_resolved.as_deref(), Some("Putin"));
     let _ = doc(&[]);
 }
+
+#[test]
+fn a_missed_credit_is_seen_as_a_credit() {
+    use crate::extract::has_unread_credit;
+    let read = |text: &str| {
+        let d = run(&[text]);
+        has_unread_credit(&d, &d.sentences[0])
+    };
+    // A speaker noun the lists lack, a passive hedge, an adverb hedge, a
+    // speech tag with a verb the lexicon lacks.
+    assert!(read(
+        "The software giant said the bug could affect all versions."
+    ));
+    assert!(read("Three climbers were said to have been rescued."));
+    assert!(read("Microsoft has reportedly issued a patch."));
+    assert!(read("\"I used to have nightmares,\" she reflected."));
+    // A nickname is no speech tag; an act is no credit.
+    assert!(!read(
+        "Mob boss Vincent \"The Chin\" Gigante, who feigned illness, died on Monday."
+    ));
+    assert!(!read("Police found the car near the bridge."));
+    assert!(!read("Putin said the talks would start."));
+}
+
+#[test]
+fn a_credit_before_a_comma_resumes_after_an_adverbial() {
+    let d = run(&[
+        "By overturning the rule, Obama said during a reception at the Interior Department, he had restored \"the scientific process to its rightful place.\"",
+    ]);
+    let a = attributions(&d, 0);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert!(a[0].direct);
+    assert_eq!(
+        a[0].quote.as_ref().unwrap().text,
+        "the scientific process to its rightful place"
+    );
+}
+
+#[test]
+fn a_subject_pronoun_makes_replies_a_verb() {
+    let a = one_attribution("\"Isolated,\" he replies.");
+    assert_eq!(a.cue_lemma, "reply");
+}
