@@ -388,6 +388,8 @@ fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
             .any(|j| ctx.word(j) == "to" || (ctx.word(j) == "for" && j < cue.to + 4)),
         // "think about it": no opinion reported.
         "think" => matches!(ctx.word(cue.to), "about" | "of"),
+        // "The findings will add to the controversy".
+        "add" => ctx.word(cue.to) == "to",
         // Passive "the team was denied", "he was told": the subject is
         // not the speaker.
         _ if cue.to == cue.from + 1
@@ -550,7 +552,9 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     }
     attribution = with_clause(ctx, attribution, start, limit);
     // A quote inside the clause: mixed quotation, counted as direct.
-    let first_quote = (start..limit).find_map(|j| ctx.in_quote[j]);
+    let first_quote = (start..limit)
+        .filter_map(|j| ctx.in_quote[j])
+        .find(|&qi| !is_title(ctx, &ctx.quotes[qi]));
     if let Some(qi) = first_quote {
         attribution.quote = Some(quote_of(ctx, &ctx.quotes[qi]));
         attribution.direct = true;
@@ -564,6 +568,17 @@ fn has_that(ctx: &Ctx<'_>, from: usize, limit: usize) -> bool {
     (from..limit)
         .take_while(|&j| ctx.toks[j].word)
         .any(|j| ctx.word(j) == "that")
+}
+
+/// True for a quoted name or title, not words anybody said: "a poem
+/// called 'That Beast Called Age'", "a film titled "Home"".
+fn is_title(ctx: &Ctx<'_>, q: &QuoteSpan) -> bool {
+    q.open.and_then(|o| o.checked_sub(1)).is_some_and(|k| {
+        matches!(
+            ctx.word(k),
+            "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed" | "headlined"
+        )
+    })
 }
 
 fn with_quote(ctx: &Ctx<'_>, mut a: Attribution, q: &QuoteSpan) -> Attribution {

@@ -231,3 +231,19 @@ fn a_subject_pronoun_makes_replies_a_verb() {
     let a = one_attribution("\"Isolated,\" he replies.");
     assert_eq!(a.cue_lemma, "reply");
 }
+
+#[test]
+fn a_quoted_title_is_no_quote() {
+    let d = run(&["Ageing is no fun, she admits, reading from a poem she has written called 'That Beast Called Age'."]);
+    assert!(
+        attributions(&d, 0).iter().all(|a| a.quote.is_none()),
+        "{:#?}",
+        attributions(&d, 0)
+    );
+}
+
+#[test]
+fn adding_to_a_controversy_reports_nothing() {
+    let d = run(&["The findings will add to the controversy over organic food."]);
+    assert!(attributions(&d, 0).is_empty());
+}
