@@ -238,6 +238,22 @@ fn credited(a: &Attribution, own: &Side<'_>, other: &Side<'_>, paired: &[&Attrib
     if (a.direct || other.quoted) && other.neighbours().any(|o| same_speaker(a, o)) {
         return true;
     }
+    // The other side quotes the same words: who said them is left to the
+    // quotation's context there, not taken away. Only for a sentence of
+    // quoted speech (not a phrase quoted inside a report, "to 'high'").
+    let speech =
+        |q: &&crate::model::Quote| a.direct && other.quoted && a.content_span == Some(q.span);
+    if let Some(q) = a.quote.as_ref().filter(speech) {
+        let words = normalize::content_tokens(&q.text);
+        let quoted: Vec<String> = other
+            .sentences
+            .iter()
+            .flat_map(|s| normalize::content_tokens(&s.text))
+            .collect();
+        if words.len() >= 4 && overlap(&words, &quoted) >= SAME_CONTENT {
+            return true;
+        }
+    }
     // A credit the extractor could not read ("the software giant said",
     // "were said to", "she reflected") may be this one.
     other
@@ -657,6 +673,17 @@ mod pipeline_tests {
             "Tamir said that the patch is a temporary workaround, like applying a Band-Aid to a wound.",
         );
         assert_eq!(found, vec![Kind::QuoteMadeIndirect]);
+    }
+
+    #[test]
+    fn a_credit_added_to_words_quoted_on_both_sides_is_no_added_credit() {
+        // Regression: the left quotes the mayor's words in a quotation
+        // credited a paragraph before; the right names him in the sentence.
+        let found = kinds(
+            "\"The work I can create, as mayor, is temporary and it will not last.",
+            "But Piscedda says, \"The work I can create, as mayor, is temporary and it will not last.",
+        );
+        assert!(!found.contains(&Kind::AttributionAdded), "{found:?}");
     }
 
     #[test]

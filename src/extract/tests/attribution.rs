@@ -204,6 +204,18 @@ fn a_missed_credit_is_seen_as_a_credit() {
     assert!(read("Three climbers were said to have been rescued."));
     assert!(read("Microsoft has reportedly issued a patch."));
     assert!(read("\"I used to have nightmares,\" she reflected."));
+    assert!(read(
+        "Festival-goers are being urged to bring reusable bottles."
+    ));
+    assert!(read(
+        "He took to his Twitter account to say: \"I cannot take this anymore.\""
+    ));
+    assert!(read(
+        "\"I want it next Tuesday,\" he confided to the crowd."
+    ));
+    assert!(read(
+        "Some critics are sceptical of farmed fish, citing high levels of toxins."
+    ));
     // A nickname is no speech tag; an act is no credit.
     assert!(!read(
         "Mob boss Vincent \"The Chin\" Gigante, who feigned illness, died on Monday."
