@@ -184,8 +184,9 @@ pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) ->
         }
         // "took to Twitter to say:".
         let infinitive = cue.base && ctx.word(k.wrapping_sub(1)) == "to";
-        if ACT_CUES.contains(&cue.lemma) || (cue.base && cue.lemma != "according to" && !infinitive)
-        {
+        // "The numbers show that …" reports, "police found the car" not.
+        let act = ACT_CUES.contains(&cue.lemma) && ctx.word(cue.to) != "that";
+        if act || (cue.base && cue.lemma != "according to" && !infinitive) {
             continue;
         }
         if !not_reporting(ctx, cue) {
@@ -404,9 +405,16 @@ fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
 fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     match cue.lemma {
         // "asked the council to help", "asks us for data": requests.
+        // "asked the council to help", "asks us for data", "asked him
+        // difficult questions": requests, not reports.
         "ask" => (cue.to..(cue.to + 8).min(ctx.toks.len()))
             .take_while(|&j| ctx.toks[j].word)
-            .any(|j| ctx.word(j) == "to" || (ctx.word(j) == "for" && j < cue.to + 4)),
+            .any(|j| {
+                ctx.word(j) == "to"
+                    || (j < cue.to + 4 && matches!(ctx.word(j), "for" | "questions" | "question"))
+            }),
+        // "vowed to make it a reality": an intention, no statement.
+        "vow" | "pledge" | "promise" | "threaten" => ctx.word(cue.to) == "to",
         // "think about it": no opinion reported.
         "think" => matches!(ctx.word(cue.to), "about" | "of"),
         // "The findings will add to the controversy".

@@ -218,9 +218,24 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
     if !(noun || name_word(ctx, head)) {
         return None;
     }
-    // Plurals without an -s take the base form too ("police say").
+    // Plurals without an -s take the base form too ("police say"), and so
+    // do collective nouns in British style ("the team say").
     let plural = t.folded.ends_with('s')
-        || matches!(t.folded.as_ref(), "police" | "people" | "data" | "media");
+        || matches!(
+            t.folded.as_ref(),
+            "police"
+                | "people"
+                | "data"
+                | "media"
+                | "team"
+                | "government"
+                | "committee"
+                | "council"
+                | "panel"
+                | "family"
+                | "group"
+                | "company"
+        );
     if base && !(noun && plural) {
         return None;
     }
@@ -413,9 +428,25 @@ fn name_after_title(ctx: &Ctx<'_>, comma: usize) -> Option<(usize, usize)> {
     if e != comma || e - s < 2 || !all_names || !ctx.toks[first_comma].is(',') {
         return None;
     }
-    let titled = (first_comma.saturating_sub(12)..first_comma)
-        .take_while(|&k| ctx.in_quote[k].is_none())
-        .any(|k| is_speaker_noun(ctx.word(k)));
+    // The title is the clause's whole opening noun phrase: no comma or
+    // relative pronoun before it ("Piscedda, who belongs to the party of
+    // the Prime Minister, Matteo Renzi, denies" credits Piscedda).
+    let lowest = first_comma.saturating_sub(12);
+    let mut k = first_comma;
+    while k > lowest && !ctx.clause_initial(k) {
+        k -= 1;
+        let t = &ctx.toks[k];
+        if ctx.in_quote[k].is_some()
+            || (!t.word && !t.is('-'))
+            || matches!(
+                t.folded.as_ref(),
+                "who" | "which" | "that" | "whose" | "whom"
+            )
+        {
+            return None;
+        }
+    }
+    let titled = ctx.clause_initial(k) && (k..first_comma).any(|j| is_speaker_noun(ctx.word(j)));
     titled.then_some((s, e))
 }
 
@@ -546,6 +577,10 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
             return (Some(a.to_string()), SpeakerKind::Group);
         }
         let last = words[words.len() - 1];
+        // An acronym alone names an organisation ("the IUCN said").
+        if words.len() == 1 && ctx.toks[run].acronym() {
+            return (Some(last.to_string()), SpeakerKind::Group);
+        }
         if !ORG_NOUNS.contains(&last) {
             return (Some(last.to_string()), SpeakerKind::Person);
         }

@@ -259,3 +259,39 @@ fn adding_to_a_controversy_reports_nothing() {
     let d = run(&["The findings will add to the controversy over organic food."]);
     assert!(attributions(&d, 0).is_empty());
 }
+
+#[test]
+fn a_name_inside_a_relative_clause_is_not_the_speaker() {
+    // Regression: ", Matteo Renzi, denies" read as "The head of X, Name,".
+    let d = run(&[
+        "But Piscedda, who belongs to the party of the Prime Minister, Matteo Renzi, denies he is facilitating a brain drain.",
+    ]);
+    assert!(attributions(&d, 0)
+        .iter()
+        .all(|a| a.speaker.as_deref() != Some("Matteo Renzi")));
+}
+
+#[test]
+fn an_acronym_speaker_is_no_antecedent_for_he() {
+    let d = run(&[
+        "The IUCN said the stocks were falling.",
+        "He said he was 55.",
+    ]);
+    let a = attributions(&d, 1);
+    assert_ne!(a[0].speaker_key.as_deref(), Some("iucn"));
+}
+
+#[test]
+fn asking_questions_and_vowing_to_act_report_nothing() {
+    let d = run(&["He insulted Megyn Kelly because she asked him difficult questions."]);
+    assert!(attributions(&d, 0).is_empty(), "{:#?}", attributions(&d, 0));
+    let d = run(&["He vowed to make the extra time a reality."]);
+    assert!(attributions(&d, 0).is_empty(), "{:#?}", attributions(&d, 0));
+}
+
+#[test]
+fn a_collective_noun_takes_the_plural_verb() {
+    let a = one_attribution("Fristrup's team say that noise pollution doubles every 30 years.");
+    assert_eq!(a.cue_lemma, "say");
+    assert!(a.speaker.as_deref().is_some_and(|s| s.ends_with("team")));
+}
