@@ -193,7 +193,66 @@ pub fn compare_group(
         change.detail = format!("source credit added: {} {}", speaker_name(ra), ra.cue);
         changes.push(change);
     }
+    changes.extend(hedges(&l, &r));
     changes
+}
+
+/// A reporting hedge ("reportedly", "were said to") on one side only, when
+/// the other side credits nobody for the group: the claim lost (or gained)
+/// its hedge.
+fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
+    let hedge_of = |side: &Side<'_>| {
+        side.sentences
+            .iter()
+            .find_map(|s| crate::extract::hedge(side.doc, s).map(|h| (s.index, h)))
+    };
+    let uncredited = |side: &Side<'_>| {
+        side.attributions.is_empty()
+            && !side
+                .sentences
+                .iter()
+                .any(|s| crate::extract::has_unread_credit(side.doc, s))
+    };
+    // What the hedge hedges must be on the other side too: a clause cut
+    // with its hedge ("where the shooting was believed to have occurred")
+    // is an omission, not a firmer claim.
+    let carried = |rest: &str, other: &Side<'_>| {
+        let hedged: Vec<String> = normalize::content_tokens(rest)
+            .into_iter()
+            .take(8)
+            .collect();
+        let there: Vec<String> = other
+            .sentences
+            .iter()
+            .flat_map(|s| normalize::content_tokens(&s.text))
+            .collect();
+        !hedged.is_empty() && overlap(&hedged, &there) >= SAME_CONTENT
+    };
+    let (kind, left, right, hedge) = match (hedge_of(l), hedge_of(r)) {
+        (Some((li, (h, rest))), None) if uncredited(r) && carried(&rest, r) => {
+            (Kind::AttributionDropped, Some(li), None, h)
+        }
+        (None, Some((ri, (h, rest)))) if uncredited(l) && carried(&rest, l) => {
+            (Kind::AttributionAdded, None, Some(ri), h)
+        }
+        _ => return None,
+    };
+    let dropped = kind == Kind::AttributionDropped;
+    Some(AttributionChange {
+        kind,
+        left,
+        right,
+        speaker: None,
+        speaker_as_written: None,
+        left_cue: dropped.then(|| hedge.to_lowercase()),
+        right_cue: (!dropped).then(|| hedge.to_lowercase()),
+        detail: format!(
+            "reporting hedge {}: {hedge}",
+            if dropped { "dropped" } else { "added" }
+        ),
+        left_quote: None,
+        right_quote: None,
+    })
 }
 
 /// True when two credits can name one speaker: not one person and one
@@ -684,6 +743,34 @@ mod pipeline_tests {
             "But Piscedda says, \"The work I can create, as mayor, is temporary and it will not last.",
         );
         assert!(!found.contains(&Kind::AttributionAdded), "{found:?}");
+    }
+
+    #[test]
+    fn a_hedge_dropped_or_added_is_a_credit_change() {
+        let found = changes(
+            "Three climbers with Mr Buckley were said to have been rescued after a night on the mountain.",
+            "Three climbers who were with Mr Buckley were rescued after a night on the mountain.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, Kind::AttributionDropped);
+        assert_eq!(found[0].left_cue.as_deref(), Some("said to"));
+        let found = kinds(
+            "Microsoft has released a temporary patch for its browser.",
+            "Microsoft has reportedly issued a temporary patch for its browser.",
+        );
+        assert_eq!(found, vec![Kind::AttributionAdded]);
+        // A clause cut with its hedge is an omission.
+        let found = kinds(
+            "The building houses law offices and the accounting firm where the shooting was believed to have occurred.",
+            "The building houses law offices and the accounting firm.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Both hedged: nothing.
+        let found = kinds(
+            "Microsoft has reportedly released a temporary patch for its browser.",
+            "Microsoft has allegedly issued a temporary patch for its browser.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -199,6 +199,36 @@ pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) ->
         .any(|c| speech_tag(ctx, c))
 }
 
+/// The reporting hedge of a sentence, if any: an adverb ("reportedly") or
+/// a passive credit with its source left out ("were said to", "is believed
+/// to", "it is understood that"), as written, and the text after it.
+pub(crate) fn hedge<'a>(ctx: &Ctx<'a>) -> Option<(&'a str, &'a str)> {
+    for k in 0..ctx.toks.len() {
+        if ctx.in_quote[k].is_some() || !ctx.toks[k].word {
+            continue;
+        }
+        let rest = |to: usize| ctx.text.get(ctx.toks[to - 1].end..).unwrap_or_default();
+        if HEDGES.contains(&ctx.word(k)) {
+            return Some((ctx.tok_text(k, k + 1), rest(k + 1)));
+        }
+        let passive = matches!(
+            ctx.word(k),
+            "said"
+                | "reported"
+                | "believed"
+                | "thought"
+                | "alleged"
+                | "understood"
+                | "rumoured"
+                | "rumored"
+        ) && passive_auxiliary(ctx, k);
+        if passive && matches!(ctx.word(k + 1), "to" | "that") {
+            return Some((ctx.tok_text(k, k + 2), rest(k + 2)));
+        }
+    }
+    None
+}
+
 /// True when a short tag follows the quote closing at `close`: the quote
 /// ends in punctuation, then an optional comma, one to four words opened
 /// by a pronoun or a name and closed by a verb form ("…," she reflected.),

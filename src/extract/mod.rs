@@ -111,6 +111,16 @@ pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> b
     attribution::unread_credit(&ctx, &attributed)
 }
 
+/// The reporting hedge of `sentence`, as written ("reportedly",
+/// "allegedly", or a passive credit with no source: "said to", "believed
+/// to", "understood that"), with the text of the sentence after it (what
+/// it hedges).
+pub fn hedge(doc: &Document, sentence: &crate::model::Sentence) -> Option<(String, String)> {
+    let text = doc.text.get(sentence.span.start..sentence.span.end)?;
+    let ctx = Ctx::new(text, sentence.span.start);
+    attribution::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
+}
+
 /// Where a claim sits: an attribution by its cue, the others by their text.
 fn position(claim: &Claim) -> Span {
     match claim {
