@@ -468,6 +468,34 @@ fn own_cue(side: &Side<'_>, index: usize, a: &Attribution) -> bool {
         .is_some_and(|s| s.span.start <= a.cue_span.start && a.cue_span.end <= s.span.end)
 }
 
+/// Adverbs that change what a cue says of its statement ("always said",
+/// "falsely claimed"); time adverbs ("later said") do not.
+const CUE_ADVERBS: &[&str] = &[
+    "always",
+    "repeatedly",
+    "often",
+    "frequently",
+    "never",
+    "publicly",
+    "privately",
+    "falsely",
+    "wrongly",
+    "consistently",
+    "initially",
+];
+
+/// The framing adverb right before an attribution's cue, if any.
+fn cue_adverb(side: &Side<'_>, a: &Attribution) -> Option<&'static str> {
+    let before = side.doc.text.get(..a.cue_span.start)?;
+    let (at, word) = normalize::words(before).last()?;
+    // Only the word right before the cue ("LaRue always said").
+    if before.len() - (at + word.len()) > 1 {
+        return None;
+    }
+    let folded = normalize::fold(word);
+    CUE_ADVERBS.iter().find(|w| **w == folded).copied()
+}
+
 /// Changes between two attributions of one speaker.
 fn compare_matched(
     l: &Side<'_>,
@@ -483,9 +511,15 @@ fn compare_matched(
     let same_statement = lc.is_empty()
         || rc.is_empty()
         || overlap(&lc, &rc).max(overlap(&rc, &lc)) >= SAME_STATEMENT;
-    if la.cue_lemma != ra.cue_lemma && own_cue(l, li, la) && own_cue(r, ri, ra) && same_statement {
+    let (lm, rm) = (cue_adverb(l, la), cue_adverb(r, ra));
+    let cue_differs = la.cue_lemma != ra.cue_lemma || lm != rm;
+    if cue_differs && own_cue(l, li, la) && own_cue(r, ri, ra) && same_statement {
         let mut change = base(Kind::CueChanged, Some(li), Some(ri), la, Some(ra));
-        change.detail = format!("\"{}\" became \"{}\"", la.cue, ra.cue);
+        let with = |adverb: Option<&str>, cue: &str| match adverb {
+            Some(a) => format!("{a} {cue}"),
+            None => cue.to_string(),
+        };
+        change.detail = format!("\"{}\" became \"{}\"", with(lm, &la.cue), with(rm, &ra.cue));
         changes.push(change);
     }
     match (&la.quote, &ra.quote) {
@@ -769,6 +803,23 @@ mod pipeline_tests {
         let found = kinds(
             "Microsoft has reportedly released a temporary patch for its browser.",
             "Microsoft has allegedly issued a temporary patch for its browser.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_framing_adverb_changes_the_cue() {
+        let found = changes(
+            "LaRue said he advised against the burglary.",
+            "LaRue always said he advised against the burglary.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, Kind::CueChanged);
+        assert_eq!(found[0].detail, "\"said\" became \"always said\"");
+        // A time adverb is no framing.
+        let found = kinds(
+            "LaRue said he advised against the burglary.",
+            "LaRue later said he advised against the burglary.",
         );
         assert!(found.is_empty(), "{found:?}");
     }

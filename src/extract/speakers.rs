@@ -87,7 +87,7 @@ const BETWEEN: &[&str] = &[
     "also", "again", "later", "earlier", "then", "now", "today", "yesterday", "tonight", "has",
     "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "not",
     "previously", "recently", "repeatedly", "publicly", "further", "once", "reportedly",
-    "there", "here",
+    "there", "here", "always", "never", "often", "still", "first",
 ];
 
 /// What kind of speaker a phrase is, for pronoun resolution.
