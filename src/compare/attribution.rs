@@ -769,6 +769,27 @@ mod pipeline_tests {
     }
 
     #[test]
+    fn a_quote_made_indirect_is_not_also_an_omitted_quote() {
+        let report = crate::compare_texts(
+            "l.txt",
+            "Tamir said: \"This temporary workaround is like applying a Band-Aid to a wound.\"",
+            "r.txt",
+            "Tamir said that the patch is a temporary workaround, like applying a Band-Aid to a wound.",
+            &crate::Options::default(),
+        );
+        assert_eq!(report.attribution_changes.len(), 1);
+        assert!(
+            report
+                .facts
+                .omitted
+                .iter()
+                .all(|f| f.kind != crate::report::FactKind::Quote),
+            "{:?}",
+            report.facts.omitted
+        );
+    }
+
+    #[test]
     fn a_credit_added_to_words_quoted_on_both_sides_is_no_added_credit() {
         // Regression: the left quotes the mayor's words in a quotation
         // credited a paragraph before; the right names him in the sentence.

@@ -10,7 +10,8 @@ use crate::align::{AlignedPair, Alignment};
 use crate::model::{Document, Sentence};
 pub use crate::report::Report;
 use crate::report::{
-    AttributionChange, PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION,
+    AttributionChange, AttributionChangeKind, FactKind, PairReport, SentenceReport, SideReport,
+    Summary, CONTRACT_VERSION,
 };
 pub use attribution::same_speaker;
 pub use words::word_diff;
@@ -43,7 +44,17 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         (pairs, attribution_changes)
     };
     let facts = || facts::compare_facts(left, right, alignment);
-    let ((pairs, attribution_changes), facts) = crate::join_if(big, per_pair, facts);
+    let ((pairs, attribution_changes), mut facts) = crate::join_if(big, per_pair, facts);
+    // A quote made indirect is one finding: its words are not also an
+    // omitted quote.
+    facts.omitted.retain(|f| {
+        f.kind != FactKind::Quote
+            || !attribution_changes.iter().any(|c| {
+                c.kind == AttributionChangeKind::QuoteMadeIndirect
+                    && c.left == Some(f.sentence)
+                    && c.left_quote.as_deref() == Some(f.text.as_str())
+            })
+    });
     let summary = Summary {
         left_sentences: left.sentences.len(),
         right_sentences: right.sentences.len(),
