@@ -295,3 +295,18 @@ fn a_collective_noun_takes_the_plural_verb() {
     assert_eq!(a.cue_lemma, "say");
     assert!(a.speaker.as_deref().is_some_and(|s| s.ends_with("team")));
 }
+
+#[test]
+fn a_sentence_opening_with_a_credited_name_is_the_antecedent() {
+    // Regression: "he" took the last speaker (Wetzler), not the subject of
+    // the sentence before (Obama).
+    let d = run(&[
+        "\"The work will be respected,\" Obama said.",
+        "\"It will restore protections,\" said Andrew Wetzler, a director of the council.",
+        "Obama also helped celebrate the anniversary of the department.",
+        "\"There has been a tension,\" he told department employees.",
+    ]);
+    let a = attributions(&d, 3);
+    assert_eq!(a[0].speaker_key.as_deref(), Some("obama"));
+    assert_eq!(a[0].speaker_resolved.as_deref(), Some("Obama"));
+}
