@@ -2,6 +2,7 @@
 
 mod attribution;
 mod changed;
+mod credit;
 mod facts;
 mod polarity;
 mod words;

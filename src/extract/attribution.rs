@@ -15,10 +15,10 @@
 //! A cue counts only next to a plausible speaker (see
 //! [`speakers`](super::speakers)), and never inside a quotation.
 
-use super::lexicon::{is_cue_word, match_at, CueMatch};
+use super::lexicon::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
-use crate::model::{Attribution, Claim, Document, Quote};
+use crate::model::{Attribution, Quote};
 
 /// Words that can follow a cue before its clause starts ("said on Friday
 /// that", "confirmed Friday that").
@@ -113,157 +113,6 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<(Attribution, SpeakerKind)> {
     out
 }
 
-/// Cues that often name an act rather than a report ("police found the
-/// car", "she wrote a blog", "asked for help"): a missed credit is not
-/// assumed from them.
-const ACT_CUES: &[&str] = &[
-    "find",
-    "show",
-    "conclude",
-    "describe",
-    "accuse",
-    "urge",
-    "promise",
-    "pledge",
-    "vow",
-    "threaten",
-    "recommend",
-    "ask",
-    "reason",
-    "suspect",
-    "maintain",
-    "signal",
-    "hint",
-    "write",
-];
-
-/// Hedges that credit somebody unnamed ("has reportedly issued").
-const HEDGES: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
-
-/// Verbs of saying the cue lexicon leaves out (they are rare, or loaded in
-/// ways the cue comparison should not judge), which still credit a source.
-const OTHER_CREDITS: &[&str] = &[
-    "citing",
-    "cited",
-    "confided",
-    "recounted",
-    "quipped",
-    "joked",
-    "mused",
-    "reflected",
-];
-
-/// True when the sentence holds a credit that none of its attributions
-/// (their cues at `attributed`) stands for: a reporting verb whose speaker
-/// was not found ("the software giant said"), a passive hedge ("were said
-/// to"), an adverb hedge ("reportedly"), or a speech tag after a quote with
-/// a verb the lexicon lacks ("…," she reflected.). Used to keep a credit
-/// from being called dropped or added when the other side words it in a
-/// way the extractor cannot read.
-pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) -> bool {
-    for k in 0..ctx.toks.len() {
-        if ctx.in_quote[k].is_some() || !ctx.toks[k].word {
-            continue;
-        }
-        if HEDGES.contains(&ctx.word(k)) || OTHER_CREDITS.contains(&ctx.word(k)) {
-            return true;
-        }
-        let Some(cue) = match_at(ctx, k) else {
-            continue;
-        };
-        if attributed.contains(&ctx.tok_span(cue.from, cue.to))
-            || (ctx.word(k.wrapping_sub(1)) == "the" && cue.lemma == "say")
-            || noun_use(ctx, cue)
-        {
-            continue;
-        }
-        // "were said to", "are being urged to", "it was found": a credit
-        // with its source left out.
-        if !cue.base && passive_auxiliary(ctx, cue.from) {
-            return true;
-        }
-        // "took to Twitter to say:".
-        let infinitive = cue.base && ctx.word(k.wrapping_sub(1)) == "to";
-        // "The numbers show that …" reports, "police found the car" not.
-        let act = ACT_CUES.contains(&cue.lemma) && ctx.word(cue.to) != "that";
-        if act || (cue.base && cue.lemma != "according to" && !infinitive) {
-            continue;
-        }
-        if !not_reporting(ctx, cue) {
-            return true;
-        }
-    }
-    ctx.quotes
-        .iter()
-        .filter_map(|q| q.close)
-        .any(|c| speech_tag(ctx, c))
-}
-
-/// The reporting hedge of a sentence, if any: an adverb ("reportedly") or
-/// a passive credit with its source left out ("were said to", "is believed
-/// to", "it is understood that"), as written, and the text after it.
-pub(crate) fn hedge<'a>(ctx: &Ctx<'a>) -> Option<(&'a str, &'a str)> {
-    for k in 0..ctx.toks.len() {
-        if ctx.in_quote[k].is_some() || !ctx.toks[k].word {
-            continue;
-        }
-        let rest = |to: usize| ctx.text.get(ctx.toks[to - 1].end..).unwrap_or_default();
-        if HEDGES.contains(&ctx.word(k)) {
-            return Some((ctx.tok_text(k, k + 1), rest(k + 1)));
-        }
-        let passive = matches!(
-            ctx.word(k),
-            "said"
-                | "reported"
-                | "believed"
-                | "thought"
-                | "alleged"
-                | "understood"
-                | "rumoured"
-                | "rumored"
-        ) && passive_auxiliary(ctx, k);
-        if passive && matches!(ctx.word(k + 1), "to" | "that") {
-            return Some((ctx.tok_text(k, k + 2), rest(k + 2)));
-        }
-    }
-    None
-}
-
-/// True when a short tag follows the quote closing at `close`: the quote
-/// ends in punctuation, then an optional comma, one to four words opened
-/// by a pronoun or a name and closed by a verb form ("…," she reflected.),
-/// then the end or a comma. A nickname ("The Chin" Gigante) is no tag.
-fn speech_tag(ctx: &Ctx<'_>, close: usize) -> bool {
-    let spoken = close
-        .checked_sub(1)
-        .is_some_and(|p| matches!(ctx.toks[p].text, "," | "." | "?" | "!"));
-    if !spoken {
-        return false;
-    }
-    let mut j = close + 1;
-    if ctx.toks.get(j).is_some_and(|t| t.is(',')) {
-        j += 1;
-    }
-    let Some(first) = ctx.toks.get(j) else {
-        return false;
-    };
-    let opens = first.word
-        && (first.cap || matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i"));
-    let words = ctx.toks[j..].iter().take_while(|t| t.word).count();
-    let after = ctx.toks.get(j + words);
-    let verb = |t: &super::tokens::Tok<'_>| {
-        let w = &t.folded;
-        w.ends_with("ed") || w.ends_with('s') || is_cue_word(w)
-    };
-    let short = (1..=4).contains(&words)
-        && verb(&ctx.toks[j + words - 1])
-        && after.is_none_or(|t| t.is('.') || t.is(',') || t.is('!') || t.is('?'));
-    // "…," he confided to the crowd.
-    let pronoun_verb = matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i")
-        && ctx.toks.get(j + 1).is_some_and(|t| t.word && verb(t));
-    opens && (short || pronoun_verb)
-}
-
 /// Cues whose `-s` form is also a plural noun ("Soviet states", "IS
 /// claims", "news reports").
 const NOUN_HOMOGRAPHS: &[&str] = &[
@@ -273,7 +122,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
 
 /// True for an `-s` form used as a noun: followed by punctuation, the end,
 /// or a preposition, where the verb would take "that" or an object.
-fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+pub(super) fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     let t = &ctx.toks[cue.from];
     if cue.base || !t.folded.ends_with('s') || !NOUN_HOMOGRAPHS.contains(&cue.lemma) {
         return false;
@@ -419,7 +268,7 @@ fn research_fits(ctx: &Ctx<'_>, cue: CueMatch, speaker: (usize, usize)) -> bool 
 
 /// True when a form of "be" stands before token `k`, maybe with one adverb
 /// between ("was initially denied").
-fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
+pub(super) fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
     let be = |j: usize| {
         matches!(
             ctx.word(j),
@@ -432,7 +281,7 @@ fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
 
 /// True for a cue used in a sense that reports nothing: "asked the council
 /// to help" (a request), "maintained a policy" (kept up).
-fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+pub(super) fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     match cue.lemma {
         // "asked the council to help", "asks us for data": requests.
         // "asked the council to help", "asks us for data", "asked him
@@ -673,247 +522,4 @@ fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize
         a.content_span = Some(ctx.tok_span(from, to));
     }
     a
-}
-
-/// How a sentence takes part in a quotation that spans sentences.
-#[derive(Clone, Copy, PartialEq)]
-enum QuoteRole {
-    /// No quotation mark.
-    Plain,
-    /// Opens a quotation it does not close: its last quote.
-    Opens,
-    /// Closes a quotation opened earlier (and opens none after).
-    Closes,
-    /// Closes an earlier quotation and opens another.
-    ClosesAndOpens,
-    /// Is one quotation from its first to its last word.
-    Whole,
-    /// Anything else (quotes opened and closed inside).
-    Other,
-}
-
-fn quote_role(ctx: &Ctx<'_>) -> QuoteRole {
-    let (Some(first), Some(last)) = (ctx.quotes.first(), ctx.quotes.last()) else {
-        return QuoteRole::Plain;
-    };
-    let trailing = |k: usize| ctx.toks[k + 1..].iter().all(|t| !t.word);
-    match (first.open, last.close) {
-        (None, None) => QuoteRole::ClosesAndOpens,
-        (None, Some(_)) => QuoteRole::Closes,
-        (Some(0), Some(c)) if ctx.quotes.len() == 1 && trailing(c) => QuoteRole::Whole,
-        (Some(_), None) => QuoteRole::Opens,
-        _ => QuoteRole::Other,
-    }
-}
-
-/// The quoted words of a sentence that belongs to a quotation spanning
-/// sentences: after the opening mark, before the closing one, or all of it.
-fn continued_quote(ctx: &Ctx<'_>, role: QuoteRole) -> Option<Quote> {
-    let q = match role {
-        QuoteRole::Plain => QuoteSpan {
-            open: None,
-            close: None,
-            content: (0, ctx.text.len()),
-        },
-        QuoteRole::Opens => *ctx.quotes.last()?,
-        QuoteRole::Closes | QuoteRole::Whole => *ctx.quotes.first()?,
-        _ => return None,
-    };
-    let quote = quote_of(ctx, &q);
-    (!quote.text.is_empty()).then_some(quote)
-}
-
-/// What the quotation pass needs of one body sentence, found by the first
-/// pass while the sentence's tokens are at hand, so it is tokenized once.
-pub(crate) struct SentenceQuotes {
-    role: QuoteRole,
-    /// The quoted words when the sentence is part of a quotation spanning
-    /// sentences and has no attribution of its own (plain sentences: none).
-    quote: Option<Quote>,
-    /// Its last quotation, when it closes one quotation and opens another.
-    last: Option<Quote>,
-    /// True when its first token is an opening quotation mark.
-    opens_at_start: bool,
-}
-
-impl SentenceQuotes {
-    /// `attributed`: the sentence has an attribution of its own.
-    pub(crate) fn of(ctx: &Ctx<'_>, attributed: bool) -> SentenceQuotes {
-        let role = quote_role(ctx);
-        let opens_at_start = ctx.quotes.first().is_some_and(|q| q.open == Some(0));
-        if attributed {
-            return SentenceQuotes {
-                role,
-                quote: None,
-                last: None,
-                opens_at_start,
-            };
-        }
-        SentenceQuotes {
-            role,
-            quote: match role {
-                QuoteRole::Plain => None,
-                _ => continued_quote(ctx, role),
-            },
-            last: match role {
-                QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| quote_of(ctx, q)),
-                _ => None,
-            },
-            opens_at_start,
-        }
-    }
-}
-
-/// Longest quotation, in sentences, that one attribution is carried over.
-const MAX_QUOTE_SENTENCES: usize = 12;
-
-/// True when sentence `i` starts a paragraph: a new block, or a new line
-/// in a block whose paragraphs are lines (text with no blank lines).
-fn starts_paragraph(doc: &Document, i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).and_then(|p| doc.sentences.get(p)) else {
-        return true;
-    };
-    let Some(s) = doc.sentences.get(i) else {
-        return true;
-    };
-    prev.block != s.block
-        || doc
-            .text
-            .get(prev.span.end..s.span.start)
-            .is_some_and(|gap| gap.contains('\n'))
-}
-
-/// Document pass: the sentences of a quotation spanning sentences that have
-/// no cue of their own take the attribution of the sentence that opened or
-/// closed it (`He said: "A.` / `B.` / `C."`, or `"A.` / `B," he said.`), and
-/// a sentence that is one whole quotation takes the attribution of the
-/// sentence before it (`…, she said.` / `"B."`). A quotation runs over
-/// paragraphs the way news style writes it: each continuing paragraph opens
-/// with a quotation mark, and one that does not ends the quotation. One
-/// opened with no credit of its own, right after a sentence that quotes
-/// somebody, is theirs. The copy keeps the cue and speaker (so they are not
-/// counted twice) and gets the sentence's own quote as content. Linear:
-/// each sentence is tokenized once and joins at most one run.
-pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<SentenceQuotes>]) {
-    // Sentences waiting for a speaker, with their quotes.
-    let mut run: Vec<(usize, Quote)> = Vec::new();
-    // The attributions carried over are read in place (`doc` is only read
-    // until the copies are added at the end).
-    let mut opener: Option<&Attribution> = None;
-    let mut inside = false;
-    // The last attribution, with only whole quotes after it.
-    let mut previous: Option<(usize, &Attribution)> = None;
-    let mut found: Vec<(usize, Attribution)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, Quote)>,
-                 from: Option<&Attribution>,
-                 found: &mut Vec<(usize, Attribution)>| {
-        if let Some(a) = from {
-            for (i, q) in run.drain(..) {
-                let mut copy = a.clone();
-                copy.content_span = Some(q.span);
-                copy.quote = Some(q);
-                copy.direct = true;
-                found.push((i, copy));
-            }
-        }
-        run.clear();
-    };
-    let read: &Document = doc;
-    for (i, sentence) in read.sentences.iter().enumerate() {
-        let text = read.text.get(sentence.span.start..sentence.span.end);
-        let info = sentence_quotes.get(i).and_then(Option::as_ref);
-        let (Some(text), true, Some(info)) = (text, sentence.kind.is_body(), info) else {
-            flush(&mut run, opener, &mut found);
-            (inside, opener, previous) = (false, None, None);
-            continue;
-        };
-        let role = info.role;
-        let own = sentence.attributions().next();
-        let paragraph = starts_paragraph(read, i);
-        // A plain sentence is quoted whole, but only inside a quotation:
-        // its quote is made here, when needed, not for every sentence.
-        let quote = match role {
-            QuoteRole::Plain if inside && own.is_none() && !paragraph => {
-                continued_quote(&Ctx::untokenized(text, sentence.span.start), role)
-            }
-            QuoteRole::Plain => None,
-            _ => info.quote.clone(),
-        };
-        // A paragraph opening with a quotation mark while a quotation is
-        // open continues it (the closing mark is left off before it).
-        let continues = inside && paragraph && own.is_none() && info.opens_at_start;
-        let mut taken = false;
-        if inside {
-            match role {
-                QuoteRole::Plain if paragraph => {
-                    flush(&mut run, opener, &mut found);
-                    inside = false;
-                }
-                QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
-                QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
-                    run.extend(quote.clone().map(|q| (i, q)));
-                    flush(&mut run, own.or(opener), &mut found);
-                    inside = false;
-                }
-                QuoteRole::Opens if continues => {
-                    run.extend(quote.clone().map(|q| (i, q)));
-                    taken = true;
-                }
-                QuoteRole::Whole if continues => {
-                    run.extend(quote.clone().map(|q| (i, q)));
-                    flush(&mut run, opener, &mut found);
-                    inside = false;
-                    taken = true;
-                }
-                _ => {
-                    flush(&mut run, opener, &mut found);
-                    inside = false;
-                }
-            }
-            if run.len() >= MAX_QUOTE_SENTENCES {
-                flush(&mut run, opener, &mut found);
-                inside = false;
-            }
-        }
-        let just_before = previous.filter(|(at, _)| *at + 1 == i).map(|(_, a)| a);
-        if taken {
-        } else if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
-            inside = true;
-            opener = own;
-            if own.is_none() {
-                let opened = match role {
-                    QuoteRole::Opens => quote,
-                    _ => info.last.clone(),
-                };
-                run.extend(opened.map(|q| (i, q)));
-                // Opened with no credit right after a quoting sentence.
-                if role == QuoteRole::Opens && info.opens_at_start {
-                    opener = just_before;
-                }
-            }
-        } else if !inside && role == QuoteRole::Whole && own.is_none() {
-            if let (Some((_, a)), Some(q)) = (previous, quote) {
-                let mut copy = a.clone();
-                copy.content_span = Some(q.span);
-                copy.quote = Some(q);
-                found.push((i, copy));
-            }
-        }
-        match own {
-            // News style quotes a speaker right after reporting them
-            // ("X said that …" / "“…”"): an indirect credit counts too.
-            Some(a) => previous = Some((i, a)),
-            // A whole quote keeps the credit going for the next one.
-            None if role == QuoteRole::Whole => {
-                previous = previous.map(|(_, a)| (i, a));
-            }
-            None => previous = None,
-        }
-    }
-    flush(&mut run, opener, &mut found);
-    for (i, a) in found {
-        if let Some(s) = doc.sentences.get_mut(i) {
-            s.claims.push(Claim::Attribution(Box::new(a)));
-        }
-    }
 }

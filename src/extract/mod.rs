@@ -10,10 +10,12 @@
 //! look-arounds are bounded by a constant number of tokens.
 
 mod attribution;
+mod credits;
 mod dates;
 mod entities;
 mod lexicon;
 mod numbers;
+mod quotations;
 mod speakers;
 mod tokens;
 
@@ -54,7 +56,7 @@ pub fn extract_owned(doc: Document) -> Document {
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
-        quotes.push(Some(attribution::SentenceQuotes::of(
+        quotes.push(Some(quotations::SentenceQuotes::of(
             &ctx,
             !found.is_empty(),
         )));
@@ -108,7 +110,7 @@ pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> b
     };
     let ctx = Ctx::new(text, sentence.span.start);
     let attributed: Vec<Span> = sentence.attributions().map(|a| a.cue_span).collect();
-    attribution::unread_credit(&ctx, &attributed)
+    credits::unread_credit(&ctx, &attributed)
 }
 
 /// The reporting hedge of `sentence`, as written ("reportedly",
@@ -118,7 +120,7 @@ pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> b
 pub fn hedge(doc: &Document, sentence: &crate::model::Sentence) -> Option<(String, String)> {
     let text = doc.text.get(sentence.span.start..sentence.span.end)?;
     let ctx = Ctx::new(text, sentence.span.start);
-    attribution::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
+    credits::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
 }
 
 /// Where a claim sits: an attribution by its cue, the others by their text.

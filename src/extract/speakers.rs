@@ -617,7 +617,7 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
 pub(crate) fn resolve(
     doc: &mut Document,
     kinds: &[Vec<SpeakerKind>],
-    quotes: &[Option<super::attribution::SentenceQuotes>],
+    quotes: &[Option<super::quotations::SentenceQuotes>],
 ) {
     // People the document credits: a sentence opening with one of their
     // names makes them the antecedent of a later "he", even when that
@@ -647,7 +647,7 @@ pub(crate) fn resolve(
             }
         }
     }
-    super::attribution::continue_quotes(doc, quotes);
+    super::quotations::continue_quotes(doc, quotes);
 }
 
 /// The name opening a sentence, as (key, words), when its last word is the
