@@ -16,6 +16,7 @@ mod entities;
 mod lexicon;
 mod numbers;
 mod quotations;
+mod resolve;
 mod speakers;
 mod tokens;
 
@@ -74,7 +75,7 @@ pub fn extract_owned(doc: Document) -> Document {
         entity_candidates.push(entities::find(&ctx, &taken));
     }
     out.text = text;
-    speakers::resolve(&mut out, &kinds, &quotes);
+    resolve::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.
     let people: FxHashSet<String> = out
