@@ -295,8 +295,19 @@ const CUE_ADVERBS: &[&str] = &[
 
 /// The framing adverb right before an attribution's cue, if any.
 fn cue_adverb(side: &Side<'_>, a: &Attribution) -> Option<&'static str> {
-    let before = side.doc.text.get(..a.cue_span.start)?;
+    // The few bytes before the cue hold the word: reading the whole text
+    // before it would make a long document quadratic.
+    let text = &side.doc.text;
+    let mut from = a.cue_span.start.saturating_sub(24);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..a.cue_span.start)?;
     let (at, word) = normalize::words(before).last()?;
+    // A word cut by the window is no adverb.
+    if at == 0 && from > 0 {
+        return None;
+    }
     // Only the word right before the cue ("LaRue always said").
     if before.len() - (at + word.len()) > 1 {
         return None;
