@@ -177,6 +177,11 @@ pub struct Attribution {
     pub direct: bool,
     /// The reported content (quote or indirect clause), when found.
     pub content_span: Option<Span>,
+    /// The speaker as a reader would name them: the words of `speaker`
+    /// for a name or descriptor, and for a pronoun the words of the
+    /// mention it resolves to ("He" after "Putin said" gives "Putin").
+    /// `None` when the sentence names nobody or a pronoun stays unresolved.
+    pub speaker_resolved: Option<String>,
 }
 
 /// Text inside quotation marks.

@@ -132,8 +132,13 @@ pub struct AttributionChange {
     pub left: Option<usize>,
     /// Right sentence index, if any.
     pub right: Option<usize>,
-    /// The speaker, as the left names it (or the right, if the left names none).
+    /// The speaker, as the left names it (or the right, if the left names
+    /// none), with pronouns resolved: "He" after "Putin said" gives "Putin".
     pub speaker: Option<String>,
+    /// The speaker's words in the sentence itself, when they differ from
+    /// `speaker` (a pronoun: "He").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_as_written: Option<String>,
     /// Cue lemma on the left.
     pub left_cue: Option<String>,
     /// Cue lemma on the right.

@@ -89,6 +89,8 @@ struct AttributionChange {
     right: Option<usize>,
     #[serde(deserialize_with = "nullable")]
     speaker: Option<String>,
+    #[serde(default)]
+    speaker_as_written: Option<String>,
     #[serde(deserialize_with = "nullable")]
     left_cue: Option<String>,
     #[serde(deserialize_with = "nullable")]

@@ -1,7 +1,6 @@
 //! Facts one side carries and the other lacks, and facts that changed value
 //! between aligned sentences.
 
-use super::attribution::compare_group;
 use super::carried::Carrier;
 use super::changed::changed_facts;
 use super::values;
@@ -9,7 +8,7 @@ use crate::align::Alignment;
 use crate::extract::{is_country, is_state};
 use crate::model::{Claim, Document, EntityClaim, Sentence};
 use crate::normalize;
-use crate::report::{AttributionChangeKind, Fact, FactKind, Facts};
+use crate::report::{Fact, FactKind, Facts};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -50,11 +49,10 @@ pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -
         changed.iter().map(|(c, _, rk)| (c.right, &**rk)).collect();
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
-    let (mut left_quoted, right_quoted) = partners_quoting(left, right, alignment);
-    // A quote its partner gives as the same speaker's reported speech was
-    // made indirect: one finding (under attribution changes), not also an
-    // omitted quote.
-    left_quoted.extend(made_indirect(left, right, alignment));
+    // (A quote its partner gives as reported speech was made indirect: the
+    // comparison drops it from the omitted facts, `compare::compare`, so
+    // it is one finding, under attribution changes.)
+    let (left_quoted, right_quoted) = partners_quoting(left, right, alignment);
     // A quote whose aligned partner keeps half its words was rewritten
     // there ("I can ask someone to clean the streets" → "I can have the
     // streets cleaned"), not dropped.
@@ -107,29 +105,6 @@ fn partners_quoting(
         }
     }
     (left_quoted, right_quoted)
-}
-
-/// Left sentences whose quote the attribution changes report as made
-/// indirect on their aligned pair: the same check, so that the finding is
-/// made once, there.
-fn made_indirect(left: &Document, right: &Document, alignment: &Alignment) -> Vec<usize> {
-    let quoting = |i: &usize| left.sentences[*i].attributions().any(|a| a.quote.is_some());
-    let mut out = Vec::new();
-    for pair in alignment
-        .pairs
-        .iter()
-        .filter(|p| p.left.iter().any(quoting))
-    {
-        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
-        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-        out.extend(
-            compare_group(&l, &r)
-                .into_iter()
-                .filter(|c| c.kind == AttributionChangeKind::QuoteMadeIndirect)
-                .filter_map(|c| c.left),
-        );
-    }
-    out
 }
 
 /// Facts of `from` whose key `other` has nowhere, first mention only. An

@@ -3,8 +3,9 @@
 mod attribution;
 mod carried;
 mod changed;
-mod credits;
+mod credit;
 mod facts;
+mod metadata;
 mod names;
 mod polarity;
 mod values;
@@ -14,7 +15,8 @@ use crate::align::{AlignedPair, Alignment};
 use crate::model::{Document, Sentence};
 pub use crate::report::Report;
 use crate::report::{
-    AttributionChange, DiffTag, PairReport, SentenceReport, SideReport, Summary, CONTRACT_VERSION,
+    AttributionChange, AttributionChangeKind, DiffTag, FactKind, PairReport, SentenceReport,
+    SideReport, Summary, CONTRACT_VERSION,
 };
 pub use attribution::same_speaker;
 pub use words::word_diff;
@@ -47,9 +49,19 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         (pairs, attribution_changes)
     };
     let facts = || facts::compare_facts(left, right, alignment);
-    let ((pairs, attribution_changes), facts) = crate::join_if(big, per_pair, facts);
-    let credit_changes = credits::credit_changes(left, right);
-    let metadata_changes = credits::metadata_changes(left, right);
+    let ((pairs, attribution_changes), mut facts) = crate::join_if(big, per_pair, facts);
+    // A quote made indirect is one finding: its words are not also an
+    // omitted quote.
+    facts.omitted.retain(|f| {
+        f.kind != FactKind::Quote
+            || !attribution_changes.iter().any(|c| {
+                c.kind == AttributionChangeKind::QuoteMadeIndirect
+                    && c.left == Some(f.sentence)
+                    && c.left_quote.as_deref() == Some(f.text.as_str())
+            })
+    });
+    let credit_changes = metadata::credit_changes(left, right);
+    let metadata_changes = metadata::metadata_changes(left, right);
     let summary = Summary {
         left_sentences: left.sentences.len(),
         right_sentences: right.sentences.len(),
@@ -91,7 +103,7 @@ fn compare_pair(
 ) -> (PairReport, Vec<AttributionChange>) {
     let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
     let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-    let changes = attribution::compare_group(&l, &r);
+    let changes = attribution::compare_group(left, right, pair);
     let report = PairReport {
         left: pair.left.clone(),
         right: pair.right.clone(),

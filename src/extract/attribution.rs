@@ -18,7 +18,7 @@
 use super::lexicon::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
-use crate::model::{Attribution, Claim, Document, Quote};
+use crate::model::{Attribution, Quote};
 
 /// Words that can follow a cue before its clause starts ("said on Friday
 /// that", "confirmed Friday that").
@@ -122,9 +122,16 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
 
 /// True for an `-s` form used as a noun: followed by punctuation, the end,
 /// or a preposition, where the verb would take "that" or an object.
-fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+pub(super) fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     let t = &ctx.toks[cue.from];
     if cue.base || !t.folded.ends_with('s') || !NOUN_HOMOGRAPHS.contains(&cue.lemma) {
+        return false;
+    }
+    // "he replies": a subject pronoun makes it a verb.
+    if matches!(
+        ctx.word(cue.from.wrapping_sub(1)),
+        "he" | "she" | "it" | "who"
+    ) {
         return false;
     }
     match ctx.toks.get(cue.to) {
@@ -186,7 +193,15 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
     if cue.lemma == "according to" {
         return speakers::after(ctx, cue.to, true).map(|s| make(s, true));
     }
+    // "the BBC Urdu service describing her experiences": an -ing form
+    // reports only in a progressive ("people are asking").
+    if ctx.word(cue.from).ends_with("ing") && !passive_auxiliary(ctx, cue.from) {
+        return None;
+    }
     if let Some(s) = speakers::before(ctx, cue.from, cue.base) {
+        if comparative(ctx, s.0) {
+            return None;
+        }
         return research_fits(ctx, cue, s).then(|| make(speakers::with_title(ctx, s), false));
     }
     // British style "WHO say": an acronym takes a plural verb.
@@ -197,15 +212,22 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
             }
         }
     }
+    let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
+    // After "told" comes the listener, never the speaker ("told the
+    // Guardian").
+    let inverted = (break_before(prev) && !cue.base && cue.lemma != "tell")
+        .then(|| speakers::after(ctx, cue.to, false))
+        .flatten();
+    // "…, died in prison, said prison spokesman Al Quintero.": a speaker
+    // closing the sentence after the cue beats a subject far before it.
+    if let Some(s) = inverted.filter(|s| !ctx.toks.get(s.1).is_some_and(|t| t.word)) {
+        return Some(make(s, true));
+    }
     if let Some(s) = speakers::before_appositive(ctx, cue.from, cue.base) {
         return research_fits(ctx, cue, s).then(|| make(s, false));
     }
-    let prev = cue.from.checked_sub(1).map(|p| &ctx.toks[p]);
-    let after_break = break_before(prev);
-    if after_break && !cue.base {
-        if let Some(s) = speakers::after(ctx, cue.to, false) {
-            return Some(make(s, true));
-        }
+    if let Some(s) = inverted {
+        return Some(make(s, true));
     }
     // "…, but noted that …": the subject is the previous speaker's.
     if matches!(ctx.word(cue.from.wrapping_sub(1)), "and" | "but") {
@@ -222,6 +244,17 @@ fn speaker_for(ctx: &Ctx<'_>, cue: CueMatch, previous: Option<&Pending>) -> Opti
     None
 }
 
+/// True when the speaker starting at `s` is the standard of a comparison,
+/// not a source: "twice as many as people believed", "more than experts
+/// expected".
+fn comparative(ctx: &Ctx<'_>, s: usize) -> bool {
+    match ctx.word(s.wrapping_sub(1)) {
+        "than" => true,
+        "as" => (s.saturating_sub(5)..s - 1).any(|j| matches!(ctx.word(j), "as" | "so" | "same")),
+        _ => false,
+    }
+}
+
 /// Cues that report only for research speakers ("the study found", "the
 /// data show") or before a "that" clause; otherwise they name an act
 /// ("police found the car", "he showed the photos").
@@ -235,7 +268,7 @@ fn research_fits(ctx: &Ctx<'_>, cue: CueMatch, speaker: (usize, usize)) -> bool 
 
 /// True when a form of "be" stands before token `k`, maybe with one adverb
 /// between ("was initially denied").
-fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
+pub(super) fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
     let be = |j: usize| {
         matches!(
             ctx.word(j),
@@ -248,11 +281,23 @@ fn passive_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
 
 /// True for a cue used in a sense that reports nothing: "asked the council
 /// to help" (a request), "maintained a policy" (kept up).
-fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
+pub(super) fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
     match cue.lemma {
+        // "asked the council to help", "asks us for data": requests.
+        // "asked the council to help", "asks us for data", "asked him
+        // difficult questions": requests, not reports.
         "ask" => (cue.to..(cue.to + 8).min(ctx.toks.len()))
             .take_while(|&j| ctx.toks[j].word)
-            .any(|j| ctx.word(j) == "to"),
+            .any(|j| {
+                ctx.word(j) == "to"
+                    || (j < cue.to + 4 && matches!(ctx.word(j), "for" | "questions" | "question"))
+            }),
+        // "vowed to make it a reality": an intention, no statement.
+        "vow" | "pledge" | "promise" | "threaten" => ctx.word(cue.to) == "to",
+        // "think about it": no opinion reported.
+        "think" => matches!(ctx.word(cue.to), "about" | "of"),
+        // "The findings will add to the controversy".
+        "add" => ctx.word(cue.to) == "to",
         // Passive "the team was denied", "he was told": the subject is
         // not the speaker.
         _ if cue.to == cue.from + 1
@@ -280,7 +325,10 @@ fn break_before(prev: Option<&super::tokens::Tok<'_>>) -> bool {
     match prev {
         None => true,
         Some(t) => {
-            !t.word && (t.is(',') || t.text.starts_with(['"', '\u{201d}', '\u{bb}', '\u{2019}']))
+            !t.word
+                && (t.is(',')
+                    || t.text
+                        .starts_with(['"', '\u{201d}', '\u{bb}', '\u{2019}', '\'']))
         }
     }
 }
@@ -321,6 +369,7 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
         quote: None,
         direct: false,
         content_span: None,
+        speaker_resolved: None,
     };
     let before_speaker = match p.speaker {
         Some((s, _)) if !p.inverted && !p.inherited => s,
@@ -360,15 +409,46 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     if start < limit
         && ctx.toks[start]
             .text
-            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}'])
+            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}', '\''])
     {
         if let Some(q) = ctx.quotes.iter().find(|q| q.open == Some(start)) {
             return with_quote(ctx, attribution, q);
         }
     }
+    // "A, Microsoft said, and then B": a credit set off by commas reports
+    // the clause before it.
+    let parenthetical = !p.inverted
+        && ctx.toks.get(cue.to).is_some_and(|t| t.is(','))
+        && before_speaker > floor
+        && ctx.toks[before_speaker - 1].is(',')
+        && (floor..before_speaker)
+            .filter(|&j| ctx.toks[j].word)
+            .count()
+            >= 3;
+    if parenthetical {
+        return with_clause(ctx, attribution, floor, before_speaker);
+    }
     let trailing = start >= limit
         || !ctx.toks[start].word
         || (TRAILING.contains(&ctx.word(start)) && !has_that(ctx, start, limit));
+    // "X said during a reception, he had restored …": the adverbial ends at
+    // a comma and the clause follows.
+    if trailing && start < limit && ctx.toks[start].word {
+        let resumes = (start..limit).find(|&j| ctx.toks[j].is(',')).filter(|&j| {
+            ctx.toks.get(j + 1).is_some_and(|n| {
+                matches!(n.folded.as_ref(), "he" | "she" | "they" | "we" | "it" | "i")
+                    || n.text.starts_with(['"', '\u{201c}'])
+            })
+        });
+        if let Some(comma) = resumes {
+            attribution = with_clause(ctx, attribution, comma + 1, limit);
+            if let Some(qi) = (comma + 1..limit).find_map(|j| ctx.in_quote[j]) {
+                attribution.quote = Some(quote_of(ctx, &ctx.quotes[qi]));
+                attribution.direct = true;
+            }
+            return attribution;
+        }
+    }
     if trailing && !p.inverted && before_speaker > floor {
         // "clause, X said."
         return with_clause(ctx, attribution, floor, before_speaker);
@@ -380,7 +460,9 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     }
     attribution = with_clause(ctx, attribution, start, limit);
     // A quote inside the clause: mixed quotation, counted as direct.
-    let first_quote = (start..limit).find_map(|j| ctx.in_quote[j]);
+    let first_quote = (start..limit)
+        .filter_map(|j| ctx.in_quote[j])
+        .find(|&qi| !is_title(ctx, &ctx.quotes[qi]));
     if let Some(qi) = first_quote {
         attribution.quote = Some(quote_of(ctx, &ctx.quotes[qi]));
         attribution.direct = true;
@@ -394,6 +476,17 @@ fn has_that(ctx: &Ctx<'_>, from: usize, limit: usize) -> bool {
     (from..limit)
         .take_while(|&j| ctx.toks[j].word)
         .any(|j| ctx.word(j) == "that")
+}
+
+/// True for a quoted name or title, not words anybody said: "a poem
+/// called 'That Beast Called Age'", "a film titled "Home"".
+fn is_title(ctx: &Ctx<'_>, q: &QuoteSpan) -> bool {
+    q.open.and_then(|o| o.checked_sub(1)).is_some_and(|k| {
+        matches!(
+            ctx.word(k),
+            "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed" | "headlined"
+        )
+    })
 }
 
 fn with_quote(ctx: &Ctx<'_>, mut a: Attribution, q: &QuoteSpan) -> Attribution {
@@ -429,194 +522,4 @@ fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize
         a.content_span = Some(ctx.tok_span(from, to));
     }
     a
-}
-
-/// How a sentence takes part in a quotation that spans sentences.
-#[derive(Clone, Copy, PartialEq)]
-enum QuoteRole {
-    /// No quotation mark.
-    Plain,
-    /// Opens a quotation it does not close: its last quote.
-    Opens,
-    /// Closes a quotation opened earlier (and opens none after).
-    Closes,
-    /// Closes an earlier quotation and opens another.
-    ClosesAndOpens,
-    /// Is one quotation from its first to its last word.
-    Whole,
-    /// Anything else (quotes opened and closed inside).
-    Other,
-}
-
-fn quote_role(ctx: &Ctx<'_>) -> QuoteRole {
-    let (Some(first), Some(last)) = (ctx.quotes.first(), ctx.quotes.last()) else {
-        return QuoteRole::Plain;
-    };
-    let trailing = |k: usize| ctx.toks[k + 1..].iter().all(|t| !t.word);
-    match (first.open, last.close) {
-        (None, None) => QuoteRole::ClosesAndOpens,
-        (None, Some(_)) => QuoteRole::Closes,
-        (Some(0), Some(c)) if ctx.quotes.len() == 1 && trailing(c) => QuoteRole::Whole,
-        (Some(_), None) => QuoteRole::Opens,
-        _ => QuoteRole::Other,
-    }
-}
-
-/// The quoted words of a sentence that belongs to a quotation spanning
-/// sentences: after the opening mark, before the closing one, or all of it.
-fn continued_quote(ctx: &Ctx<'_>, role: QuoteRole) -> Option<Quote> {
-    let q = match role {
-        QuoteRole::Plain => QuoteSpan {
-            open: None,
-            close: None,
-            content: (0, ctx.text.len()),
-        },
-        QuoteRole::Opens => *ctx.quotes.last()?,
-        QuoteRole::Closes | QuoteRole::Whole => *ctx.quotes.first()?,
-        _ => return None,
-    };
-    let quote = quote_of(ctx, &q);
-    (!quote.text.is_empty()).then_some(quote)
-}
-
-/// What the quotation pass needs of one body sentence, found by the first
-/// pass while the sentence's tokens are at hand, so it is tokenized once.
-pub(crate) struct SentenceQuotes {
-    role: QuoteRole,
-    /// The quoted words when the sentence is part of a quotation spanning
-    /// sentences and has no attribution of its own (plain sentences: none).
-    quote: Option<Quote>,
-    /// Its last quotation, when it closes one quotation and opens another.
-    last: Option<Quote>,
-}
-
-impl SentenceQuotes {
-    /// `attributed`: the sentence has an attribution of its own.
-    pub(crate) fn of(ctx: &Ctx<'_>, attributed: bool) -> SentenceQuotes {
-        let role = quote_role(ctx);
-        if attributed {
-            return SentenceQuotes {
-                role,
-                quote: None,
-                last: None,
-            };
-        }
-        SentenceQuotes {
-            role,
-            quote: match role {
-                QuoteRole::Plain => None,
-                _ => continued_quote(ctx, role),
-            },
-            last: match role {
-                QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| quote_of(ctx, q)),
-                _ => None,
-            },
-        }
-    }
-}
-
-/// Longest quotation, in sentences, that one attribution is carried over.
-const MAX_QUOTE_SENTENCES: usize = 12;
-
-/// Document pass: the sentences of a quotation spanning sentences that have
-/// no cue of their own take the attribution of the sentence that opened or
-/// closed it (`He said: "A.` / `B.` / `C."`, or `"A.` / `B," he said.`), and
-/// a sentence that is one whole quotation takes the direct attribution of
-/// the sentence before it in the same block (`…, she said.` / `"B."`). The
-/// copy keeps the cue and speaker (so they are not counted twice) and gets
-/// the sentence's own quote as content. Linear: each sentence is tokenized
-/// once and joins at most one run.
-pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<SentenceQuotes>]) {
-    // Sentences waiting for a speaker, with their quotes.
-    let mut run: Vec<(usize, Quote)> = Vec::new();
-    // The attributions carried over are read in place (`doc` is only read
-    // until the copies are added at the end).
-    let mut opener: Option<&Attribution> = None;
-    let mut inside = false;
-    let mut previous: Option<(usize, &Attribution)> = None;
-    let mut found: Vec<(usize, Attribution)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, Quote)>,
-                 from: Option<&Attribution>,
-                 found: &mut Vec<(usize, Attribution)>| {
-        if let Some(a) = from {
-            for (i, q) in run.drain(..) {
-                let mut copy = a.clone();
-                copy.content_span = Some(q.span);
-                copy.quote = Some(q);
-                copy.direct = true;
-                found.push((i, copy));
-            }
-        }
-        run.clear();
-    };
-    let read: &Document = doc;
-    for (i, sentence) in read.sentences.iter().enumerate() {
-        let text = read.text.get(sentence.span.start..sentence.span.end);
-        let info = sentence_quotes.get(i).and_then(Option::as_ref);
-        let (Some(text), true, Some(info)) = (text, sentence.kind.is_body(), info) else {
-            flush(&mut run, opener, &mut found);
-            (inside, opener, previous) = (false, None, None);
-            continue;
-        };
-        let role = info.role;
-        let own = sentence.attributions().next();
-        // A plain sentence is quoted whole, but only inside a quotation:
-        // its quote is made here, when needed, not for every sentence.
-        let quote = match role {
-            QuoteRole::Plain if inside && own.is_none() => {
-                continued_quote(&Ctx::untokenized(text, sentence.span.start), role)
-            }
-            QuoteRole::Plain => None,
-            _ => info.quote.clone(),
-        };
-        if inside {
-            match role {
-                QuoteRole::Plain => run.extend(quote.clone().map(|q| (i, q))),
-                QuoteRole::Closes | QuoteRole::ClosesAndOpens => {
-                    run.extend(quote.clone().map(|q| (i, q)));
-                    flush(&mut run, own.or(opener), &mut found);
-                    inside = false;
-                }
-                _ => {
-                    flush(&mut run, opener, &mut found);
-                    inside = false;
-                }
-            }
-            if run.len() >= MAX_QUOTE_SENTENCES {
-                flush(&mut run, opener, &mut found);
-                inside = false;
-            }
-        }
-        if !inside && matches!(role, QuoteRole::Opens | QuoteRole::ClosesAndOpens) {
-            inside = true;
-            opener = own;
-            if own.is_none() {
-                let opened = match role {
-                    QuoteRole::Opens => quote,
-                    _ => info.last.clone(),
-                };
-                run.extend(opened.map(|q| (i, q)));
-            }
-        } else if !inside && role == QuoteRole::Whole && own.is_none() {
-            if let (Some((block, a)), Some(q)) = (previous, quote) {
-                if block == sentence.block && a.direct {
-                    let mut copy = a.clone();
-                    copy.content_span = Some(q.span);
-                    copy.quote = Some(q);
-                    found.push((i, copy));
-                }
-            }
-        }
-        if let Some(a) = own {
-            previous = Some((sentence.block, a));
-        } else if role != QuoteRole::Whole {
-            previous = None;
-        }
-    }
-    flush(&mut run, opener, &mut found);
-    for (i, a) in found {
-        if let Some(s) = doc.sentences.get_mut(i) {
-            s.claims.push(Claim::Attribution(Box::new(a)));
-        }
-    }
 }

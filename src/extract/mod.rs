@@ -10,11 +10,14 @@
 //! look-arounds are bounded by a constant number of tokens.
 
 mod attribution;
+mod credits;
 mod dates;
 mod demonyms;
 mod entities;
 mod lexicon;
 mod numbers;
+mod quotations;
+mod resolve;
 mod units;
 pub(crate) use units::{base_value, dimension};
 mod speakers;
@@ -61,7 +64,7 @@ pub fn extract_owned(doc: Document) -> Document {
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
-        quotes.push(Some(attribution::SentenceQuotes::of(
+        quotes.push(Some(quotations::SentenceQuotes::of(
             &ctx,
             !found.is_empty(),
         )));
@@ -79,7 +82,7 @@ pub fn extract_owned(doc: Document) -> Document {
         entity_candidates.push(entities::find(&ctx, &taken));
     }
     out.text = text;
-    speakers::resolve(&mut out, &kinds, &quotes);
+    resolve::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.
     let people: FxHashSet<String> = out
@@ -102,6 +105,30 @@ pub fn extract_owned(doc: Document) -> Document {
         sentence.claims.sort_by_key(|c| position(c).start);
     }
     out
+}
+
+/// True when `sentence` (its text in `doc`) carries a credit that none of
+/// its attributions stands for: a reporting verb whose speaker was not
+/// found, a hedge ("reportedly", "were said to"), or a speech tag with a
+/// verb the lexicon lacks. A comparison must not call the credit missing
+/// from a sentence like that.
+pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> bool {
+    let Some(text) = doc.text.get(sentence.span.start..sentence.span.end) else {
+        return false;
+    };
+    let ctx = Ctx::new(text, sentence.span.start);
+    let attributed: Vec<Span> = sentence.attributions().map(|a| a.cue_span).collect();
+    credits::unread_credit(&ctx, &attributed)
+}
+
+/// The reporting hedge of `sentence`, as written ("reportedly",
+/// "allegedly", or a passive credit with no source: "said to", "believed
+/// to", "understood that"), with the text of the sentence after it (what
+/// it hedges).
+pub fn hedge(doc: &Document, sentence: &crate::model::Sentence) -> Option<(String, String)> {
+    let text = doc.text.get(sentence.span.start..sentence.span.end)?;
+    let ctx = Ctx::new(text, sentence.span.start);
+    credits::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
 }
 
 /// Where a claim sits: an attribution by its cue, the others by their text.

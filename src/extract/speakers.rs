@@ -9,8 +9,6 @@
 use super::entities::{alias, demonym};
 use super::lexicon::is_cue_word;
 use super::tokens::Ctx;
-use crate::model::Attribution;
-use crate::model::Document;
 use crate::normalize::is_stopword;
 
 /// Nouns that can head a speaker phrase (singular; a plural `-s` is
@@ -27,6 +25,11 @@ const SPEAKER_NOUNS: &[&str] = &[
     "officer", "member", "lawmaker", "senator", "chairman", "governor", "mayor", "director",
     "service", "embassy", "administration", "kremlin", "people", "author", "study", "survey",
     "finding", "data", "estimate", "poll", "city", "association", "union", "team",
+    "coroner", "sheriff", "undersheriff", "inspector", "detective", "sergeant", "lieutenant",
+    "captain", "constable", "professor", "economist", "campaigner", "critic", "owner", "manager",
+    "executive", "founder", "firm", "manufacturer", "maker", "regulator", "watchdog", "charity",
+    "employee", "worker", "engineer", "teacher", "nurse", "biologist", "chain", "body",
+    "figures", "statistics", "census",
 ];
 
 /// Heads of research speakers ("the study", "the researchers"): only these
@@ -53,6 +56,9 @@ const PERSON_NOUNS: &[&str] = &[
     "leader", "diplomat", "ambassador", "secretary", "chief", "head", "commander", "analyst",
     "expert", "witness", "observer", "prosecutor", "lawyer", "judge", "representative",
     "negotiator", "chairman", "governor", "mayor", "director", "officer", "senator", "lawmaker",
+    "coroner", "sheriff", "undersheriff", "inspector", "detective", "sergeant", "lieutenant",
+    "captain", "constable", "professor", "economist", "owner", "manager", "executive", "founder",
+    "engineer", "teacher", "nurse", "biologist",
 ];
 
 /// Last words of names that are organisations, not people.
@@ -79,6 +85,7 @@ const BETWEEN: &[&str] = &[
     "also", "again", "later", "earlier", "then", "now", "today", "yesterday", "tonight", "has",
     "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "not",
     "previously", "recently", "repeatedly", "publicly", "further", "once", "reportedly",
+    "there", "here", "always", "never", "often", "still", "first",
 ];
 
 /// What kind of speaker a phrase is, for pronoun resolution.
@@ -133,7 +140,9 @@ fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
         && !(ctx.clause_initial(k) && (t.folded.ends_with("ly") || is_cue_word(&t.folded)))
         && !matches!(
             t.folded.as_ref(),
-            "earlier" | "later" | "however" | "meanwhile"
+            "earlier" | "later" | "however" | "meanwhile" | "when" | "where" | "why" | "how"
+                | "once" | "since" | "until" | "unless" | "whether" | "although" | "though"
+                | "because"
         )
         // "ex-Soviet", "pro-Western": part of a modifier, not a name;
         // "Al-Maeena", "al-Amr" are names.
@@ -160,6 +169,11 @@ fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
         .is_some_and(|n| is_speaker_noun(&n.folded));
     t.word
         && !t.cap
+        && !BETWEEN.contains(&t.folded.as_ref())
+        && !matches!(
+            t.folded.as_ref(),
+            "now" | "so" | "when" | "where" | "why" | "how"
+        )
         && (MODIFIERS.contains(&t.folded.as_ref())
             || (next_is_noun && !is_stopword(&t.folded) && !is_cue_word(&t.folded)))
 }
@@ -202,9 +216,24 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
     if !(noun || name_word(ctx, head)) {
         return None;
     }
-    // Plurals without an -s take the base form too ("police say").
+    // Plurals without an -s take the base form too ("police say"), and so
+    // do collective nouns in British style ("the team say").
     let plural = t.folded.ends_with('s')
-        || matches!(t.folded.as_ref(), "police" | "people" | "data" | "media");
+        || matches!(
+            t.folded.as_ref(),
+            "police"
+                | "people"
+                | "data"
+                | "media"
+                | "team"
+                | "government"
+                | "committee"
+                | "council"
+                | "panel"
+                | "family"
+                | "group"
+                | "company"
+        );
     if base && !(noun && plural) {
         return None;
     }
@@ -239,14 +268,98 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
             break;
         }
     }
+    if start > 0 && is_preposition(ctx.word(start - 1)) && !noun {
+        return head_before_preposition(ctx, start - 1);
+    }
     Some((start, end))
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "of"
+            | "from"
+            | "by"
+            | "for"
+            | "with"
+            | "at"
+            | "on"
+            | "to"
+            | "about"
+            | "into"
+            | "against"
+            | "like"
+            | "across"
+            | "over"
+    )
+}
+
+/// A name right after a preposition is its object, not the subject of the
+/// cue ("a study published in Science has found", "regions of Europe
+/// showed"): the subject is a speaker noun a few words before the
+/// preposition at `prep` ("a study"), or there is none.
+fn head_before_preposition(ctx: &Ctx<'_>, prep: usize) -> Option<(usize, usize)> {
+    let lowest = prep.saturating_sub(4);
+    let mut j = prep;
+    while j > lowest {
+        j -= 1;
+        let t = &ctx.toks[j];
+        if !t.word || ctx.in_quote[j].is_some() || is_cue_word(&t.folded) {
+            return None;
+        }
+        if !t.cap && is_speaker_noun(&t.folded) {
+            let start = match ctx.word(j.wrapping_sub(1)) {
+                "a" | "an" | "the" => j - 1,
+                _ => j,
+            };
+            return Some((start, j + 1));
+        }
+    }
+    None
 }
 
 /// True when a speaker phrase starting at `k` opens its clause: the
 /// sentence start, after an opening mark, or after a closing quote
 /// (`"…," Jane Roe, a nurse, said`).
 fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
-    ctx.clause_initial(k) || ctx.toks[k - 1].text.starts_with(['\u{201d}', '\u{bb}'])
+    ctx.clause_initial(k)
+        || ctx.toks[k - 1].text.starts_with(['\u{201d}', '\u{bb}'])
+        || after_introduction(ctx, k)
+}
+
+/// True when only a connective or a short introductory phrase opens the
+/// sentence before `k`: "But Ann Roe, …", "However, Ann Roe, …", "On
+/// Friday, Ann Roe, …".
+fn after_introduction(ctx: &Ctx<'_>, k: usize) -> bool {
+    let connective =
+        |j: usize| matches!(ctx.word(j), "but" | "and" | "however" | "meanwhile" | "yet");
+    if k == 1 && connective(0) {
+        return true;
+    }
+    let Some(comma) = k.checked_sub(1).filter(|&c| ctx.toks[c].is(',')) else {
+        return false;
+    };
+    let plain = (0..comma).all(|j| {
+        let t = &ctx.toks[j];
+        t.word && ctx.in_quote[j].is_none() && !is_cue_word(&t.folded)
+    });
+    // One adverb ("However,", "Yesterday,") or a phrase opened by a
+    // preposition ("On Friday,", "In a statement,"), never a name ("Ann
+    // Roe, a nurse, said").
+    let w = ctx.word(0);
+    let adverb = comma == 1
+        && (connective(0)
+            || matches!(
+                w,
+                "yesterday" | "today" | "earlier" | "later" | "separately"
+            )
+            || (w.len() > 4 && w.ends_with("ly")));
+    let phrase = (2..=4).contains(&comma)
+        && matches!(
+            w,
+            "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "last"
+        );
+    plain && (adverb || phrase)
 }
 
 /// Where the speaker phrase starting at `s` really starts when it opens its
@@ -279,6 +392,9 @@ pub(crate) fn before_appositive(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option
     if !ctx.toks[comma].is(',') {
         return None;
     }
+    if let Some(name) = name_after_title(ctx, comma) {
+        return Some(name);
+    }
     let mut k = comma;
     loop {
         let t = &ctx.toks[k];
@@ -298,6 +414,38 @@ pub(crate) fn before_appositive(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option
         }
         k -= 1;
     }
+}
+
+/// The name set off between two commas right before the cue, after a title
+/// that holds a speaker noun: "The head of the union, Ann Roe, said". The
+/// name needs two words, so "In Paris, Roe, said" is left alone.
+fn name_after_title(ctx: &Ctx<'_>, comma: usize) -> Option<(usize, usize)> {
+    let (s, e) = before(ctx, comma, false)?;
+    let first_comma = s.checked_sub(1)?;
+    let all_names = (s..e).all(|k| name_word(ctx, k));
+    if e != comma || e - s < 2 || !all_names || !ctx.toks[first_comma].is(',') {
+        return None;
+    }
+    // The title is the clause's whole opening noun phrase: no comma or
+    // relative pronoun before it ("Piscedda, who belongs to the party of
+    // the Prime Minister, Matteo Renzi, denies" credits Piscedda).
+    let lowest = first_comma.saturating_sub(12);
+    let mut k = first_comma;
+    while k > lowest && !ctx.clause_initial(k) {
+        k -= 1;
+        let t = &ctx.toks[k];
+        if ctx.in_quote[k].is_some()
+            || (!t.word && !t.is('-'))
+            || matches!(
+                t.folded.as_ref(),
+                "who" | "which" | "that" | "whose" | "whom"
+            )
+        {
+            return None;
+        }
+    }
+    let titled = ctx.clause_initial(k) && (k..first_comma).any(|j| is_speaker_noun(ctx.word(j)));
+    titled.then_some((s, e))
 }
 
 /// Widens a name speaker to the title set before it by a comma:
@@ -335,6 +483,16 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
     let mut i = at;
     if matches!(ctx.word(i), "the" | "a" | "an") || (long && ctx.word(i) == "our") {
         i += 1;
+    }
+    // "said 56-year-old Louise Haggerty": the age is part of the phrase.
+    if !ctx.word(i).is_empty()
+        && ctx.word(i).bytes().all(|b| b.is_ascii_digit())
+        && ctx.toks.get(i + 1).is_some_and(|t| t.is('-'))
+        && matches!(ctx.word(i + 2), "year" | "years")
+        && ctx.toks.get(i + 3).is_some_and(|t| t.is('-'))
+        && ctx.word(i + 4) == "old"
+    {
+        i += 5;
     }
     let mut end = None;
     while i < ctx.toks.len() && i - at < 16 {
@@ -381,6 +539,20 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
             return (None, kind);
         }
     }
+    // A person's name before "of"/"at" and their organisation: "Moira
+    // Austin of the Anaphylaxis Campaign", "Scott Veirs of Beamreach". A
+    // title alone before it is no name ("Secretary of State John Kerry").
+    let lead = (from..to).take_while(|&k| name_word(ctx, k)).count();
+    if lead >= 2
+        && matches!(ctx.word(from + lead), "of" | "at" | "from")
+        && !is_speaker_noun(ctx.word(from + lead - 1))
+        && !ORG_NOUNS.contains(&ctx.word(from + lead - 1))
+    {
+        return (
+            Some(ctx.word(from + lead - 1).to_string()),
+            SpeakerKind::Person,
+        );
+    }
     // The trailing run of name words: "Vladimir Putin", "Zamir Kabulov".
     let mut run = to;
     while run > from && name_word(ctx, run - 1) && (run == to || !ctx.toks[run - 1].possessive()) {
@@ -403,6 +575,10 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
             return (Some(a.to_string()), SpeakerKind::Group);
         }
         let last = words[words.len() - 1];
+        // An acronym alone names an organisation ("the IUCN said").
+        if words.len() == 1 && ctx.toks[run].acronym() {
+            return (Some(last.to_string()), SpeakerKind::Group);
+        }
         if !ORG_NOUNS.contains(&last) {
             return (Some(last.to_string()), SpeakerKind::Person);
         }
@@ -429,43 +605,4 @@ pub(crate) fn key(ctx: &Ctx<'_>, from: usize, to: usize) -> (Option<String>, Spe
         SpeakerKind::Group
     };
     (Some(tail.join(" ")), kind)
-}
-
-/// Gives pronoun speakers the key of the most recent speaker of their kind,
-/// in reading order across the document: "he"/"she" the last person,
-/// "they"/"it" the last organisation or plural. Only attributions count as
-/// antecedents: a speaker is what a later "he said" most often refers to.
-pub(crate) fn resolve(
-    doc: &mut Document,
-    kinds: &[Vec<SpeakerKind>],
-    quotes: &[Option<super::attribution::SentenceQuotes>],
-) {
-    let (mut person, mut group): (Option<String>, Option<String>) = (None, None);
-    for (sentence, kinds) in doc.sentences.iter_mut().zip(kinds) {
-        let attributions = sentence.claims.iter_mut().filter_map(|c| match c {
-            crate::model::Claim::Attribution(a) => Some(a),
-            _ => None,
-        });
-        for (a, kind) in attributions.zip(kinds) {
-            resolve_one(a, *kind, &mut person, &mut group);
-        }
-    }
-    super::attribution::continue_quotes(doc, quotes);
-}
-
-fn resolve_one(
-    a: &mut Attribution,
-    kind: SpeakerKind,
-    person: &mut Option<String>,
-    group: &mut Option<String>,
-) {
-    match kind {
-        SpeakerKind::PersonPronoun => {
-            a.speaker_key = a.speaker_key.take().or_else(|| person.clone())
-        }
-        SpeakerKind::GroupPronoun => a.speaker_key = a.speaker_key.take().or_else(|| group.clone()),
-        SpeakerKind::Person if a.speaker_key.is_some() => *person = a.speaker_key.clone(),
-        SpeakerKind::Group if a.speaker_key.is_some() => *group = a.speaker_key.clone(),
-        _ => {}
-    }
 }

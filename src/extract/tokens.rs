@@ -192,9 +192,9 @@ pub(crate) struct QuoteSpan {
     pub content: (usize, usize),
 }
 
-/// Finds quotations: straight `"…"`, curly `“…”`, guillemets `«…»` and
-/// single curly `‘…’` when the `‘` opens a word. Straight and curly single
-/// quotes are not used otherwise, because they double as apostrophes.
+/// Finds quotations: straight `"…"`, curly `“…”`, guillemets `«…»`, and
+/// single `‘…’` or `'…'` when the opening mark starts a word. Single marks
+/// are not used otherwise, because they double as apostrophes.
 /// Returns the quotes and, for each token, the quote it sits in (marks
 /// excluded).
 pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<Option<usize>>) {
@@ -232,6 +232,10 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
                     '\u{201c}' | '\u{201e}' => '\u{201d}',
                     '\u{ab}' => '\u{bb}',
                     '\u{2018}' if t.space_before => '\u{2019}',
+                    // A straight single mark opens a quote only at a word
+                    // start, glued to a letter ("said 'thank you'"); inside
+                    // a word it is an apostrophe ("don't", "'90s").
+                    '\'' if opens_single(toks, k) => '\'',
                     // A closing curly mark with nothing open: the quote
                     // began in an earlier sentence.
                     '\u{201d}' | '\u{bb}' if quotes.is_empty() => {
@@ -245,8 +249,8 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
         }
     }
     if let Some((o, closer)) = open {
-        // A single curly quote never closed was an apostrophe after all.
-        if closer != '\u{2019}' {
+        // A single quote never closed was an apostrophe after all.
+        if closer != '\u{2019}' && closer != '\'' {
             let end = text.trim_end().len().max(toks[o].end);
             mark(&mut inside, o + 1, toks.len(), quotes.len());
             quotes.push(QuoteSpan {
@@ -257,6 +261,15 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
         }
     }
     (quotes, inside)
+}
+
+/// True when the straight `'` at `k` can open a quotation: at the start or
+/// after a space, and glued to a word that starts with a letter.
+fn opens_single(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[k].space_before
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.word && !n.space_before && n.text.starts_with(char::is_alphabetic))
 }
 
 /// True when the straight `"` at `k` has no space before it, follows a word
@@ -363,8 +376,8 @@ impl<'a> Ctx<'a> {
     /// after an opening quote, a colon or a parenthesis.
     pub fn clause_initial(&self, k: usize) -> bool {
         k == 0
-            || self.toks[k - 1]
-                .text
-                .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}', ':', '(', '[', '#'])
+            || self.toks[k - 1].text.starts_with([
+                '"', '\u{201c}', '\u{ab}', '\u{2018}', '\'', ':', '(', '[', '#',
+            ])
     }
 }

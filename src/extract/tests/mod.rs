@@ -2,6 +2,7 @@
 //! depend on `parse`. Attribution rules here, numbers, dates and entities
 //! in [`facts`].
 
+mod attribution;
 mod facts;
 
 use super::extract;
@@ -41,6 +42,29 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
         blocks: Vec::new(),
         sentences,
     }
+}
+
+/// A Document of one paragraph: `sentences` joined by spaces in one block.
+pub(crate) fn paragraph(sentences: &[&str]) -> Document {
+    let mut d = doc(sentences);
+    let text = sentences.join(" ");
+    let mut at = 0;
+    for s in d.sentences.iter_mut() {
+        s.span = Span::new(at, at + s.text.len());
+        s.column = 1 + at;
+        s.line = 1;
+        s.block = 0;
+        at += s.text.len() + 1;
+    }
+    d.text = text.into();
+    d
+}
+
+/// Extracts `d` and checks its spans.
+pub(super) fn run_doc(d: &Document) -> Document {
+    let out = extract(d);
+    check_spans(&out);
+    out
 }
 
 pub(super) fn run(sentences: &[&str]) -> Document {
@@ -554,11 +578,11 @@ fn passive_with_an_adverb_is_not_an_attribution() {
 
 #[test]
 fn quote_spanning_sentences_takes_the_closing_speaker() {
-    let d = run(&[
+    let d = run_doc(&paragraph(&[
         "\"The dam held.",
         "The water stayed below the wall.",
         "We were lucky,\" the mayor said.",
-    ]);
+    ]));
     let quotes: Vec<String> = (0..3)
         .map(|i| {
             let a = attributions(&d, i);

@@ -1,0 +1,263 @@
+//! Tests of the attribution comparison: the rules on two attributions,
+//! then whole pipelines on pairs of short texts.
+
+use super::*;
+
+mod rules {
+    use super::*;
+
+    fn said_by(speaker: &str) -> Attribution {
+        let span = crate::model::Span::new(0, 0);
+        Attribution {
+            speaker: Some(speaker.to_string()),
+            speaker_key: None,
+            cue: "said".into(),
+            cue_lemma: "say".into(),
+            cue_span: span,
+            speaker_span: None,
+            quote: None,
+            direct: false,
+            content_span: None,
+            speaker_resolved: None,
+        }
+    }
+
+    #[test]
+    fn unresolved_pronoun_is_the_same_speaker_as_itself() {
+        // Regression: "he" with no antecedent has no key and no content
+        // word, and was reported as "speaker changed: he → he".
+        assert!(same_speaker(&said_by("he"), &said_by("He")));
+        assert!(!same_speaker(&said_by("he"), &said_by("she")));
+        assert!(same_speaker(
+            &said_by("the Kremlin's envoy"),
+            &said_by("the Kremlin's special envoy")
+        ));
+    }
+
+    #[test]
+    fn quote_style_and_case_are_not_alterations() {
+        assert_eq!(
+            quote_words("We understand, that’s all."),
+            quote_words("we understand that's all")
+        );
+        assert_ne!(
+            quote_words("we need to interact"),
+            quote_words("we have to communicate")
+        );
+    }
+
+    #[test]
+    fn only_names_make_a_speaker_change() {
+        assert!(is_name("Genesee County Sheriff Robert J Pickell"));
+        assert!(is_name("UNICEF"));
+        assert!(is_name("Moira Austin of the Anaphylaxis Campaign"));
+        for not_a_name in [
+            "The judge",
+            "he",
+            "She",
+            "Iran's seismologic center",
+            "state media",
+            "a senior scientist at Carnegie Mellon's Robotics Institute",
+        ] {
+            assert!(!is_name(not_a_name), "{not_a_name}");
+        }
+    }
+
+    #[test]
+    fn two_names_sharing_a_place_are_two_speakers() {
+        // Regression: "Genesee County" made Gage and Pickell one speaker.
+        let mut gage = said_by("Genesee County Undersheriff James Gage");
+        gage.speaker_key = Some("gage".into());
+        let mut pickell = said_by("Genesee County Sheriff Robert J Pickell");
+        pickell.speaker_key = Some("pickell".into());
+        assert!(!same_speaker(&gage, &pickell));
+    }
+
+    #[test]
+    fn british_spelling_is_not_an_alteration() {
+        // Regression: "realized" / "realised" was an altered quote.
+        assert_eq!(
+            quote_words("He probably realized the colour"),
+            quote_words("He probably realised the color")
+        );
+        assert_ne!(quote_words("four hours"), quote_words("for hours"));
+    }
+
+    #[test]
+    fn an_excerpt_or_a_split_quote_is_not_altered() {
+        let whole =
+            quote_words("the Act has protected wildlife, and we should improve it, not weaken it");
+        assert!(!altered(
+            &whole,
+            &quote_words("we should improve it, not weaken it")
+        ));
+        assert!(!altered(
+            &whole,
+            &quote_words("The Act has protected wildlife.")
+        ));
+        assert!(altered(
+            &quote_words("we will not raise taxes"),
+            &quote_words("we will raise taxes")
+        ));
+    }
+}
+
+mod pipeline {
+    use crate::report::{AttributionChange, AttributionChangeKind as Kind};
+
+    fn changes(left: &str, right: &str) -> Vec<AttributionChange> {
+        crate::compare_texts("l.txt", left, "r.txt", right, &crate::Options::default())
+            .attribution_changes
+    }
+
+    fn kinds(left: &str, right: &str) -> Vec<Kind> {
+        changes(left, right).iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn pronoun_speaker_is_reported_by_name() {
+        let found = changes(
+            "Putin said the talks would start on Tuesday.\n\nHe said they had plans to move between countries.",
+            "Putin said the talks would start on Tuesday.\n\nHe pointed out that they had plans to move between countries.",
+        );
+        let cue = found
+            .iter()
+            .find(|c| c.kind == Kind::CueChanged)
+            .expect("a cue change");
+        assert_eq!(cue.speaker.as_deref(), Some("Putin"));
+        assert_eq!(cue.speaker_as_written.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn speaker_named_in_other_wording_is_no_added_credit() {
+        // Regression: "claims from the government's lawyers that …" carries
+        // the credit as a noun; "the government said" added nothing.
+        let found = kinds(
+            "The court rejected claims from the government's lawyers that too much time had passed since the war.",
+            "The government's lawyers said that too much time had passed since the war.",
+        );
+        assert!(!found.contains(&Kind::AttributionAdded), "{found:?}");
+    }
+
+    #[test]
+    fn descriptor_against_name_is_no_speaker_change() {
+        let found = kinds(
+            "The judge said in 2011 that there was evidence of systematic torture of detainees.",
+            "McCombe said in 2011 that there was evidence of systematic torture of detainees.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn two_names_for_one_statement_are_a_speaker_change() {
+        let found = kinds(
+            "Deputies chased him at speeds of more than 100 mph before he pulled over, Undersheriff James Gage said.",
+            "Deputies chased him at speeds of more than 100 mph before he pulled over, Sheriff Robert Pickell said.",
+        );
+        assert_eq!(found, vec![Kind::SpeakerChanged]);
+    }
+
+    #[test]
+    fn a_quote_and_another_statement_are_not_made_indirect() {
+        // Regression: "he added: "We never meant to deceive them"" against
+        // "he said that the group had betrayed its customers" was a quote
+        // made indirect and a cue change.
+        let found = kinds(
+            "Days later, Desaki resigned, conceding that the group had betrayed its customers, although he added: \"We never had the intention to deceive them.\"",
+            "Days later, Desaki resigned – he said that the group had betrayed its customers.",
+        );
+        assert!(!found.contains(&Kind::QuoteMadeIndirect), "{found:?}");
+        assert!(!found.contains(&Kind::CueChanged), "{found:?}");
+        let found = kinds(
+            "Tamir said: \"This temporary workaround is like applying a Band-Aid to a wound.\"",
+            "Tamir said that the patch is a temporary workaround, like applying a Band-Aid to a wound.",
+        );
+        assert_eq!(found, vec![Kind::QuoteMadeIndirect]);
+    }
+
+    #[test]
+    fn a_quote_made_indirect_is_not_also_an_omitted_quote() {
+        let report = crate::compare_texts(
+            "l.txt",
+            "Tamir said: \"This temporary workaround is like applying a Band-Aid to a wound.\"",
+            "r.txt",
+            "Tamir said that the patch is a temporary workaround, like applying a Band-Aid to a wound.",
+            &crate::Options::default(),
+        );
+        assert_eq!(report.attribution_changes.len(), 1);
+        assert!(
+            report
+                .facts
+                .omitted
+                .iter()
+                .all(|f| f.kind != crate::report::FactKind::Quote),
+            "{:?}",
+            report.facts.omitted
+        );
+    }
+
+    #[test]
+    fn a_credit_added_to_words_quoted_on_both_sides_is_no_added_credit() {
+        // Regression: the left quotes the mayor's words in a quotation
+        // credited a paragraph before; the right names him in the sentence.
+        let found = kinds(
+            "\"The work I can create, as mayor, is temporary and it will not last.",
+            "But Piscedda says, \"The work I can create, as mayor, is temporary and it will not last.",
+        );
+        assert!(!found.contains(&Kind::AttributionAdded), "{found:?}");
+    }
+
+    #[test]
+    fn a_hedge_dropped_or_added_is_a_credit_change() {
+        let found = changes(
+            "Three climbers with Mr Buckley were said to have been rescued after a night on the mountain.",
+            "Three climbers who were with Mr Buckley were rescued after a night on the mountain.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, Kind::AttributionDropped);
+        assert_eq!(found[0].left_cue.as_deref(), Some("said to"));
+        let found = kinds(
+            "Microsoft has released a temporary patch for its browser.",
+            "Microsoft has reportedly issued a temporary patch for its browser.",
+        );
+        assert_eq!(found, vec![Kind::AttributionAdded]);
+        // A clause cut with its hedge is an omission.
+        let found = kinds(
+            "The building houses law offices and the accounting firm where the shooting was believed to have occurred.",
+            "The building houses law offices and the accounting firm.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Both hedged: nothing.
+        let found = kinds(
+            "Microsoft has reportedly released a temporary patch for its browser.",
+            "Microsoft has allegedly issued a temporary patch for its browser.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_framing_adverb_changes_the_cue() {
+        let found = changes(
+            "LaRue said he advised against the burglary.",
+            "LaRue always said he advised against the burglary.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, Kind::CueChanged);
+        assert_eq!(found[0].detail, "\"said\" became \"always said\"");
+        // A time adverb is no framing.
+        let found = kinds(
+            "LaRue said he advised against the burglary.",
+            "LaRue later said he advised against the burglary.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_real_dropped_credit_is_still_found() {
+        let found = kinds(
+            "His body was recovered by rescuers on Sunday afternoon, according to local media reports.",
+            "His body was recovered by rescuers on Sunday afternoon.",
+        );
+        assert_eq!(found, vec![Kind::AttributionDropped]);
+    }
+}

@@ -1,0 +1,207 @@
+//! Whether the other side of a group still credits a statement, and
+//! whether a speaker is a name: the checks that keep attribution changes
+//! precise (see [`super::attribution`]).
+
+use super::attribution::{same_speaker, Side, QUOTE_MARKS, SAME_CONTENT};
+use crate::model::Attribution;
+use crate::normalize;
+use crate::report::{AttributionChange, AttributionChangeKind as Kind};
+use rustc_hash::FxHashSet;
+
+/// A reporting hedge ("reportedly", "were said to") on one side only, when
+/// the other side credits nobody for the group: the claim lost (or gained)
+/// its hedge.
+pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
+    let hedge_of = |side: &Side<'_>| {
+        side.sentences
+            .iter()
+            .find_map(|s| crate::extract::hedge(side.doc, s).map(|h| (s.index, h)))
+    };
+    let uncredited = |side: &Side<'_>| {
+        side.attributions.is_empty()
+            && !side
+                .sentences
+                .iter()
+                .any(|s| crate::extract::has_unread_credit(side.doc, s))
+    };
+    // What the hedge hedges must be on the other side too: a clause cut
+    // with its hedge ("where the shooting was believed to have occurred")
+    // is an omission, not a firmer claim.
+    let carried = |rest: &str, other: &Side<'_>| {
+        let hedged: Vec<String> = normalize::content_tokens(rest)
+            .into_iter()
+            .take(8)
+            .collect();
+        let there: Vec<String> = other
+            .sentences
+            .iter()
+            .flat_map(|s| normalize::content_tokens(&s.text))
+            .collect();
+        !hedged.is_empty() && overlap(&hedged, &there) >= SAME_CONTENT
+    };
+    let (kind, left, right, hedge) = match (hedge_of(l), hedge_of(r)) {
+        (Some((li, (h, rest))), None) if uncredited(r) && carried(&rest, r) => {
+            (Kind::AttributionDropped, Some(li), None, h)
+        }
+        (None, Some((ri, (h, rest)))) if uncredited(l) && carried(&rest, l) => {
+            (Kind::AttributionAdded, None, Some(ri), h)
+        }
+        _ => return None,
+    };
+    let dropped = kind == Kind::AttributionDropped;
+    Some(AttributionChange {
+        kind,
+        left,
+        right,
+        speaker: None,
+        speaker_as_written: None,
+        left_cue: dropped.then(|| hedge.to_lowercase()),
+        right_cue: (!dropped).then(|| hedge.to_lowercase()),
+        detail: format!(
+            "reporting hedge {}: {hedge}",
+            if dropped { "dropped" } else { "added" }
+        ),
+        left_quote: None,
+        right_quote: None,
+    })
+}
+
+/// True when two credits can name one speaker: not one person and one
+/// group by their pronouns ("he" / "They").
+pub(super) fn compatible(a: &Attribution, b: &Attribution) -> bool {
+    let number = |x: &Attribution| match x.speaker.as_deref().map(normalize::fold).as_deref() {
+        Some("he" | "she" | "i") => Some(true),
+        Some("they" | "we") => Some(false),
+        _ => None,
+    };
+    !matches!((number(a), number(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// Share of `a`'s words that `b` carries.
+pub(super) fn overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let b: FxHashSet<&str> = b.iter().map(String::as_str).collect();
+    a.iter().filter(|w| b.contains(w.as_str())).count() as f64 / a.len() as f64
+}
+
+/// True when the other side still credits what `a` (of side `own`) reports:
+/// the same speaker elsewhere in the group, the speaker named in it, a
+/// credit of the same content to a speaker described otherwise, or, for
+/// quoted words, the same speaker in the sentence before or after (a quote
+/// cut into sentences differently, a credit given once for a quotation).
+pub(super) fn credited(
+    a: &Attribution,
+    own: &Side<'_>,
+    other: &Side<'_>,
+    paired: &[&Attribution],
+) -> bool {
+    if other.attributions.iter().any(|(_, o)| same_speaker(a, o)) || mentions(other, a) {
+        return true;
+    }
+    let content = own.content(a);
+    if !content.is_empty()
+        && other
+            .attributions
+            .iter()
+            .filter(|(_, o)| !paired.iter().any(|p| std::ptr::eq(*p, *o)))
+            .any(|(_, o)| overlap(&content, &other.content(o)) >= SAME_CONTENT)
+    {
+        return true;
+    }
+    if (a.direct || other.quoted) && other.neighbours().any(|o| same_speaker(a, o)) {
+        return true;
+    }
+    // The other side quotes the same words: who said them is left to the
+    // quotation's context there, not taken away. Only for a sentence of
+    // quoted speech (not a phrase quoted inside a report, "to 'high'").
+    let speech =
+        |q: &&crate::model::Quote| a.direct && other.quoted && a.content_span == Some(q.span);
+    if let Some(q) = a.quote.as_ref().filter(speech) {
+        let words = normalize::content_tokens(&q.text);
+        let quoted: Vec<String> = other
+            .sentences
+            .iter()
+            .flat_map(|s| normalize::content_tokens(&s.text))
+            .collect();
+        if words.len() >= 4 && overlap(&words, &quoted) >= SAME_CONTENT {
+            return true;
+        }
+    }
+    // A credit the extractor could not read ("the software giant said",
+    // "were said to", "she reflected") may be this one.
+    other
+        .sentences
+        .iter()
+        .any(|s| crate::extract::has_unread_credit(other.doc, s))
+}
+
+/// True when the side's sentences name `a`'s speaker in any role ("rejected
+/// the government's claim that …", "For Ann Roe, …"): the credit is
+/// reworded, not gone. The speaker's key is its family name, alias or
+/// descriptor; its last word is the one a rewording keeps.
+pub(super) fn mentions(side: &Side<'_>, a: &Attribution) -> bool {
+    a.speaker_key
+        .as_deref()
+        .and_then(|k| k.split(' ').next_back())
+        .is_some_and(|w| side.words.contains(w))
+}
+
+/// True when the speaker, as written, is a name: see [`is_name`]. A single
+/// word opening its sentence is capitalised anyway ("Customers said"), so
+/// only an acronym counts there.
+pub(super) fn named(side: &Side<'_>, a: &Attribution) -> bool {
+    let Some(speaker) = a.speaker.as_deref() else {
+        return false;
+    };
+    is_name(speaker)
+        && !(normalize::words(speaker).count() == 1
+            && !is_acronym(speaker)
+            && opens_sentence(side, a))
+}
+
+/// True when a mention's head is capitalised and no pronoun: its last word,
+/// or the last before a preposition ("James Gage", "UNICEF", "Moira Austin
+/// of the Campaign", not "the judge", "He", "Iran's seismologic center", "a
+/// scientist at Carnegie Mellon").
+pub(super) fn is_name(mention: &str) -> bool {
+    let head = normalize::words(mention)
+        .take_while(|(_, w)| {
+            !matches!(
+                normalize::fold(w).as_str(),
+                "of" | "at" | "for" | "from" | "in" | "with" | "to" | "on"
+            )
+        })
+        .last()
+        .map(|(_, w)| w);
+    match head {
+        Some(w) => {
+            let folded = normalize::fold(w);
+            w.starts_with(char::is_uppercase)
+                && !matches!(folded.as_str(), "he" | "she" | "i" | "we" | "they" | "it")
+        }
+        None => false,
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// True when the speaker mention is the first word of its sentence: only
+/// quotation marks and space since a sentence end or the text start.
+fn opens_sentence(side: &Side<'_>, a: &Attribution) -> bool {
+    let Some(before) = a.speaker_span.and_then(|sp| side.doc.text.get(..sp.start)) else {
+        return false;
+    };
+    let mut lead = before
+        .chars()
+        .rev()
+        .skip_while(|c| c.is_whitespace() || QUOTE_MARKS.contains(c) || *c == '\'' || *c == '*');
+    match lead.next() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '\n' | '\u{2019}' | '\u{201d}' | ':'),
+    }
+}
