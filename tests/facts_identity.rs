@@ -194,7 +194,9 @@ fn long_quote_simplified_is_carried() {
 #[test]
 fn quote_made_indirect_is_one_finding_not_also_an_omitted_quote() {
     let left = "Report\n\nThe council met on Monday.\n\n\"We will never sell the old harbour to anyone,\" said Mayor Ida Brandt.\n";
-    let right = "Report\n\nThe council met on Monday.\n\nMayor Ida Brandt said the town would keep its harbour.\n";
+    // The reported speech says what the quote said (a change of wording
+    // alone would be neither a quote made indirect nor the same statement).
+    let right = "Report\n\nThe council met on Monday.\n\nMayor Ida Brandt said the town would never sell its old harbour.\n";
     let r = compare_texts("left.txt", left, "right.txt", right, &Options::default());
     let indirect = r
         .attribution_changes
@@ -270,4 +272,59 @@ fn country_after_a_place_both_name_is_no_fact_but_a_list_is() {
         FactKind::Entity,
     );
     assert_eq!(omitted, ["Chile", "Peru"]);
+}
+
+#[test]
+fn vague_amount_is_carried_by_a_count_of_the_same_noun() {
+    let (_, added) = facts(
+        "An earlier quake in the same province killed 612 people in 2005.",
+        "An earlier quake in the same province killed hundreds of people in 2005.",
+        FactKind::Number,
+    );
+    assert!(added.is_empty(), "{added:?}");
+}
+
+#[test]
+fn vague_amount_of_something_the_other_report_never_counts_is_added() {
+    let (_, added) = facts(
+        "The quake killed at least 10 people in the south of the country.",
+        "The quake killed at least 10 people in the south of the country, injuring dozens more.",
+        FactKind::Number,
+    );
+    assert_eq!(added, ["dozens"]);
+}
+
+#[test]
+fn exact_figure_cut_is_still_an_omitted_number() {
+    let (omitted, _) = facts(
+        "The quake killed 612 people and injured more than 1,400 in the province.",
+        "The quake in the province killed 612 people, officials said on Tuesday.",
+        FactKind::Number,
+    );
+    assert_eq!(omitted, ["1,400"]);
+}
+
+#[test]
+fn one_and_zero_as_words_are_no_omitted_numbers() {
+    // "one" is a pronoun or determiner as often as a count, and "zero-day"
+    // is a term: the other report's "killing one" could not be told apart.
+    let (omitted, added) = facts(
+        "One victim died in the attack. Hackers used a zero-day flaw in the browser.",
+        "A man shot three people, killing one. Hackers used a new flaw in the browser.",
+        FactKind::Number,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+    assert!(!added.contains(&"one".to_string()), "{added:?}");
+}
+
+#[test]
+fn garbled_value_is_no_omitted_number() {
+    // Regression: "4\u{fffd} months" (a lost "4½") was an omitted "4"
+    // against the other report's "4-1/2-month prison term".
+    let (omitted, _) = facts(
+        "He served 4\u{fffd} months in federal prison for conspiracy.",
+        "He served a 4-1/2-month prison term for conspiracy.",
+        FactKind::Number,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
 }

@@ -123,6 +123,7 @@ fn missing(
     let mut seen = FxHashSet::default();
     from.iter()
         .filter(|f| !is_changed(f))
+        .filter(|f| f.kind != FactKind::Number || stands_alone(f))
         .filter(|f| seen.insert((f.kind, &*f.key)))
         .filter(|f| match f.kind {
             FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
@@ -189,8 +190,9 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
         match claim {
             Claim::Number(n) => {
                 // "30 miles (48km)": a conversion of the number before it
-                // is no fact of its own.
-                if !numbers.iter().any(|p| values::restates(p, n)) {
+                // is no fact of its own; nor is a value the text garbled
+                // ("4\u{fffd} months", a lost "4½": its value is unknown).
+                if !numbers.iter().any(|p| values::restates(p, n)) && !garbled(text, n.span) {
                     out.push(found(
                         FactKind::Number,
                         Cow::Owned(number_key(n)),
@@ -222,6 +224,28 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
         }
     }
     out
+}
+
+/// True when a replacement character (U+FFFD, left by a lost byte) touches
+/// the number: what it said cannot be read back.
+fn garbled(text: &str, span: crate::model::Span) -> bool {
+    let after = text.get(span.end..).and_then(|t| t.chars().next());
+    let before = text.get(..span.start).and_then(|t| t.chars().next_back());
+    [after, before].contains(&Some('\u{fffd}'))
+        || text
+            .get(span.start..span.end)
+            .is_some_and(|t| t.contains('\u{fffd}'))
+}
+
+/// True when a number can stand as an omitted or added fact on its own:
+/// not "one" or "zero" written as a word without a unit, which are
+/// pronouns and idioms far more often than counts ("one of the offices",
+/// "one another", "zero-day"), so the other report's wording of the same
+/// count cannot be told apart from them. They still take part in changed
+/// numbers ("one dead" → "two dead").
+fn stands_alone(f: &Found) -> bool {
+    let word = f.text.chars().all(char::is_alphabetic);
+    !(word && f.value.is_some_and(|v| v <= 1.0) && !f.key.contains(':'))
 }
 
 /// True when `e` is a state or country qualifying the place `p` before it

@@ -203,6 +203,8 @@ pub(super) struct NumberIndex<'a> {
     by_dimension: FxHashMap<&'a str, Vec<Quantity<'a>>>,
     /// Counts in dozens, matched loosely (few in any text).
     dozens: Vec<Quantity<'a>>,
+    /// Every counted noun ("people"), for vague amounts.
+    nouns: FxHashSet<&'a str>,
 }
 
 impl<'a> NumberIndex<'a> {
@@ -211,6 +213,7 @@ impl<'a> NumberIndex<'a> {
             by_value: FxHashMap::default(),
             by_dimension: FxHashMap::default(),
             dozens: Vec::new(),
+            nouns: FxHashSet::default(),
         };
         let mut seen = FxHashSet::default();
         for f in facts.filter(|f| f.kind == FactKind::Number) {
@@ -225,13 +228,22 @@ impl<'a> NumberIndex<'a> {
             if q.dozens {
                 index.dozens.push(q);
             }
+            if let Some(noun) = q.noun {
+                index.nouns.insert(noun);
+            }
         }
         index
     }
 
-    /// True when some indexed number says the same amount as `found`.
+    /// True when some indexed number says the same amount as `found`. A
+    /// vague amount ("hundreds of people") is carried by any count of the
+    /// same noun ("612 people"): the careful-editor standard calls it
+    /// another wording of the exact figure, not a fact of its own.
     pub(super) fn carries(&self, found: &Found<'_>) -> bool {
         let q = Quantity::of(found);
+        if q.vague && q.noun.is_some_and(|n| self.nouns.contains(n)) {
+            return true;
+        }
         let same_value = self
             .by_value
             .get(&q.value.to_bits())
