@@ -362,6 +362,16 @@ fn weekday_of(year: u32, month: u32, day: u32) -> Option<u32> {
 /// ("April" / "April 2014", "mid-August" / "August"), a weekday falls on a
 /// calendar date, or one is relative to a date the other names ("today" /
 /// "Wednesday", "the next day" / "on Tuesday").
+/// A relative date measured in days or weeks ("next-day",
+/// "earlier-this-week", "previous-night"): one a named day can resolve.
+fn day_scale(key: &str) -> bool {
+    let unit = key.rsplit('-').next().unwrap_or(key);
+    matches!(
+        unit.trim_end_matches('s'),
+        "day" | "week" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+    )
+}
+
 pub(super) fn dates_agree(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -369,8 +379,16 @@ pub(super) fn dates_agree(a: &str, b: &str) -> bool {
     match (when(a), when(b)) {
         (When::Relative, When::Relative) => false,
         // "the next day", "last week": relative to a day the other names.
+        // Not "in recent years" or "last month": a named day says nothing
+        // of those.
         (When::Relative, other) | (other, When::Relative) => {
-            matches!(other, When::Weekday(_) | When::Deictic) || day_level(&other)
+            let relative = if matches!(when(a), When::Relative) {
+                a
+            } else {
+                b
+            };
+            day_scale(relative)
+                && (matches!(other, When::Weekday(_) | When::Deictic) || day_level(&other))
         }
         (When::Deictic, When::Deictic) => false,
         (When::Deictic, other) | (other, When::Deictic) => {

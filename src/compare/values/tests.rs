@@ -75,6 +75,15 @@ fn relative_days_agree_with_weekdays() {
 }
 
 #[test]
+fn years_ago_is_not_resolved_by_a_named_day() {
+    // Regression: the seed's omitted "in recent years" was taken as
+    // carried by the right's "Friday".
+    assert!(!dates_agree("recent-years", "friday"));
+    assert!(!dates_agree("previous-month", "2021-10-15"));
+    assert!(dates_agree("earlier-this-week", "monday"));
+}
+
+#[test]
 fn a_weekday_agrees_with_a_date_only_when_it_falls_on_it() {
     // 27 July 2004 was a Tuesday.
     assert!(dates_agree("tuesday", "2004-07-27"));
