@@ -328,3 +328,25 @@ fn garbled_value_is_no_omitted_number() {
     );
     assert!(omitted.is_empty(), "{omitted:?}");
 }
+
+#[test]
+fn full_name_is_carried_by_the_family_name_of_a_speaker() {
+    // Regression (check_dropped_fail): "Mayor Anna Kovacs" was omitted
+    // although the right quotes "Kovacs", who can only be her.
+    let (omitted, _) = facts(
+        "The council approved the bridge on Monday, Mayor Anna Kovacs said. \"It will carry 40,000 commuters,\" she added.",
+        "The council approved the bridge on Monday. \"It will carry 40,000 commuters,\" Kovacs told reporters.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}
+
+#[test]
+fn a_first_name_alone_does_not_carry_a_person() {
+    let (omitted, _) = facts(
+        "The council approved the bridge on Monday, Mayor Anna Kovacs said.",
+        "The council approved the bridge on Monday, Anna told reporters.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Mayor Anna Kovacs"]);
+}

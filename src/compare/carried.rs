@@ -68,7 +68,7 @@ pub(super) struct Carrier<'a> {
 
 impl<'a> Carrier<'a> {
     /// Indexes `doc` (every sentence, headlines too) and its facts `facts`.
-    pub(super) fn new(doc: &Document, facts: &'a [Found<'a>]) -> Carrier<'a> {
+    pub(super) fn new(doc: &'a Document, facts: &'a [Found<'a>]) -> Carrier<'a> {
         let mut c = Carrier {
             stream: Vec::new(),
             ids: FxHashMap::default(),
@@ -95,6 +95,17 @@ impl<'a> Carrier<'a> {
                 .collect();
             for s in stems {
                 c.stems.entry(s).or_default().push(i as u32);
+            }
+        }
+        // A one-word name credited with words ("Kovacs told reporters") is
+        // a person's family name too, even when the report never writes
+        // the full name.
+        for a in doc.sentences.iter().flat_map(|s| s.attributions()) {
+            if let (Some(key), Some(speaker)) = (a.speaker_key.as_deref(), a.speaker.as_deref()) {
+                let named = speaker.chars().next().is_some_and(char::is_uppercase);
+                if named && !key.contains(' ') && fold(speaker) == key {
+                    c.families.insert(key);
+                }
             }
         }
         let mut seen = FxHashSet::default();
