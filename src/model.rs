@@ -252,3 +252,26 @@ impl Document {
             .filter(|s| s.kind.is_body() || s.kind == BlockKind::Boilerplate)
     }
 }
+
+/// How sure a cue makes a reported statement sound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Distances the reporter or hedges ("claim", "allege", "suggest").
+    Weaker,
+    /// Reports without judging ("say", "tell", "according to").
+    Neutral,
+    /// Presents the content as true or insisted upon ("confirm", "stress").
+    Stronger,
+}
+
+impl Certainty {
+    /// The snake_case name used in messages and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Certainty::Weaker => "weaker",
+            Certainty::Neutral => "neutral",
+            Certainty::Stronger => "stronger",
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! Renderers only read this; field names here are the wire names scripts
 //! depend on (see `DESIGN.md`). Add fields freely; never rename or remove.
 
+pub use crate::model::Certainty;
 use crate::model::{BlockKind, SharedText};
 use serde::Serialize;
 
@@ -143,6 +144,13 @@ pub struct AttributionChange {
     pub left_cue: Option<String>,
     /// Cue lemma on the right.
     pub right_cue: Option<String>,
+    /// For a cue change: how sure the left cue makes the statement sound
+    /// (`weaker`, `neutral`, `stronger`; see `extract::certainty`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_certainty: Option<Certainty>,
+    /// For a cue change: the same for the right cue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_certainty: Option<Certainty>,
     /// A one-line human explanation.
     pub detail: String,
     /// The left quote, for quote changes.

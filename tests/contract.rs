@@ -91,6 +91,10 @@ struct AttributionChange {
     speaker: Option<String>,
     #[serde(default)]
     speaker_as_written: Option<String>,
+    #[serde(default)]
+    left_certainty: Option<String>,
+    #[serde(default)]
+    right_certainty: Option<String>,
     #[serde(deserialize_with = "nullable")]
     left_cue: Option<String>,
     #[serde(deserialize_with = "nullable")]
@@ -236,6 +240,12 @@ fn comparison_document_has_exactly_the_v1_fields() {
         .iter()
         .any(|c| c.left_quote.is_some()));
     assert!(report.facts.omitted.iter().any(|f| f.value.is_some()));
+    // "said" -> "confirmed": neutral to stronger, in the report itself.
+    assert!(report.attribution_changes.iter().any(|c| {
+        c.kind == "cue_changed"
+            && c.left_certainty.as_deref() == Some("neutral")
+            && c.right_certainty.as_deref() == Some("stronger")
+    }));
     // The seed's left is credited "By AFP"; the right credits nobody.
     assert!(report
         .credit_changes

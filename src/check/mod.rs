@@ -7,7 +7,6 @@
 //! only print.
 
 pub mod config;
-pub mod cues;
 pub mod rules;
 
 pub use config::{Limit, RuleConfig};

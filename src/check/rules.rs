@@ -5,7 +5,6 @@
 //! annotations) meets an altered quote before a weakly aligned sentence.
 
 use super::config::{Limit, RuleConfig};
-use super::cues::certainty;
 use super::{Location, RuleFailure, SentenceRef};
 use crate::model::BlockKind;
 use crate::report::{
@@ -255,7 +254,7 @@ fn certainty_changes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
         .filter(|c| c.kind == Kind::CueChanged)
         .filter_map(|c| {
             let (from, to) = (c.left_cue.as_deref()?, c.right_cue.as_deref()?);
-            let (was, now) = (certainty(from), certainty(to));
+            let (was, now) = (c.left_certainty?, c.right_certainty?);
             let direction = match now.cmp(&was) {
                 std::cmp::Ordering::Greater if rule.stronger => "stronger",
                 std::cmp::Ordering::Less if rule.weaker => "weaker",

@@ -261,6 +261,8 @@ fn base(
         speaker,
         left_cue: Some(la.cue_lemma.clone()),
         right_cue: ra.map(|r| r.cue_lemma.clone()),
+        left_certainty: None,
+        right_certainty: None,
         detail: String::new(),
         left_quote: None,
         right_quote: None,
@@ -335,6 +337,8 @@ fn compare_matched(
     let cue_differs = la.cue_lemma != ra.cue_lemma || lm != rm;
     if cue_differs && own_cue(l, li, la) && own_cue(r, ri, ra) && same_statement {
         let mut change = base(Kind::CueChanged, Some(li), Some(ri), la, Some(ra));
+        change.left_certainty = Some(crate::extract::certainty(&la.cue_lemma));
+        change.right_certainty = Some(crate::extract::certainty(&ra.cue_lemma));
         let with = |adverb: Option<&str>, cue: &str| match adverb {
             Some(a) => format!("{a} {cue}"),
             None => cue.to_string(),

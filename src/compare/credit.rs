@@ -57,6 +57,8 @@ pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
         speaker_as_written: None,
         left_cue: dropped.then(|| hedge.to_lowercase()),
         right_cue: (!dropped).then(|| hedge.to_lowercase()),
+        left_certainty: None,
+        right_certainty: None,
         detail: format!(
             "reporting hedge {}: {hedge}",
             if dropped { "dropped" } else { "added" }

@@ -15,6 +15,7 @@ mod dates;
 mod demonyms;
 mod entities;
 mod lexicon;
+pub use lexicon::certainty;
 mod numbers;
 mod quotations;
 mod resolve;

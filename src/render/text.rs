@@ -188,9 +188,16 @@ impl TextRenderer {
             };
             let kind = c.kind.name();
             let speaker = c.speaker.as_deref().unwrap_or("(unnamed)");
+            // "sounds stronger" when the new cue presents the statement as
+            // more (or less) certain than the old one did.
+            let tone = match (c.left_certainty, c.right_certainty) {
+                (Some(was), Some(now)) if was < now => ", sounds more certain",
+                (Some(was), Some(now)) if was > now => ", sounds less certain",
+                _ => "",
+            };
             writeln!(
                 out,
-                "  {at} {kind}: {} ({})",
+                "  {at} {kind}: {}{tone} ({})",
                 self.paint(HEADING, &c.detail),
                 escape_control(speaker)
             )?;
