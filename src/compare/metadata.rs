@@ -9,12 +9,16 @@
 
 use crate::model::{BlockKind, Document, Sentence};
 use crate::report::{CreditChange, CreditChangeKind, CreditSource, MetadataChange, MetadataField};
+use rustc_hash::FxHashMap;
 
 /// Credits dropped and added between two documents, left credits first.
 pub fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
     let mut changes = Vec::new();
-    for (credit, source, sentence) in document_credits(left) {
-        if !mentions(right, &credit) {
+    let (left_credits, right_credits) = (document_credits(left), document_credits(right));
+    let in_right = Names::of(right, left_credits.iter().map(|(c, _, _)| c.as_str()));
+    let in_left = Names::of(left, right_credits.iter().map(|(c, _, _)| c.as_str()));
+    for (credit, source, sentence) in left_credits {
+        if !in_right.mentions(&credit) {
             changes.push(CreditChange {
                 kind: CreditChangeKind::CreditDropped,
                 detail: format!("{} credit \"{credit}\" dropped", source.name()),
@@ -25,8 +29,8 @@ pub fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
             });
         }
     }
-    for (credit, source, sentence) in document_credits(right) {
-        if !mentions(left, &credit) {
+    for (credit, source, sentence) in right_credits {
+        if !in_left.mentions(&credit) {
             changes.push(CreditChange {
                 kind: CreditChangeKind::CreditAdded,
                 detail: format!("{} credit \"{credit}\" added", source.name()),
@@ -180,23 +184,76 @@ fn split_names(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// True when any sentence of `doc` (metadata included) holds `name` as
-/// whole words, ignoring case.
-fn mentions(doc: &Document, name: &str) -> bool {
-    doc.sentences.iter().any(|s| contains_words(&s.text, name))
+/// Where a document uses the words of a few names: one pass over its
+/// text, remembering only those words. A wire feed of thousands of
+/// articles has thousands of credits; searching the whole text once per
+/// credit made the comparison quadratic (5 MB a side: 0.85 s -> 26 s).
+struct Names {
+    /// Word id (into the names' words) of each word of the document, in
+    /// reading order; `GAP` for any other word and between sentences, so
+    /// that a name never runs across a sentence end.
+    stream: Vec<u32>,
+    ids: FxHashMap<String, u32>,
+    /// Where each word id occurs in `stream`.
+    at: Vec<Vec<usize>>,
 }
 
-/// True when `text` holds `word` between word boundaries, ignoring case.
-pub fn contains_words(text: &str, word: &str) -> bool {
-    let (text, word) = (text.to_lowercase(), word.to_lowercase());
-    if word.is_empty() {
-        return false;
+const GAP: u32 = u32::MAX;
+
+/// A name's words, lowercased: what credits are compared by.
+fn name_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+impl Names {
+    /// Indexes where `doc` (every sentence, metadata included) uses the
+    /// words of `names`.
+    fn of<'a>(doc: &Document, names: impl Iterator<Item = &'a str>) -> Names {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        for name in names {
+            for w in name_words(name) {
+                let next = ids.len() as u32;
+                ids.entry(w).or_insert(next);
+            }
+        }
+        let mut index = Names {
+            stream: Vec::new(),
+            at: vec![Vec::new(); ids.len()],
+            ids,
+        };
+        if index.ids.is_empty() {
+            return index;
+        }
+        for sentence in &doc.sentences {
+            for w in name_words(&sentence.text) {
+                let id = index.ids.get(&w).copied().unwrap_or(GAP);
+                if id != GAP {
+                    index.at[id as usize].push(index.stream.len());
+                }
+                index.stream.push(id);
+            }
+            index.stream.push(GAP);
+        }
+        index
     }
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+
+    /// True when the document holds `name`'s words in a row, ignoring case.
+    fn mentions(&self, name: &str) -> bool {
+        let Some(words) = name_words(name)
+            .map(|w| self.ids.get(&w).copied())
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return false;
+        };
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        self.at[first as usize]
+            .iter()
+            .any(|&p| self.stream.get(p..p + words.len()) == Some(words.as_slice()))
+    }
 }
 
 #[cfg(test)]
@@ -214,10 +271,18 @@ mod tests {
     }
 
     #[test]
-    fn credit_must_be_a_whole_word() {
-        assert!(contains_words("Photo: AFP.", "afp"));
-        assert!(!contains_words("AFPX reported", "AFP"));
-        assert!(!contains_words("anything", ""));
+    fn credit_must_be_whole_words_in_one_sentence() {
+        let doc = crate::analyse(
+            "b",
+            "Photo: AFP.\n\nAFPX reported it, said Jane.\n\nRoe met him.\n",
+        );
+        let names = Names::of(&doc, ["afp", "AFPX", "Jane Roe", ""].into_iter());
+        assert!(names.mentions("AFP"));
+        assert!(names.mentions("afpx"));
+        assert!(!names.mentions("Reuters"));
+        // "Jane" ends one sentence and "Roe" opens the next: no name.
+        assert!(!names.mentions("Jane Roe"));
+        assert!(!names.mentions(""));
     }
 
     fn compared(left: &str, right: &str) -> crate::Report {
