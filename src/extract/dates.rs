@@ -252,6 +252,17 @@ fn decade_or_year(ctx: &Ctx<'_>, k: usize) -> Found {
 fn relative(ctx: &Ctx<'_>, k: usize) -> Found {
     let w = |i: usize| ctx.word(i);
     match w(k) {
+        // "USA Today", "BBC Today": a capitalised "Today" after a
+        // capitalised word is part of a name, not a day.
+        "today" | "tonight"
+            if ctx.toks[k].cap
+                && k > 0
+                && ctx.toks[k - 1].word
+                && ctx.toks[k - 1].cap
+                && !ctx.clause_initial(k) =>
+        {
+            return None
+        }
         "yesterday" | "today" | "tomorrow" | "tonight" => return Some((k, k + 1, w(k).into())),
         "earlier" | "later" if w(k + 1) == "this" => {
             let unit = time_unit(w(k + 2))?;

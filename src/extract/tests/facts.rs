@@ -207,6 +207,18 @@ fn usa_today_is_a_newspaper_not_the_united_states() {
 }
 
 #[test]
+fn today_in_a_name_is_no_date() {
+    // Regression: "USA Today" gave an omitted date "Today".
+    let d = run(&[
+        "He told USA Today that the plan had failed.",
+        "Today the council meets again, and it votes today.",
+    ]);
+    assert!(dates(&d, 0).is_empty(), "{:?}", dates(&d, 0));
+    let keys: Vec<String> = dates(&d, 1).iter().map(|x| x.key.clone()).collect();
+    assert_eq!(keys, ["today", "today"]);
+}
+
+#[test]
 fn word_after_an_opening_single_quote_is_a_clause_start() {
     let d = run(&["The investors say, 'Great idea but no market,' and leave."]);
     assert!(entities(&d, 0).is_empty(), "{:?}", entities(&d, 0));
