@@ -66,7 +66,8 @@ const CREDITS: &[&str] = &[
     "shutterstock",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names and their abbreviations, folded.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -6,6 +6,7 @@
 //! punctuation) and cuts sentences that have no punctuation at all.
 //! Everything is one pass over the block, so the cost is linear.
 
+use super::patterns::{MONTHS, WEEKDAY_NAMES};
 use crate::model::Span;
 
 /// The longest sentence span, in bytes.
@@ -41,41 +42,10 @@ const BEFORE_NUMBER: &[&str] = &[
 /// says more about the time ("10 a.m. Monday", "5 p.m. ET").
 const CLOCK: &[&str] = &["a.m.", "p.m."];
 
-/// Words that, after a clock abbreviation, belong to the same time.
-const TIME_FOLLOWERS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "bst",
+/// Time zones that, after a clock abbreviation, belong to the same time
+/// (weekdays and months do too: `patterns`).
+const TIME_ZONES: &[&str] = &[
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst",
     "utc",
 ];
 
@@ -197,7 +167,11 @@ fn should_join(before: &str, next: &str) -> bool {
         return first.is_ascii_digit();
     }
     if CLOCK.contains(&word.as_str()) {
-        return TIME_FOLLOWERS.contains(&first_word(next).as_str());
+        let next_word = first_word(next);
+        let next_word = next_word.as_str();
+        return TIME_ZONES.contains(&next_word)
+            || WEEKDAY_NAMES.contains(&next_word)
+            || MONTHS.contains(&next_word);
     }
     AMBIGUOUS.contains(&word.as_str()) && !starts_with_opener(next)
 }
