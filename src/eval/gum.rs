@@ -110,9 +110,7 @@ pub fn evaluate(folder: &Path, _config: &Config) -> Result<Table> {
     for (k, (key, label)) in KINDS.iter().enumerate() {
         let mut total = Confusion::default();
         for c in &per_article {
-            total.true_positive += c[k].true_positive;
-            total.false_positive += c[k].false_positive;
-            total.false_negative += c[k].false_negative;
+            total += c[k];
         }
         table.count(
             &format!("{key}_gold"),

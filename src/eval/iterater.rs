@@ -147,9 +147,7 @@ fn alignment_figures(table: &mut Table, revisions: &[Revision], config: &Config)
         .collect::<Result<_>>()?;
     let mut total = Counts::default();
     for c in &per_revision {
-        total.pairs.true_positive += c.pairs.true_positive;
-        total.pairs.false_positive += c.pairs.false_positive;
-        total.pairs.false_negative += c.pairs.false_negative;
+        total.pairs += c.pairs;
         total.unresolved += c.unresolved;
         total.left_only_gold += c.left_only_gold;
         total.left_only_found += c.left_only_found;

@@ -18,6 +18,17 @@ pub struct Confusion {
     pub true_negative: usize,
 }
 
+/// Sums two matrices: the counts of several documents pooled (micro
+/// average).
+impl std::ops::AddAssign for Confusion {
+    fn add_assign(&mut self, o: Confusion) {
+        self.true_positive += o.true_positive;
+        self.false_positive += o.false_positive;
+        self.false_negative += o.false_negative;
+        self.true_negative += o.true_negative;
+    }
+}
+
 impl Confusion {
     /// Counts one decision.
     pub fn add(&mut self, predicted: bool, gold: bool) {

@@ -185,9 +185,7 @@ pub struct Score {
 
 impl AddAssign<&Score> for Score {
     fn add_assign(&mut self, o: &Score) {
-        self.alignment.true_positive += o.alignment.true_positive;
-        self.alignment.false_positive += o.alignment.false_positive;
-        self.alignment.false_negative += o.alignment.false_negative;
+        self.alignment += o.alignment;
         self.gold_pairs += o.gold_pairs;
         self.unlocated_pairs += o.unlocated_pairs;
         self.moved_gold += o.moved_gold;
