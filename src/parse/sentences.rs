@@ -355,6 +355,11 @@ mod tests {
             split("Polls close at 8 p.m. ET on Tuesday. Results follow."),
             ["Polls close at 8 p.m. ET on Tuesday.", "Results follow."]
         );
+        // Month abbreviations too ("6 p.m. Sept. 7", from msrp dev).
+        assert_eq!(
+            split("Voting runs from 1 to 6 p.m. Sept. 7. Results follow."),
+            ["Voting runs from 1 to 6 p.m. Sept. 7.", "Results follow."]
+        );
         // Any other capital after the time still starts a sentence.
         assert_eq!(
             split("It ended at 5 p.m. Police left."),
