@@ -279,20 +279,20 @@ fn certainty_changes(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
 
 /// Every credit the report says was dropped (byline or photo credit).
 fn source_credit(report: &Report) -> Vec<RuleFailure> {
+    // The right's byline, if it has one, is where a reader looks for the
+    // credit.
+    let right_at = report
+        .right
+        .sentences
+        .iter()
+        .find(|s| s.kind == BlockKind::Byline)
+        .map(|s| s.index);
     report
         .credit_changes
         .iter()
         .filter(|c| c.kind == CreditChangeKind::CreditDropped)
         .map(|c| {
             let left_text = text_of(&report.left, c.left);
-            // The right's byline, if it has one, is where a reader looks
-            // for the credit.
-            let right_at = report
-                .right
-                .sentences
-                .iter()
-                .find(|s| s.kind == BlockKind::Byline)
-                .map(|s| s.index);
             failure(
                 report,
                 c.left,
