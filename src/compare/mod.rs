@@ -19,6 +19,7 @@ use crate::report::{
     SideReport, Summary, CONTRACT_VERSION,
 };
 pub use attribution::same_speaker;
+use rustc_hash::FxHashSet;
 pub use words::word_diff;
 
 /// Aligned pairs from which the pairs are diffed on several threads; below
@@ -52,13 +53,14 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
     let ((pairs, attribution_changes), mut facts) = crate::join_if(big, per_pair, facts);
     // A quote made indirect is one finding: its words are not also an
     // omitted quote.
+    // Looked up, not searched: a transcript has thousands of each.
+    let made_indirect: FxHashSet<(usize, &str)> = attribution_changes
+        .iter()
+        .filter(|c| c.kind == AttributionChangeKind::QuoteMadeIndirect)
+        .filter_map(|c| Some((c.left?, c.left_quote.as_deref()?)))
+        .collect();
     facts.omitted.retain(|f| {
-        f.kind != FactKind::Quote
-            || !attribution_changes.iter().any(|c| {
-                c.kind == AttributionChangeKind::QuoteMadeIndirect
-                    && c.left == Some(f.sentence)
-                    && c.left_quote.as_deref() == Some(f.text.as_str())
-            })
+        f.kind != FactKind::Quote || !made_indirect.contains(&(f.sentence, f.text.as_str()))
     });
     let credit_changes = metadata::credit_changes(left, right);
     let metadata_changes = metadata::metadata_changes(left, right);
