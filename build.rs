@@ -8,15 +8,15 @@
 //! antonym records (stem key `u64`, antonym
 //! stem key `u64`, 16 bytes, both directions), sorted.
 //!
-//! Stems and keys come from the library's own `src/normalize.rs`, so the
+//! Stems and keys come from the library's own `src/text/normalize.rs`, so the
 //! tables agree with the tokens the aligner makes.
 
-#[path = "src/normalize.rs"]
+#[path = "src/text/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
 
 // `normalize` splits words with it.
-#[path = "src/segment.rs"]
+#[path = "src/text/segment.rs"]
 #[allow(dead_code)]
 mod segment;
 
@@ -26,8 +26,8 @@ use std::path::PathBuf;
 fn main() {
     let source = "data/word_frequency.tsv";
     println!("cargo:rerun-if-changed={source}");
-    println!("cargo:rerun-if-changed=src/normalize.rs");
-    println!("cargo:rerun-if-changed=src/segment.rs");
+    println!("cargo:rerun-if-changed=src/text/normalize.rs");
+    println!("cargo:rerun-if-changed=src/text/segment.rs");
     let text =
         std::fs::read_to_string(source).expect("data/word_frequency.tsv is part of the repository");
     // Frequencies of words sharing a stem add up ("say", "says", "said").

@@ -8,7 +8,7 @@
 
 use crate::check::{self, RuleConfig, RuleOutcome};
 use crate::input::{read_input, DecodeOptions};
-use crate::report::Report;
+use crate::model::report::Report;
 use crate::Options;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

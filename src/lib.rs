@@ -15,16 +15,16 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod compare;
-pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod model;
-pub mod normalize;
+mod parallel;
 pub mod parse;
 pub mod render;
-pub mod report;
-pub mod segment;
+pub mod text;
+
+use parallel::join_if;
 
 pub use compare::Report;
 pub use model::Document;
@@ -117,20 +117,6 @@ pub fn analyse_pair(
         || analyse_owned(left_path, left),
         || analyse_owned(right_path, right),
     )
-}
-
-/// `(a(), b())`, side by side on the rayon pool when `parallel` (the
-/// stages' rule: only inputs long enough to repay the hand-off).
-pub(crate) fn join_if<A: Send, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if parallel {
-        rayon::join(a, b)
-    } else {
-        (a(), b())
-    }
 }
 
 /// Aligns and compares two analysed documents: the rest of the pipeline.

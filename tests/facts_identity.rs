@@ -1,7 +1,7 @@
 //! Facts are identities, not strings: a name or a quote the other report
 //! carries in another form is neither omitted nor added.
 
-use newsdiff::report::FactKind;
+use newsdiff::model::report::FactKind;
 use newsdiff::{compare_texts, Options};
 
 mod common;
@@ -12,7 +12,7 @@ use common::{LEFT, RIGHT};
 fn facts(left: &str, right: &str, kind: FactKind) -> (Vec<String>, Vec<String>) {
     let (left, right) = (format!("Report\n\n{left}"), format!("Report\n\n{right}"));
     let r = compare_texts("left.txt", &left, "right.txt", &right, &Options::default());
-    let of = |v: &[newsdiff::report::Fact]| {
+    let of = |v: &[newsdiff::model::report::Fact]| {
         v.iter()
             .filter(|f| f.kind == kind)
             .map(|f| f.text.clone())
@@ -201,7 +201,7 @@ fn quote_made_indirect_is_one_finding_not_also_an_omitted_quote() {
     let indirect = r
         .attribution_changes
         .iter()
-        .filter(|c| c.kind == newsdiff::report::AttributionChangeKind::QuoteMadeIndirect)
+        .filter(|c| c.kind == newsdiff::model::report::AttributionChangeKind::QuoteMadeIndirect)
         .count();
     assert_eq!(indirect, 1, "{:?}", r.attribution_changes);
     let quotes: Vec<&str> = r

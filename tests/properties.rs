@@ -220,7 +220,7 @@ fn uax29_between_escapes(text: &str) -> Vec<(usize, &str)> {
         if chunk_end == text.len() {
             break;
         }
-        let end = chunk_end + newsdiff::segment::escape_len(&text.as_bytes()[chunk_end..]);
+        let end = chunk_end + newsdiff::text::segment::escape_len(&text.as_bytes()[chunk_end..]);
         out.push((chunk_end, &text[chunk_end..end]));
         at = end;
     }
@@ -242,7 +242,7 @@ proptest! {
             "[a1 ;\\[\\]m\u{7}\u{1b}\u{9b}\u{9c}\u{9d}\n\\\\(é]{0,30}",
         ]
     ) {
-        let fast: Vec<_> = newsdiff::segment::word_bounds(&text).collect();
+        let fast: Vec<_> = newsdiff::text::segment::word_bounds(&text).collect();
         prop_assert_eq!(fast, uax29_between_escapes(&text));
     }
 
@@ -255,7 +255,7 @@ proptest! {
         ]
     ) {
         use unicode_segmentation::UnicodeSegmentation;
-        let fast = newsdiff::segment::sentence_bounds(&text);
+        let fast = newsdiff::text::segment::sentence_bounds(&text);
         let reference: Vec<_> = text.split_sentence_bound_indices().collect();
         prop_assert_eq!(fast, reference);
     }

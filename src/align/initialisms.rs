@@ -273,7 +273,7 @@ mod tests {
     use super::*;
 
     fn scanned(text: &str) -> Initialisms {
-        let words: Vec<Word> = crate::normalize::words(text)
+        let words: Vec<Word> = crate::text::normalize::words(text)
             .map(|(at, w)| Word {
                 at,
                 text: w,

@@ -19,8 +19,8 @@ pub mod similarity;
 mod titles;
 mod vocabulary;
 
-use crate::join_if;
 use crate::model::{BlockKind, Document, Sentence};
+use crate::parallel::join_if;
 use rustc_hash::FxHashMap;
 use similarity::{Features, Idf, Initialisms, Key};
 use std::borrow::Cow;
@@ -117,7 +117,7 @@ impl<'d> Side<'d> {
             .zip(&words)
             .map(|(s, w)| {
                 w.is_empty()
-                    .then(|| similarity::key(&crate::normalize::fold(s.text.trim())))
+                    .then(|| similarity::key(&crate::text::normalize::fold(s.text.trim())))
             })
             .collect();
         Side {

@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 pub use super::initialisms::Initialisms;
 pub use super::vocabulary::Vocabulary;
-use crate::normalize::key_of;
-pub use crate::normalize::{key, Key};
+use crate::text::normalize::key_of;
+pub use crate::text::normalize::{key, Key};
 
 /// What the similarity looks at in one sentence (or a merged group).
 /// Each field is a sorted set without duplicates.
@@ -656,7 +656,7 @@ mod tests {
 
     #[test]
     fn background_weight_ranks_rare_words_higher() {
-        let weight = |w: &str| background_weight(key(&crate::normalize::stem_word(w)));
+        let weight = |w: &str| background_weight(key(&crate::text::normalize::stem_word(w)));
         assert!(
             weight("said") < weight("massing"),
             "{} {}",

@@ -11,7 +11,8 @@ use super::initialisms::{self, Initialisms};
 use super::similarity::{
     add_trigrams, sort_set, synonym_entries, Features, Key, KeyHasher, Trigram,
 };
-use crate::{lexicon, normalize};
+use crate::lexicon;
+use crate::text::normalize;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::Arc;

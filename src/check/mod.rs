@@ -12,7 +12,7 @@ pub mod rules;
 pub use config::{Limit, RuleConfig};
 pub use rules::Rule;
 
-use crate::report::Report;
+use crate::model::report::Report;
 use serde::Serialize;
 
 /// One rule's result on one report.

@@ -6,10 +6,10 @@
 
 use super::config::{Limit, RuleConfig};
 use super::{Location, RuleFailure, SentenceRef};
-use crate::model::BlockKind;
-use crate::report::{
+use crate::model::report::{
     AttributionChangeKind as Kind, CreditChangeKind, FactKind, PairReport, Report, SideReport,
 };
+use crate::model::BlockKind;
 use serde::Serialize;
 use std::fmt;
 

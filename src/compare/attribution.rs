@@ -7,9 +7,9 @@
 
 use super::credit::{compatible, credited, hedges, is_name, mentions, named, overlap};
 use crate::align::AlignedPair;
+use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 use crate::model::{Attribution, Document, Sentence};
-use crate::normalize;
-use crate::report::{AttributionChange, AttributionChangeKind as Kind};
+use crate::text::normalize;
 use rustc_hash::FxHashSet;
 
 /// Share of a content's words that another content must carry for the two
@@ -337,8 +337,8 @@ fn compare_matched(
     let cue_differs = la.cue_lemma != ra.cue_lemma || lm != rm;
     if cue_differs && own_cue(l, li, la) && own_cue(r, ri, ra) && same_statement {
         let mut change = base(Kind::CueChanged, Some(li), Some(ri), la, Some(ra));
-        change.left_certainty = Some(crate::extract::certainty(&la.cue_lemma));
-        change.right_certainty = Some(crate::extract::certainty(&ra.cue_lemma));
+        change.left_certainty = Some(crate::lexicon::cues::certainty(&la.cue_lemma));
+        change.right_certainty = Some(crate::lexicon::cues::certainty(&ra.cue_lemma));
         let with = |adverb: Option<&str>, cue: &str| match adverb {
             Some(a) => format!("{a} {cue}"),
             None => cue.to_string(),

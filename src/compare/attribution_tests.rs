@@ -103,7 +103,7 @@ mod rules {
 }
 
 mod pipeline {
-    use crate::report::{AttributionChange, AttributionChangeKind as Kind};
+    use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 
     fn changes(left: &str, right: &str) -> Vec<AttributionChange> {
         crate::compare_texts("l.txt", left, "r.txt", right, &crate::Options::default())
@@ -190,7 +190,7 @@ mod pipeline {
                 .facts
                 .omitted
                 .iter()
-                .all(|f| f.kind != crate::report::FactKind::Quote),
+                .all(|f| f.kind != crate::model::report::FactKind::Quote),
             "{:?}",
             report.facts.omitted
         );

@@ -11,9 +11,9 @@
 use super::facts::Found;
 use super::names::{acronym, initials, person_like, same_name, NOT_PERSON};
 use crate::extract::{alias, demonym, is_title, is_title_word};
+use crate::model::report::FactKind;
 use crate::model::Document;
-use crate::normalize::{self, fold};
-use crate::report::FactKind;
+use crate::text::normalize::{self, fold};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A quote is carried by a sentence of the other report that holds this

@@ -5,9 +5,9 @@ use super::facts::{DocFacts, Found};
 use super::polarity;
 use super::values::{dates_agree, dates_comparable, Quantity};
 use crate::align::Alignment;
+use crate::model::report::{FactChange, FactKind};
 use crate::model::Document;
-use crate::normalize;
-use crate::report::{FactChange, FactKind};
+use crate::text::normalize;
 use std::borrow::Cow;
 
 /// Numbers and dates whose value differs inside an aligned group: each

@@ -3,9 +3,9 @@
 //! precise (see [`super::attribution`]).
 
 use super::attribution::{same_speaker, Side, QUOTE_MARKS, SAME_CONTENT};
+use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 use crate::model::Attribution;
-use crate::normalize;
-use crate::report::{AttributionChange, AttributionChangeKind as Kind};
+use crate::text::normalize;
 use rustc_hash::FxHashSet;
 
 /// A reporting hedge ("reportedly", "were said to") on one side only, when

@@ -6,9 +6,9 @@ use super::changed::changed_facts;
 use super::values;
 use crate::align::Alignment;
 use crate::extract::{is_country, is_state};
+use crate::model::report::{Fact, FactKind, Facts};
 use crate::model::{Claim, Document, EntityClaim, Sentence};
-use crate::normalize;
-use crate::report::{Fact, FactKind, Facts};
+use crate::text::normalize;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 

@@ -7,8 +7,10 @@
 //! reported" keeps the credit). Added credits are the same test the other
 //! way round. Names are compared as whole words, without case.
 
+use crate::model::report::{
+    CreditChange, CreditChangeKind, CreditSource, MetadataChange, MetadataField,
+};
 use crate::model::{BlockKind, Document, Sentence};
-use crate::report::{CreditChange, CreditChangeKind, CreditSource, MetadataChange, MetadataField};
 use rustc_hash::FxHashMap;
 
 /// Credits dropped and added between two documents, left credits first.

@@ -12,12 +12,12 @@ mod values;
 mod words;
 
 use crate::align::{AlignedPair, Alignment};
-use crate::model::{Document, Sentence};
-pub use crate::report::Report;
-use crate::report::{
+pub use crate::model::report::Report;
+use crate::model::report::{
     AttributionChange, AttributionChangeKind, DiffTag, FactKind, PairReport, SentenceReport,
     SideReport, Summary, CONTRACT_VERSION,
 };
+use crate::model::{Document, Sentence};
 pub use attribution::same_speaker;
 use rustc_hash::FxHashSet;
 pub use words::word_diff;
@@ -50,7 +50,7 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         (pairs, attribution_changes)
     };
     let facts = || facts::compare_facts(left, right, alignment);
-    let ((pairs, attribution_changes), mut facts) = crate::join_if(big, per_pair, facts);
+    let ((pairs, attribution_changes), mut facts) = crate::parallel::join_if(big, per_pair, facts);
     // A quote made indirect is one finding: its words are not also an
     // omitted quote.
     // Looked up, not searched: a transcript has thousands of each.

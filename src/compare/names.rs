@@ -3,7 +3,7 @@
 //! person's (whose family name alone names them).
 
 use crate::extract::{alias, demonym};
-use crate::normalize::{self, fold};
+use crate::text::normalize::{self, fold};
 
 /// Last words of names of places and organisations: a name ending so is no
 /// person, whose family name alone would carry it.

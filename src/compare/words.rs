@@ -1,7 +1,7 @@
 //! The word diff of one aligned group.
 
-use crate::report::{DiffOp, DiffTag};
-use crate::segment::word_bounds;
+use crate::model::report::{DiffOp, DiffTag};
+use crate::text::segment::word_bounds;
 use rustc_hash::FxHashMap;
 use similar::{capture_diff_slices, Algorithm, ChangeTag};
 

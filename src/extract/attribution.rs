@@ -15,7 +15,7 @@
 //! A cue counts only next to a plausible speaker (see
 //! [`speakers`](super::speakers)), and never inside a quotation.
 
-use super::lexicon::{match_at, CueMatch};
+use super::cues::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
 use crate::model::{Attribution, Quote};

@@ -4,8 +4,9 @@
 //! calls a credit missing from a sentence that words it otherwise.
 
 use super::attribution::{not_reporting, noun_use, passive_auxiliary};
-use super::lexicon::{is_cue_word, match_at};
+use super::cues::match_at;
 use super::tokens::Ctx;
+use crate::lexicon::cues::is_cue_word;
 
 /// Cues that often name an act rather than a report ("police found the
 /// car", "she wrote a blog", "asked for help"): a missed credit is not

@@ -26,7 +26,7 @@
 use super::dates::{is_weekday, month_number};
 use super::tokens::Ctx;
 use crate::model::EntityClaim;
-use crate::normalize::{self, fold, is_stopword};
+use crate::text::normalize::{self, fold, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::demonyms::state_abbreviation;

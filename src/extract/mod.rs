@@ -11,11 +11,11 @@
 
 mod attribution;
 mod credits;
+mod cues;
 mod dates;
 mod demonyms;
 mod entities;
-mod lexicon;
-pub use lexicon::certainty;
+
 mod numbers;
 mod quotations;
 mod resolve;

@@ -50,7 +50,7 @@ pub(crate) fn resolve(
 /// key of a person the document credits: "Obama also helped celebrate …",
 /// "But Mr Gaskin said …". A leading connective is skipped.
 fn opening_name(text: &str, people: &rustc_hash::FxHashSet<String>) -> Option<(String, String)> {
-    let mut words = crate::normalize::words(text).peekable();
+    let mut words = crate::text::normalize::words(text).peekable();
     if words.peek().is_some_and(|(_, w)| {
         matches!(
             w.to_lowercase().as_str(),
@@ -64,7 +64,7 @@ fn opening_name(text: &str, people: &rustc_hash::FxHashSet<String>) -> Option<(S
         .map(|(_, w)| w)
         .take(4)
         .collect();
-    let last = crate::normalize::fold(run.last()?);
+    let last = crate::text::normalize::fold(run.last()?);
     people.contains(&last).then(|| (last, run.join(" ")))
 }
 

@@ -7,9 +7,9 @@
 //! list is what keeps "the claims were" from reading as "X claims".
 
 use super::entities::{alias, demonym};
-use super::lexicon::is_cue_word;
 use super::tokens::Ctx;
-use crate::normalize::is_stopword;
+use crate::lexicon::cues::is_cue_word;
+use crate::text::normalize::is_stopword;
 
 /// Nouns that can head a speaker phrase (singular; a plural `-s` is
 /// accepted too).
@@ -180,7 +180,7 @@ fn modifier(ctx: &Ctx<'_>, k: usize) -> bool {
 
 /// The speaker phrase ending right before the cue at `cue`, as a token
 /// range. `base` asks for a plural or pronoun subject (see
-/// [`super::lexicon::CueMatch::base`]).
+/// [`super::cues::CueMatch::base`]).
 pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, usize)> {
     let mut end = cue;
     // "The World Health Organization (WHO) said": skip the acronym.

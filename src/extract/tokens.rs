@@ -2,8 +2,8 @@
 //! quotation spans of the sentence. Every other extractor works on these.
 
 use crate::model::Span;
-use crate::normalize::fold;
-use crate::segment::{is_escape, word_bounds};
+use crate::text::normalize::fold;
+use crate::text::segment::{is_escape, word_bounds};
 use std::borrow::Cow;
 
 /// One word or one punctuation character of a sentence.

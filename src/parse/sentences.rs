@@ -102,7 +102,7 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     let s = &text[block.start..block.end];
     // (start, end, has_alphanumeric), relative to the block.
     let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
-    for (start, piece) in crate::segment::sentence_bounds(s) {
+    for (start, piece) in crate::text::segment::sentence_bounds(s) {
         let end = start + piece.len();
         let has_text = piece.chars().any(char::is_alphanumeric);
         if let Some(last) = pieces.last_mut() {

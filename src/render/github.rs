@@ -16,7 +16,7 @@ use super::check::{summary, texts, CheckRenderer};
 use super::escape::escape_control;
 use super::Renderer;
 use crate::check::CheckedReport;
-use crate::report::{AttributionChangeKind as Kind, DiffTag, Report, SideReport};
+use crate::model::report::{AttributionChangeKind as Kind, DiffTag, Report, SideReport};
 use std::io::{self, Write};
 
 /// Error annotations GitHub shows per step.

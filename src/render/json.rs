@@ -4,7 +4,7 @@
 //! the document is safe to print and exact to parse.
 
 use super::Renderer;
-use crate::report::Report;
+use crate::model::report::Report;
 use serde::Serialize;
 use std::io::{self, Write};
 

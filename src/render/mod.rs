@@ -8,7 +8,7 @@ pub mod github;
 pub mod json;
 pub mod text;
 
-use crate::report::{Report, Summary};
+use crate::model::report::{Report, Summary};
 use std::io::{self, Write};
 
 /// The one-line summary of a comparison, written by every renderer that

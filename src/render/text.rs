@@ -6,8 +6,8 @@
 
 use super::escape::escape_control;
 use super::Renderer;
+use crate::model::report::{DiffTag, Fact, Report, SideReport};
 use crate::model::BlockKind;
-use crate::report::{DiffTag, Fact, Report, SideReport};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 

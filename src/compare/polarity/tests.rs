@@ -1,4 +1,4 @@
-use crate::report::{FactChange, FactKind};
+use crate::model::report::{FactChange, FactKind};
 
 fn polarity(left: &str, right: &str) -> Vec<FactChange> {
     let report = crate::compare_texts("a", left, "b", right, &crate::Options::default());

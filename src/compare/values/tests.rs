@@ -91,11 +91,11 @@ fn a_weekday_agrees_with_a_date_only_when_it_falls_on_it() {
     assert!(!dates_agree("friday", "tuesday"));
 }
 
-fn report(left: &str, right: &str) -> crate::report::Report {
+fn report(left: &str, right: &str) -> crate::model::report::Report {
     crate::compare_texts("a", left, "b", right, &crate::Options::default())
 }
 
-fn changed(r: &crate::report::Report, kind: FactKind) -> Vec<(String, String)> {
+fn changed(r: &crate::model::report::Report, kind: FactKind) -> Vec<(String, String)> {
     r.facts
         .changed
         .iter()
@@ -104,7 +104,7 @@ fn changed(r: &crate::report::Report, kind: FactKind) -> Vec<(String, String)> {
         .collect()
 }
 
-fn one_sided(r: &crate::report::Report, kind: FactKind) -> Vec<String> {
+fn one_sided(r: &crate::model::report::Report, kind: FactKind) -> Vec<String> {
     r.facts
         .omitted
         .iter()

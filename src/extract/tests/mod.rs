@@ -151,7 +151,7 @@ fn content<'a>(d: &'a Document, a: &Attribution) -> &'a str {
 
 #[test]
 fn lexicon_has_at_least_forty_lemmas() {
-    assert!(super::lexicon::lemma_count() >= 40);
+    assert!(crate::lexicon::cues::lemma_count() >= 40);
 }
 
 #[test]

@@ -145,7 +145,7 @@ pub struct AttributionChange {
     /// Cue lemma on the right.
     pub right_cue: Option<String>,
     /// For a cue change: how sure the left cue makes the statement sound
-    /// (`weaker`, `neutral`, `stronger`; see `extract::certainty`).
+    /// (`weaker`, `neutral`, `stronger`; see `lexicon::cues::certainty`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub left_certainty: Option<Certainty>,
     /// For a cue change: the same for the right cue.

@@ -1,116 +1,9 @@
-//! WordNet knowledge on stemmed token keys: stem key → synonym groups, and
-//! stem key → antonym stem keys.
-//!
-//! The tables come from Princeton WordNet 3.0 (`data/wordnet/`, regenerated
-//! by `scripts/make-wordnet-tables`, licence in `data/wordnet/LICENSE`).
-//! `build.rs` turns them into sorted fixed-size records in OUT_DIR, which are
-//! included in the binary and binary-searched: no start-up cost.
-//!
-//! Synonyms are conservative: two words share a group only when one synset is
-//! among the first two senses of each (same part of speech, single words,
-//! both among the 50,000 most frequent English words).
+//! Word pairs that reverse a statement when one replaces the other
+//! ("approved" → "rejected"): WordNet antonyms of a word's own senses, a
+//! curated table for the pairs WordNet misses, and the `un-` prefix.
 
-use crate::normalize::{self, Key};
-
-/// Synonym records: stem key (`u64` LE), group id (`u32` LE).
-static SYNONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.bin"));
-const SYNONYM_RECORD: usize = 12;
-
-/// Group member records: group id (`u32` LE), stem key (`u64` LE).
-static GROUPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_groups.bin"));
-
-/// Antonym records: stem key (`u64` LE), antonym stem key (`u64` LE).
-static ANTONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_antonyms.bin"));
-const ANTONYM_RECORD: usize = 16;
-
-/// A synonym group id (a WordNet synset, renumbered).
-pub type Group = u32;
-
-fn u64_at(table: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(table[at..at + 8].try_into().unwrap_or_default())
-}
-
-/// The records of `table` whose leading key is `token`, as a byte slice.
-fn records_of(table: &'static [u8], record: usize, token: Key) -> &'static [u8] {
-    let count = table.len() / record;
-    let key_at = |i: usize| u64_at(table, i * record);
-    // Lower bound, then the run of equal keys.
-    let (mut low, mut high) = (0, count);
-    while low < high {
-        let mid = (low + high) / 2;
-        if key_at(mid) < token {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    let mut end = low;
-    while end < count && key_at(end) == token {
-        end += 1;
-    }
-    &table[low * record..end * record]
-}
-
-/// The synonym groups of a stemmed token key (none for most tokens).
-pub fn synonym_groups(token: Key) -> impl Iterator<Item = Group> {
-    records_of(SYNONYMS, SYNONYM_RECORD, token)
-        .chunks_exact(SYNONYM_RECORD)
-        .map(|r| u32::from_le_bytes(r[8..12].try_into().unwrap_or_default()))
-}
-
-/// The stem keys of the antonyms of a stemmed token key.
-pub fn antonyms(token: Key) -> impl Iterator<Item = Key> {
-    records_of(ANTONYMS, ANTONYM_RECORD, token)
-        .chunks_exact(ANTONYM_RECORD)
-        .map(|r| u64_at(r, 8))
-}
-
-/// The stem keys sharing a synonym group with `token` (itself included when
-/// it has a group).
-pub fn synonyms(token: Key) -> impl Iterator<Item = Key> {
-    synonym_groups(token).flat_map(group_members)
-}
-
-fn group_members(group: Group) -> impl Iterator<Item = Key> {
-    let count = GROUPS.len() / SYNONYM_RECORD;
-    let group_at =
-        |i: usize| u32::from_le_bytes(GROUPS[i * 12..i * 12 + 4].try_into().unwrap_or_default());
-    let start = partition(count, |i| group_at(i) < group);
-    let end = partition(count, |i| group_at(i) <= group);
-    GROUPS[start * SYNONYM_RECORD..end * SYNONYM_RECORD]
-        .chunks_exact(SYNONYM_RECORD)
-        .map(|r| u64_at(r, 4))
-}
-
-/// The first index in `0..count` where `before` turns false.
-fn partition(count: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, count);
-    while low < high {
-        let mid = (low + high) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
-}
-
-fn word_key(word: &str) -> Key {
-    normalize::key(&normalize::stem_word(word))
-}
-
-/// True when two words are synonyms under the conservative rule above.
-pub fn are_synonyms(a: &str, b: &str) -> bool {
-    let b_groups: Vec<Group> = synonym_groups(word_key(b)).collect();
-    synonym_groups(word_key(a)).any(|g| b_groups.contains(&g))
-}
-
-/// True when WordNet lists the words as antonyms.
-pub fn are_antonyms(a: &str, b: &str) -> bool {
-    let b = word_key(b);
-    antonyms(word_key(a)).any(|k| k == b)
-}
+use super::wordnet::{antonyms, word_key};
+use crate::text::normalize::Key;
 
 /// Word families whose members reverse each other's meaning when one
 /// replaces the other in a statement: each entry is two families, and any
@@ -433,22 +326,7 @@ pub fn are_reversals(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn textbook_synonyms_are_found() {
-        assert!(are_synonyms("buy", "purchase"));
-        assert!(are_synonyms("bought", "purchased"));
-        assert!(!are_synonyms("buy", "sell"));
-        assert!(!are_synonyms("Putin", "Kremlin"));
-    }
-
-    #[test]
-    fn textbook_antonyms_are_found_both_ways() {
-        assert!(are_antonyms("increase", "decrease"));
-        assert!(are_antonyms("decreased", "increased"));
-        assert!(are_antonyms("guilty", "innocent"));
-        assert!(!are_antonyms("increase", "rise"));
-    }
+    use crate::lexicon::wordnet::are_antonyms;
 
     #[test]
     fn reversal_pairs_reverse_both_ways() {
@@ -490,11 +368,5 @@ mod tests {
     fn converses_are_not_reversals() {
         assert!(are_antonyms("buy", "sell"));
         assert!(!are_reversals("bought", "sold"));
-    }
-
-    #[test]
-    fn unknown_tokens_have_no_entries() {
-        assert_eq!(synonym_groups(word_key("Kabulov")).count(), 0);
-        assert_eq!(antonyms(word_key("Kabulov")).count(), 0);
     }
 }

@@ -9,7 +9,9 @@
 
 use anyhow::{bail, Result};
 use clap::{Parser, ValueEnum};
-use newsdiff::eval::{self, Config, DataSet, IdfSource, Table};
+mod eval;
+
+use eval::{Config, DataSet, IdfSource, Table};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

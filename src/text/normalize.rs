@@ -133,8 +133,8 @@ impl WordMemo {
 /// Words of `text` with their byte offsets (UAX#29 word bounds that contain a
 /// letter or digit).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::segment::word_bounds(text)
-        .filter(|(_, w)| !crate::segment::is_escape(w) && w.chars().any(char::is_alphanumeric))
+    super::segment::word_bounds(text)
+        .filter(|(_, w)| !super::segment::is_escape(w) && w.chars().any(char::is_alphanumeric))
 }
 
 /// True for function words that carry no topic: articles, auxiliaries,

@@ -7,13 +7,13 @@
 //! analyse each text as a document, merge the features of its alignable
 //! sentences (a text the parser splits in two is read as a 1:2 group would
 //! be), and score with an [`Idf`] over the two documents' sentences, exactly
-//! the statistics [`crate::align::align`] uses — or, with
+//! the statistics [`newsdiff::align::align`] uses — or, with
 //! [`IdfSource::Corpus`], over every sentence of the data set.
 
 use super::finding_rates::FindingCounts;
 use super::{Config, IdfSource};
-use crate::align::similarity::{similarity, Features, Idf};
-use crate::model::Document;
+use newsdiff::align::similarity::{similarity, Features, Idf};
+use newsdiff::model::Document;
 use rayon::prelude::*;
 
 /// One text, analysed as newsdiff analyses an input file.
@@ -29,9 +29,9 @@ pub struct AnalysedText {
     pub fallback: bool,
 }
 
-/// Analyses one text with [`crate::analyse`].
+/// Analyses one text with [`newsdiff::analyse`].
 pub fn analyse_text(name: &str, text: &str) -> AnalysedText {
-    let doc = crate::analyse(name, text);
+    let doc = newsdiff::analyse(name, text);
     let mut features: Vec<Features> = doc.alignable().map(Features::from_sentence).collect();
     let fallback = features.is_empty();
     if fallback {
@@ -85,8 +85,8 @@ pub fn evaluate_pairs(pairs: &[(String, String)], config: &Config) -> Vec<PairOu
                     &pair_idf
                 }
             };
-            let alignment = crate::align::align(&l.doc, &r.doc, config.min_similarity);
-            let report = crate::compare::compare(&l.doc, &r.doc, &alignment);
+            let alignment = newsdiff::align::align(&l.doc, &r.doc, config.min_similarity);
+            let report = newsdiff::compare::compare(&l.doc, &r.doc, &alignment);
             let mut findings = FindingCounts::default();
             findings.add(&report);
             PairOutcome {

@@ -10,8 +10,8 @@
 
 use super::words::word_diff;
 use crate::lexicon;
-use crate::normalize::{self, Key};
-use crate::report::{DiffTag, FactChange, FactKind};
+use crate::model::report::{DiffTag, FactChange, FactKind};
+use crate::text::normalize::{self, Key};
 
 /// A word of one side's joined text.
 struct Word<'a> {

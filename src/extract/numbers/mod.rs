@@ -6,7 +6,7 @@
 use super::tokens::Ctx;
 use super::units::unit_symbol;
 use crate::model::NumberClaim;
-use crate::normalize::{is_stopword, stem};
+use crate::text::normalize::{is_stopword, stem};
 
 /// Value of a number word below one hundred.
 fn small_number(w: &str) -> Option<f64> {

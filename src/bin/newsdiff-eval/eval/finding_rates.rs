@@ -7,7 +7,7 @@
 //! aligned groups.
 
 use super::table::{Cell, Grid};
-use crate::report::{AttributionChangeKind, FactKind, Report};
+use newsdiff::model::report::{AttributionChangeKind, FactKind, Report};
 use std::collections::BTreeMap;
 
 /// Findings by kind over some reports.
@@ -160,12 +160,12 @@ mod tests {
 
     #[test]
     fn findings_are_counted_by_kind_and_per_100_pairs() {
-        let report = crate::compare_texts(
+        let report = newsdiff::compare_texts(
             "l",
             "The minister said the plan did work. Rain fell on 3 May.",
             "r",
             "The minister said the plan did not work. Rain fell on 3 May.",
-            &crate::Options::default(),
+            &newsdiff::Options::default(),
         );
         let mut counts = FindingCounts::default();
         counts.add(&report);

@@ -30,8 +30,8 @@
 use super::metrics::{ratio, Confusion};
 use super::pairs::evaluate_pairs;
 use super::{char_to_byte, read_jsonl, required_file, Config, Table};
-use crate::model::Document;
 use anyhow::Result;
+use newsdiff::model::Document;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -205,9 +205,9 @@ fn revision_counts(revision: &Revision, min_similarity: f64) -> Result<Counts> {
     for e in &revision.edit_actions {
         edits.push((byte_at(e.start_char_pos)?, byte_at(e.end_char_pos)?, e));
     }
-    let left = crate::analyse("before", before);
-    let right = crate::analyse("after", &revision.after_revision);
-    let alignment = crate::align::align(&left, &right, min_similarity);
+    let left = newsdiff::analyse("before", before);
+    let right = newsdiff::analyse("after", &revision.after_revision);
+    let alignment = newsdiff::align::align(&left, &right, min_similarity);
 
     let left_ids: Vec<usize> = left.alignable().map(|s| s.index).collect();
     let right_ids: Vec<usize> = right.alignable().map(|s| s.index).collect();

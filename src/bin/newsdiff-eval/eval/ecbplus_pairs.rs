@@ -4,8 +4,8 @@
 //! numbers, per pair and pooled over the pairs (micro).
 //!
 //! Each gold pair's two texts are read as the `newsdiff` command reads its
-//! inputs ([`crate::input::decode`], default options) and compared with
-//! [`crate::compare_texts`] at the configured threshold. The scoring rule,
+//! inputs ([`newsdiff::input::decode`], default options) and compared with
+//! [`newsdiff::compare_texts`] at the configured threshold. The scoring rule,
 //! that of the set's `scripts/score.py`, is in [`super::pair_scoring`].
 
 use super::metrics::{f1, ratio, Confusion};
@@ -51,7 +51,7 @@ fn load(folder: &Path) -> Result<Vec<Item>> {
 /// Reads one input as the `newsdiff` command does (BOM removed, UTF-8 only).
 fn read_input(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    crate::input::decode_owned(bytes, crate::input::DecodeOptions::default())
+    newsdiff::input::decode_owned(bytes, newsdiff::input::DecodeOptions::default())
         .with_context(|| format!("decoding {}", path.display()))
 }
 
@@ -59,11 +59,11 @@ fn read_input(path: &Path) -> Result<String> {
 fn score_item(folder: &Path, item: &Item, config: &Config) -> Result<Score> {
     let paths = [folder.join(&item.gold.left), folder.join(&item.gold.right)];
     let [left, right] = [read_input(&paths[0])?, read_input(&paths[1])?];
-    let options = crate::Options {
+    let options = newsdiff::Options {
         min_similarity: config.min_similarity,
     };
     let names = paths.map(|p| p.display().to_string());
-    let report = crate::compare_texts(&names[0], &left, &names[1], &right, &options);
+    let report = newsdiff::compare_texts(&names[0], &left, &names[1], &right, &options);
     Ok(score(&item.gold, &Findings::from(&report), &left, &right))
 }
 

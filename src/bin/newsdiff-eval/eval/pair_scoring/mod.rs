@@ -24,7 +24,7 @@
 //!   pair is a gold pair.
 
 use super::metrics::Confusion;
-use crate::report::{AttributionChangeKind, FactKind, Report};
+use newsdiff::model::report::{AttributionChangeKind, FactKind, Report};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::AddAssign;
@@ -95,7 +95,7 @@ pub struct Findings {
 
 impl From<&Report> for Findings {
     fn from(report: &Report) -> Findings {
-        let texts = |side: &crate::report::SideReport| {
+        let texts = |side: &newsdiff::model::report::SideReport| {
             side.sentences.iter().map(|s| s.text.to_string()).collect()
         };
         Findings {

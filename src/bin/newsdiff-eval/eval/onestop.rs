@@ -2,7 +2,7 @@
 //! → agreement with the corpus authors' silver aligner, and throughput.
 //!
 //! The `adv` text is the left side, `ele` (or `int`) the right; both are read
-//! with [`crate::analyse`] and aligned with [`crate::align::align`]. A silver
+//! with [`newsdiff::analyse`] and aligned with [`newsdiff::align::align`]. A silver
 //! sentence is located in its document by its text reduced to lower-case
 //! letters and digits (the silver text lost its curly quotes); it stands for
 //! the newsdiff sentences overlapping where it was found. Silver pairs that
@@ -22,8 +22,8 @@
 use super::finding_rates::{self, FindingCounts};
 use super::metrics::{f1, ratio};
 use super::{read_jsonl, read_text, required_file, Config, Table};
-use crate::model::Document;
 use anyhow::{bail, Context, Result};
+use newsdiff::model::Document;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -139,10 +139,10 @@ fn article_counts(
     let read = |level: &str| read_text(&required_file(&dir, &format!("{level}.txt"))?);
     let texts = [read("adv")?, read("int")?, read("ele")?];
     let start = Instant::now();
-    let [adv, int, ele] = texts.map(|t| crate::analyse(article, &t));
+    let [adv, int, ele] = texts.map(|t| newsdiff::analyse(article, &t));
     let alignments = [
-        crate::align::align(&adv, &ele, min_similarity),
-        crate::align::align(&adv, &int, min_similarity),
+        newsdiff::align::align(&adv, &ele, min_similarity),
+        newsdiff::align::align(&adv, &int, min_similarity),
     ];
     let seconds = start.elapsed().as_secs_f64();
     let sentences = adv.sentences.len() + int.sentences.len() + ele.sentences.len();
@@ -150,7 +150,7 @@ fn article_counts(
     // analyse and align only, as it always was.
     let mut findings = [FindingCounts::default(), FindingCounts::default()];
     for (k, right) in [&ele, &int].into_iter().enumerate() {
-        findings[k].add(&crate::compare::compare(&adv, right, &alignments[k]));
+        findings[k].add(&newsdiff::compare::compare(&adv, right, &alignments[k]));
     }
     let adv = Located::new(adv);
     let rights = [Located::new(ele), Located::new(int)];
@@ -180,7 +180,7 @@ fn locate<'a>(
 }
 
 /// Every (left, right) link of an alignment's groups.
-fn aligned_links(alignment: &crate::align::Alignment) -> HashSet<(usize, usize)> {
+fn aligned_links(alignment: &newsdiff::align::Alignment) -> HashSet<(usize, usize)> {
     alignment
         .pairs
         .iter()
@@ -252,10 +252,10 @@ fn one_document_counts(
         }
         parts.push(ranges);
     }
-    let [adv, int, ele] = texts.map(|t| crate::analyse("all articles", &t));
+    let [adv, int, ele] = texts.map(|t| newsdiff::analyse("all articles", &t));
     let alignments = [
-        crate::align::align(&adv, &ele, min_similarity),
-        crate::align::align(&adv, &int, min_similarity),
+        newsdiff::align::align(&adv, &ele, min_similarity),
+        newsdiff::align::align(&adv, &int, min_similarity),
     ];
     let adv = Located::new(adv);
     let rights = [(Located::new(ele), 2), (Located::new(int), 1)];
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn a_sentence_is_located_inside_the_given_part_only() {
         let text = "The river rose. Crops failed.\n\nThe river rose. Roads closed.";
-        let doc = Located::new(crate::analyse("t", text));
+        let doc = Located::new(newsdiff::analyse("t", text));
         assert_eq!(doc.find("the river rose"), Some(vec![0]));
         let second = text.rfind("The river").unwrap();
         assert_eq!(

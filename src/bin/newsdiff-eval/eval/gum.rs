@@ -22,8 +22,8 @@
 
 use super::metrics::{match_spans, Confusion};
 use super::{char_to_byte, read_json_folder, Config, Table};
-use crate::model::Claim;
 use anyhow::{bail, Result};
+use newsdiff::model::Claim;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::Path;
@@ -190,7 +190,7 @@ fn score_article(article: &Article) -> Result<Vec<Confusion>> {
         entity_gold.iter().map(|&s| vec![s]).collect(),
     ];
 
-    let doc = crate::analyse(&article.doc_id, &article.text);
+    let doc = newsdiff::analyse(&article.doc_id, &article.text);
     let mut predicted: Vec<Spans> = vec![Vec::new(); KINDS.len()];
     for claim in doc.sentences.iter().flat_map(|s| &s.claims) {
         match claim {

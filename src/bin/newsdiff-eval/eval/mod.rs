@@ -1,8 +1,8 @@
 //! Evaluation on the public data sets in `shared/eval/`: a data set folder →
 //! a [`Table`] of figures.
 //!
-//! Every evaluator runs the library's own pipeline ([`crate::analyse`],
-//! [`crate::align::align`], [`crate::compare_texts`]) — never a copy — so the
+//! Every evaluator runs the library's own pipeline ([`newsdiff::analyse`],
+//! [`newsdiff::align::align`], [`newsdiff::compare_texts`]) — never a copy — so the
 //! figures are the figures of the code that ships. Each data set's loader and
 //! evaluator lives in its own file; the metric arithmetic in [`metrics`].
 
@@ -98,7 +98,7 @@ impl DataSet {
 /// Where the Idf weights of a sentence-pair similarity come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum IdfSource {
-    /// Over the two documents' sentences, as [`crate::align::align`] does.
+    /// Over the two documents' sentences, as [`newsdiff::align::align`] does.
     #[default]
     Pair,
     /// Over every sentence of the data set (unsupervised corpus statistics).
@@ -130,7 +130,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             idf: IdfSource::Pair,
-            min_similarity: crate::align::DEFAULT_MIN_SIMILARITY,
+            min_similarity: newsdiff::align::DEFAULT_MIN_SIMILARITY,
             examples: 0,
         }
     }
@@ -173,14 +173,14 @@ pub fn run_all(root: &Path, config: &Config) -> Result<Vec<Table>> {
 /// changed cue ("reported" → "disclosed") changes the framing, not the fact,
 /// so it does not count. The rule used for "meaning changed" on iterater and
 /// "fact changed" on summedits.
-pub fn reports_fact_change(report: &crate::Report) -> bool {
+pub fn reports_fact_change(report: &newsdiff::Report) -> bool {
     !report.facts.changed.is_empty()
         || !report.facts.omitted.is_empty()
         || !report.facts.added.is_empty()
         || report
             .attribution_changes
             .iter()
-            .any(|c| c.kind != crate::report::AttributionChangeKind::CueChanged)
+            .any(|c| c.kind != newsdiff::model::report::AttributionChangeKind::CueChanged)
 }
 
 /// Reads a whole UTF-8 file, naming it on failure.

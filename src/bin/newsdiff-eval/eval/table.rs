@@ -239,6 +239,7 @@ impl Table {
     }
 
     /// The value of a figure by key.
+    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<f64> {
         self.figures
             .iter()

@@ -7,7 +7,6 @@
 //! report changing "said" to "claimed" or "admitted" is exactly what a reader
 //! should be told about.
 
-use super::tokens::Ctx;
 use crate::model::Certainty;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -242,13 +241,15 @@ fn regular_forms(verb: &str) -> Vec<String> {
     vec![verb.to_string(), third, past, ing]
 }
 
-/// One entry of the form table.
+/// One form of a cue: its folded words and its lemma.
 #[derive(Debug)]
-struct Form {
-    words: Vec<String>,
-    lemma: &'static str,
+pub(crate) struct Form {
+    /// The folded words of the form ("pointed", "out").
+    pub words: Vec<String>,
+    /// The lemma it inflects ("point out").
+    pub lemma: &'static str,
     /// The uninflected form ("say", "claim"), which doubles as a noun.
-    base: bool,
+    pub base: bool,
 }
 
 /// Forms keyed by their first word, longest first.
@@ -289,39 +290,12 @@ fn table() -> &'static FxHashMap<String, Vec<Form>> {
     })
 }
 
-/// A cue found in a sentence.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct CueMatch {
-    /// First token of the cue.
-    pub from: usize,
-    /// One past its last token.
-    pub to: usize,
-    /// Its lemma.
-    pub lemma: &'static str,
-    /// True for the uninflected form, which needs a plural or pronoun
-    /// subject to count ("officials say", not "the Russian state").
-    pub base: bool,
+/// The cue forms whose first word is `word` (folded), longest first.
+pub(crate) fn forms_starting(word: &str) -> Option<&'static [Form]> {
+    table().get(word).map(Vec::as_slice)
 }
 
-/// The longest cue starting at token `k`, if any.
-pub(crate) fn match_at(ctx: &Ctx<'_>, k: usize) -> Option<CueMatch> {
-    let forms = table().get(ctx.word(k))?;
-    forms.iter().find_map(|f| {
-        let fits = f
-            .words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| ctx.word(k + i) == w);
-        fits.then_some(CueMatch {
-            from: k,
-            to: k + f.words.len(),
-            lemma: f.lemma,
-            base: f.base,
-        })
-    })
-}
-
-/// True when a folded word is some form of a cue verb.
+/// True when a folded word is the first word of some form of a cue.
 pub(crate) fn is_cue_word(w: &str) -> bool {
     table().contains_key(w)
 }

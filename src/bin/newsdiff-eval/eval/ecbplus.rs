@@ -2,8 +2,8 @@
 //! up sentences of different outlets' reports of one event.
 //!
 //! Each document is rebuilt as text, one ECB+ sentence a paragraph (sentence
-//! 0, the page URL, left out), and read with [`crate::analyse`]; every pair of
-//! documents of a cluster is aligned with [`crate::align::align`]. A newsdiff
+//! 0, the page URL, left out), and read with [`newsdiff::analyse`]; every pair of
+//! documents of a cluster is aligned with [`newsdiff::align::align`]. A newsdiff
 //! sentence stands for the ECB+ sentences its span overlaps.
 //!
 //! Gold (README rule): two sentences of different documents, both
@@ -28,9 +28,8 @@ use std::path::Path;
 /// One cluster file.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Cluster {
-    /// Topic and subtopic, e.g. `13_ecbplus`.
-    pub cluster: String,
-    /// Its documents.
+    /// Its documents. (The file also names the cluster, e.g. `13_ecbplus`;
+    /// the file name says the same.)
     pub documents: Vec<ClusterDocument>,
 }
 
@@ -69,7 +68,7 @@ pub struct Mention {
 
 /// A document read by newsdiff, with what each ECB+ sentence carries.
 struct Prepared {
-    doc: crate::Document,
+    doc: newsdiff::Document,
     /// For each newsdiff sentence, the ECB+ sentences its span overlaps.
     ecb_of: Vec<Vec<usize>>,
     /// Per ECB+ sentence: annotated?, cross-doc ACTION instances, other
@@ -99,7 +98,7 @@ fn prepare(document: &ClusterDocument) -> Prepared {
         text.push_str(&s.text);
         ranges.push((s.index, start, text.len()));
     }
-    let doc = crate::analyse(&document.doc, &text);
+    let doc = newsdiff::analyse(&document.doc, &text);
     let ecb_of: Vec<Vec<usize>> = doc
         .sentences
         .iter()
@@ -166,7 +165,7 @@ fn pair_counts(left: &Prepared, right: &Prepared, min_similarity: f64) -> Counts
         document_pairs: 1,
         ..Counts::default()
     };
-    let alignment = crate::align::align(&left.doc, &right.doc, min_similarity);
+    let alignment = newsdiff::align::align(&left.doc, &right.doc, min_similarity);
     let mut aligned: HashSet<(usize, usize)> = HashSet::new();
     for pair in &alignment.pairs {
         for &i in &pair.left {

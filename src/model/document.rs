@@ -1,4 +1,4 @@
-//! The shared claim model: what `parse` produces and `extract` fills in.
+//! The document model: what `parse` produces and `extract` fills in.
 //!
 //! Plain data only. Every span is a half-open byte range into
 //! [`Document::text`], the input as read (after BOM removal), so any finding
@@ -7,8 +7,7 @@
 use serde::Serialize;
 use std::sync::Arc;
 
-mod text;
-pub use text::SharedText;
+use super::SharedText;
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

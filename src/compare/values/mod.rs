@@ -7,8 +7,8 @@
 //! `VALUE#NOUN` for a count. Date keys are those of `extract::dates`.
 
 use super::facts::Found;
+use crate::model::report::FactKind;
 use crate::model::NumberClaim;
-use crate::report::FactKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A number fact, read back from its key and text.
