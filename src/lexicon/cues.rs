@@ -3,119 +3,44 @@
 //!
 //! The lemmas follow the reporting verbs of news style guides (the AP
 //! Stylebook's "said" entry and the Reuters Handbook list of loaded
-//! alternatives: "claimed", "admitted", "insisted" …), because a second
-//! report changing "said" to "claimed" or "admitted" is exactly what a reader
-//! should be told about.
+//! alternatives: "claimed", "admitted", "insisted" …), beca//! The table itself is `data/lexicon/cues.tsv`, one row a lemma: its
+//! certainty, the source of that judgement, and its forms. `build.rs` turns
+//! it into the typed [`CUES`] (expanding regular verbs with
+//! `lexicon/inflect.rs`) and refuses a row it cannot read, so
+//! the lemma, its forms and its certainty are kept in one place.
 
 use crate::model::Certainty;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// Lemmas with their forms; an empty list means a regular English verb whose
-/// forms [`regular_forms`] derives. The first word of a multiword lemma is
-/// inflected ("point out" → "pointed out").
-const CUES: &[(&str, &[&str])] = &[
-    ("say", &["say", "says", "said", "saying"]),
-    ("tell", &["tell", "tells", "told", "telling"]),
-    ("write", &["write", "writes", "wrote", "written", "writing"]),
-    ("admit", &["admit", "admits", "admitted", "admitting"]),
-    (
-        "signal",
-        &[
-            "signal",
-            "signals",
-            "signalled",
-            "signaled",
-            "signalling",
-            "signaling",
-        ],
-    ),
-    (
-        "make clear",
-        &[
-            "make clear",
-            "makes clear",
-            "made clear",
-            "making clear",
-            "made it clear",
-            "makes it clear",
-        ],
-    ),
-    ("according to", &["according to"]),
-    ("say", &["quoted as saying"]),
-    ("tell", &["told reporters", "told journalists"]),
-    (
-        "emphasize",
-        &["emphasise", "emphasises", "emphasised", "emphasising"],
-    ),
-    ("think", &["think", "thinks", "thought", "thinking"]),
-    ("find", &["find", "finds", "found", "finding"]),
-    ("show", &["show", "shows", "showed", "shown", "showing"]),
-    ("add", &[]),
-    ("state", &[]),
-    ("confirm", &[]),
-    ("announce", &[]),
-    ("deny", &[]),
-    ("claim", &[]),
-    ("allege", &[]),
-    ("warn", &[]),
-    ("stress", &[]),
-    ("insist", &[]),
-    ("note", &[]),
-    ("point out", &[]),
-    ("indicate", &[]),
-    ("explain", &[]),
-    ("argue", &[]),
-    ("suggest", &[]),
-    ("acknowledge", &[]),
-    ("assert", &[]),
-    ("declare", &[]),
-    ("report", &[]),
-    ("reveal", &[]),
-    ("estimate", &[]),
-    ("predict", &[]),
-    ("believe", &[]),
-    ("describe", &[]),
-    ("accuse", &[]),
-    ("urge", &[]),
-    ("ask", &[]),
-    ("reply", &[]),
-    ("respond", &[]),
-    ("comment", &[]),
-    ("maintain", &[]),
-    ("emphasize", &[]),
-    ("underline", &[]),
-    ("reiterate", &[]),
-    ("concede", &[]),
-    ("complain", &[]),
-    ("recall", &[]),
-    ("promise", &[]),
-    ("vow", &[]),
-    ("pledge", &[]),
-    ("hint", &[]),
-    ("observe", &[]),
-    ("caution", &[]),
-    ("disclose", &[]),
-    ("contend", &[]),
-    ("remark", &[]),
-    ("affirm", &[]),
-    ("assure", &[]),
-    ("testify", &[]),
-    ("threaten", &[]),
-    ("conclude", &[]),
-    ("reason", &[]),
-    ("recommend", &[]),
-    ("suspect", &[]),
-];
+/// One reporting cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The lemma cues are compared by ("say", "point out", "according to").
+    pub lemma: &'static str,
+    /// How sure the cue makes the reported content sound.
+    pub certainty: Certainty,
+    /// What that judgement rests on.
+    pub source: Source,
+    /// Every form, folded ("said", "pointed out", "quoted as saying").
+    pub forms: &'static [&'static str],
+}
 
-// Certainty classes of the cue lemmas above.
-//
-// Certainty classes of attribution cue lemmas ("say", "confirm", "claim").
-//
-// A cue that swaps "said" for "confirmed" tells the reader the statement is
-// more certain than the source made it; "said" → "claimed" tells them it is
-// less. Both are editorial changes a CI job may want to stop.
-//
+/// Where a cue's certainty class comes from (see the notes below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The AP Stylebook's "said" entry: neutral attribution.
+    Ap,
+    /// The reporting-verb literature (Hyland; Thompson and Ye;
+    /// Caldas-Coulthard): factive and emphatic, or tentative verbs.
+    Hyland,
+    /// Not judged by a source: neutral, so a cue added later never makes
+    /// `check` fail by surprise.
+    Unjudged,
+}
+
+include!(concat!(env!("OUT_DIR"), "/cues.rs"));
+
 // Where the classes come from:
 // - **Neutral**: the AP Stylebook's guidance that "said" is the neutral
 //   attribution verb, almost always the right choice, because other verbs
@@ -136,109 +61,20 @@ const CUES: &[(&str, &[&str])] = &[
 // A lemma on none of the lists counts as neutral, so a cue the extractor
 // learns later never makes `check` fail by surprise.
 
-/// Cues that report speech without judging it. Neutral is also the class
-/// of any lemma on no list; this one records the lemmas judged neutral
-/// (the tests check it overlaps no other class and names real cues).
-#[cfg(test)]
-const NEUTRAL: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "note",
-    "state",
-    "report",
-    "according to",
-    "explain",
-    "announce",
-    "describe",
-    "write",
-    "reply",
-    "respond",
-    "comment",
-    "remark",
-    "ask",
-    "recall",
-    "warn",
-];
-
-/// Factive and emphatic cues: the content sounds established or insisted on.
-const STRONGER: &[&str] = &[
-    "confirm",
-    "stress",
-    "insist",
-    "emphasize",
-    "point out",
-    "make clear",
-    "assert",
-    "affirm",
-    "declare",
-    "maintain",
-    "underline",
-    "reveal",
-    "acknowledge",
-    "admit",
-    "show",
-    "reiterate",
-];
-
-/// Tentative and distancing cues: the content sounds doubtful.
-const WEAKER: &[&str] = &[
-    "claim", "allege", "suggest", "indicate", "hint", "contend", "believe", "think", "argue",
-];
-
 /// The certainty class of a cue lemma (lowercase, as `extract` gives it).
-/// A lemma on none of the lists is neutral, so a cue added to [`CUES`]
-/// later never makes `check` fail by surprise.
+/// A lemma the table does not hold is neutral, for the reason of
+/// [`Source::Unjudged`].
 pub fn certainty(lemma: &str) -> Certainty {
     let lemma = lemma.trim().to_lowercase();
-    if STRONGER.contains(&lemma.as_str()) {
-        Certainty::Stronger
-    } else if WEAKER.contains(&lemma.as_str()) {
-        Certainty::Weaker
-    } else {
-        Certainty::Neutral
-    }
+    CUES.iter()
+        .find(|c| c.lemma == lemma)
+        .map_or(Certainty::Neutral, |c| c.certainty)
 }
 
 /// Number of distinct cue lemmas.
 #[cfg(test)]
 pub(crate) fn lemma_count() -> usize {
-    let mut lemmas: Vec<&str> = CUES.iter().map(|(l, _)| *l).collect();
-    lemmas.sort_unstable();
-    lemmas.dedup();
-    lemmas.len()
-}
-
-/// Base, third person, past and -ing forms of a regular verb.
-fn regular_forms(verb: &str) -> Vec<String> {
-    let b = verb.as_bytes();
-    let last = b[b.len() - 1];
-    let before = if b.len() > 1 { b[b.len() - 2] } else { b'a' };
-    let vowel = |c: u8| b"aeiou".contains(&c);
-    let stem = &verb[..verb.len() - 1];
-    let third = if ["s", "sh", "ch", "x", "z"]
-        .iter()
-        .any(|s| verb.ends_with(s))
-    {
-        format!("{verb}es")
-    } else if last == b'y' && !vowel(before) {
-        format!("{stem}ies")
-    } else {
-        format!("{verb}s")
-    };
-    let past = if last == b'e' {
-        format!("{verb}d")
-    } else if last == b'y' && !vowel(before) {
-        format!("{stem}ied")
-    } else {
-        format!("{verb}ed")
-    };
-    let ing = if last == b'e' && before != b'e' {
-        format!("{stem}ing")
-    } else {
-        format!("{verb}ing")
-    };
-    vec![verb.to_string(), third, past, ing]
+    CUES.len()
 }
 
 /// One form of a cue: its folded words and its lemma.
@@ -257,26 +93,11 @@ fn table() -> &'static FxHashMap<String, Vec<Form>> {
     static TABLE: OnceLock<FxHashMap<String, Vec<Form>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<String, Vec<Form>> = FxHashMap::default();
-        for (lemma, forms) in CUES {
-            let mut lemma_words = lemma.split(' ');
-            let verb = lemma_words.next().unwrap_or(lemma);
-            let rest: Vec<&str> = lemma_words.collect();
-            let listed: Vec<String> = if forms.is_empty() {
-                regular_forms(verb)
-                    .into_iter()
-                    .map(|f| {
-                        std::iter::once(f.as_str())
-                            .chain(rest.iter().copied())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect()
-            } else {
-                forms.iter().map(|f| f.to_string()).collect()
-            };
-            for form in listed {
+        for cue in CUES {
+            let lemma = cue.lemma;
+            for form in cue.forms {
                 let words: Vec<String> = form.split(' ').map(str::to_string).collect();
-                let base = form == *lemma && *lemma != "according to";
+                let base = *form == lemma && lemma != "according to";
                 table
                     .entry(words[0].clone())
                     .or_default()
@@ -323,22 +144,44 @@ mod tests {
     }
 
     #[test]
-    fn lists_do_not_overlap() {
-        for cue in STRONGER {
-            assert!(!WEAKER.contains(cue) && !NEUTRAL.contains(cue), "{cue}");
-        }
-        for cue in WEAKER {
-            assert!(!NEUTRAL.contains(cue), "{cue}");
+    fn every_lemma_is_listed_once_and_among_its_forms_or_inflected() {
+        let mut lemmas: Vec<&str> = CUES.iter().map(|c| c.lemma).collect();
+        lemmas.sort_unstable();
+        lemmas.dedup();
+        assert_eq!(lemmas.len(), CUES.len());
+        for cue in CUES {
+            let head = cue.lemma.split(' ').next().unwrap_or_default();
+            assert!(
+                cue.forms.iter().any(|f| f.starts_with(head)),
+                "{}",
+                cue.lemma
+            );
         }
     }
 
     #[test]
-    fn every_certainty_lemma_is_a_cue_lemma() {
-        // A class for a lemma extract never gives is dead knowledge (12
-        // such lemmas were kept in check's own list).
-        let lemmas: Vec<&str> = CUES.iter().map(|(l, _)| *l).collect();
-        for lemma in NEUTRAL.iter().chain(STRONGER).chain(WEAKER) {
-            assert!(lemmas.contains(lemma), "{lemma}");
+    fn a_judged_class_names_its_source_and_unjudged_cues_are_neutral() {
+        for cue in CUES {
+            match cue.source {
+                Source::Unjudged | Source::Ap => {
+                    assert_eq!(cue.certainty, Certainty::Neutral, "{}", cue.lemma)
+                }
+                Source::Hyland => {
+                    assert_ne!(cue.certainty, Certainty::Neutral, "{}", cue.lemma)
+                }
+            }
         }
+    }
+
+    #[test]
+    fn regular_rows_are_expanded_at_build_time() {
+        let point_out = CUES.iter().find(|c| c.lemma == "point out");
+        assert_eq!(
+            point_out.map(|c| c.forms),
+            Some(&["point out", "points out", "pointed out", "pointing out"][..])
+        );
+        let emphasize = CUES.iter().find(|c| c.lemma == "emphasize");
+        assert!(emphasize
+            .is_some_and(|c| c.forms.contains(&"emphasized") && c.forms.contains(&"emphasised")));
     }
 }
