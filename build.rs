@@ -23,6 +23,12 @@ mod normalize;
 #[allow(dead_code)]
 mod segment;
 
+// `normalize` asks the lexicon for stopwords, by the path the library uses.
+#[path = "src/lexicon"]
+mod lexicon {
+    pub mod stopwords;
+}
+
 // The cue table's regular forms are expanded with it.
 #[path = "src/lexicon/inflect.rs"]
 mod inflect;
@@ -35,6 +41,7 @@ fn main() {
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=src/text/normalize.rs");
     println!("cargo:rerun-if-changed=src/text/segment.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/stopwords.rs");
     let text =
         std::fs::read_to_string(source).expect("data/word_frequency.tsv is part of the repository");
     // Frequencies of words sharing a stem add up ("say", "says", "said").

@@ -15,30 +15,7 @@
 use super::tokens::Ctx;
 use crate::model::DateClaim;
 
-/// Month number of a full or abbreviated month name (folded).
-pub(crate) fn month_number(w: &str) -> Option<u32> {
-    let n = match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
-/// True for a weekday name (folded).
-pub(crate) fn is_weekday(w: &str) -> bool {
-    crate::parse::patterns::WEEKDAY_NAMES.contains(&w)
-}
+pub(crate) use crate::lexicon::calendar::{is_weekday, month_number};
 
 /// Units of time that relative expressions count in.
 fn time_unit(w: &str) -> Option<&'static str> {

@@ -6,7 +6,7 @@
 //! line break; candidates that name nothing are dropped (a bare title,
 //! "I'm", a compass point, a crosshead in capitals, "PM ET" after a time).
 //!
-//! Keys, in order of precedence (tables in [`super::demonyms`]):
+//! Keys, in order of precedence (tables in [`crate::lexicon::demonyms`]):
 //! 0. a state abbreviation after a place and a comma ("Biloxi, Miss.") is
 //!    keyed by the state ("mississippi");
 //! 1. the alias table [`alias`] (ISIS/ISIL/IS/Daesh → "islamic state",
@@ -29,8 +29,8 @@ use crate::model::EntityClaim;
 use crate::text::normalize::{self, fold, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::demonyms::state_abbreviation;
-pub(crate) use super::demonyms::{alias, demonym};
+use crate::lexicon::demonyms::state_abbreviation;
+pub(crate) use crate::lexicon::demonyms::{alias, demonym};
 
 /// Titles before a person's name, abbreviations included ("Lt.", "Rep.").
 #[rustfmt::skip]

@@ -13,7 +13,6 @@ mod attribution;
 mod credits;
 mod cues;
 mod dates;
-mod demonyms;
 mod entities;
 
 mod numbers;
@@ -28,7 +27,7 @@ mod tokens;
 mod tests;
 
 /// The name tables, which the comparison reads the other report's text by.
-pub(crate) use demonyms::{alias, demonym, is_country, is_state};
+pub(crate) use crate::lexicon::demonyms::{alias, demonym, is_country, is_state};
 pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};

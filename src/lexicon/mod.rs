@@ -1,13 +1,25 @@
-//! What newsdiff knows about English news text, in one place: the
-//! reporting cues with their certainty, WordNet synonyms and antonyms, and
-//! the word pairs that reverse a statement. Stages read these tables; none
-//! keeps a word list of its own for the same job.
+//! What newsdiff knows about English news text, in one place. Stages read
+//! these tables; none keeps a word list of its own for the same job.
+//!
+//! - [`cues`]: reporting cues (lemma, forms, certainty and its source), typed
+//!   by `build.rs` from `data/lexicon/cues.tsv`.
+//! - [`calendar`]: month and weekday names.
+//! - [`speakers`]: the nouns and modifiers of speaker phrases.
+//! - [`stopwords`]: function words that carry no topic.
+//! - [`demonyms`]: aliases, demonyms and US state abbreviations of places.
+//! - [`wordnet`]: WordNet synonyms and antonyms (tables built from
+//!   `data/wordnet/`).
+//! - [`reversals`]: word pairs that reverse a statement.
 
+pub mod calendar;
 pub mod cues;
+pub mod demonyms;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
 pub mod reversals;
+pub mod speakers;
+pub mod stopwords;
 pub mod wordnet;
 
 pub use reversals::{are_reversals, listed_reversal, negated_by_prefix, reverses};

@@ -2,6 +2,8 @@
 //! photo credits, boilerplate. All take reader text (markup removed) and
 //! its lowercase form, and look only at short blocks.
 
+use crate::lexicon::calendar::{is_month, is_weekday, WEEKDAY_ABBREVIATIONS};
+
 /// News agencies whose name alone, before the body, is a byline.
 const AGENCIES: &[&str] = &[
     "afp",
@@ -64,51 +66,6 @@ const CREDITS: &[&str] = &[
     "illustrative photo",
     "illustration:",
     "shutterstock",
-];
-
-/// Month names and their abbreviations, folded.
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Weekday names, folded; the date extractor uses them too.
-pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Their abbreviations, which only a date line is safe to read as
-/// weekdays ("Sun" in running text is more often a newspaper).
-const WEEKDAY_ABBREVIATIONS: &[&str] = &[
-    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
 ];
 
 /// Words that may accompany a date in a date line ("Updated: Friday,
@@ -273,13 +230,13 @@ pub fn is_date_only(lower: &str) -> bool {
         if count == limit {
             return false;
         }
-        if MONTHS.contains(&token) {
+        if is_month(token) {
             month = true;
         } else if is_day_or_year(token) {
             number = true;
         } else if is_numeric_date(token) {
             full_date = true;
-        } else if !(WEEKDAY_NAMES.contains(&token)
+        } else if !(is_weekday(token)
             || WEEKDAY_ABBREVIATIONS.contains(&token)
             || DATE_FILLER.contains(&token)
             || is_time(token))

@@ -6,7 +6,7 @@
 //! punctuation) and cuts sentences that have no punctuation at all.
 //! Everything is one pass over the block, so the cost is linear.
 
-use super::patterns::{MONTHS, WEEKDAY_NAMES};
+use crate::lexicon::calendar::{is_month, is_weekday};
 use crate::model::Span;
 
 /// The longest sentence span, in bytes.
@@ -169,9 +169,7 @@ fn should_join(before: &str, next: &str) -> bool {
     if CLOCK.contains(&word.as_str()) {
         let next_word = first_word(next);
         let next_word = next_word.as_str();
-        return TIME_ZONES.contains(&next_word)
-            || WEEKDAY_NAMES.contains(&next_word)
-            || MONTHS.contains(&next_word);
+        return TIME_ZONES.contains(&next_word) || is_weekday(next_word) || is_month(next_word);
     }
     AMBIGUOUS.contains(&word.as_str()) && !starts_with_opener(next)
 }

@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+// Stopwords are knowledge, kept in the lexicon; every stage asks here.
+pub use crate::lexicon::stopwords::is_stopword;
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
@@ -135,27 +138,6 @@ impl WordMemo {
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     super::segment::word_bounds(text)
         .filter(|(_, w)| !super::segment::is_escape(w) && w.chars().any(char::is_alphanumeric))
-}
-
-/// True for function words that carry no topic: articles, auxiliaries,
-/// pronouns, common prepositions and conjunctions. Checked on folded words.
-pub fn is_stopword(folded: &str) -> bool {
-    // A short list on purpose: words such as "not", "no", numbers and
-    // reporting verbs stay, because changing them changes the meaning.
-    const STOP: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-        "from", "as", "into", "about", "than", "that", "this", "these", "those", "which", "who",
-        "whom", "whose", "what", "is", "are", "was", "were", "be", "been", "being", "am", "has",
-        "have", "had", "having", "do", "does", "did", "it", "its", "he", "she", "they", "them",
-        "their", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "s",
-        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also",
-        "there", "here", "so", "if", "then", "such", "some", "any", "each", "other", "both", "up",
-        "out", "over", "under", "after", "before", "while", "during", "between", "through", "own",
-        "same", "just", "very", "too", "more", "most", "per", "via", "upon", "onto",
-    ];
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| STOP.iter().copied().collect());
-    set.contains(folded) || (folded.len() == 1 && !folded.as_bytes()[0].is_ascii_digit())
 }
 
 /// Stemmed content tokens of `text`, in order (stopwords dropped).

@@ -340,7 +340,7 @@ fn weekday_number(key: &str) -> Option<u32> {
         .strip_prefix("previous-")
         .or_else(|| key.strip_prefix("next-"))
         .unwrap_or(key);
-    crate::parse::patterns::WEEKDAY_NAMES
+    crate::lexicon::calendar::WEEKDAY_NAMES
         .iter()
         .position(|w| *w == day)
         .and_then(|p| u32::try_from(p).ok())
