@@ -4,7 +4,7 @@
 //!
 //! Also builds the WordNet tables that `lexicon` searches, from
 //! `data/wordnet/{synonyms,antonyms}.tsv`: synonym records (stem key `u64`,
-//! group id `u32`, 12 bytes), the same by group (group id, stem key), and
+//! group id `u32`, 12 bytes) and
 //! antonym records (stem key `u64`, antonym
 //! stem key `u64`, 16 bytes, both directions), sorted.
 //!
@@ -97,15 +97,6 @@ fn wordnet_tables() {
     }
     synonyms.sort_unstable();
     synonyms.dedup();
-    // The same records by group, to list a group's members.
-    let mut members: Vec<(u32, u64)> = synonyms.iter().map(|&(k, g)| (g, k)).collect();
-    members.sort_unstable();
-    let mut bytes = Vec::with_capacity(members.len() * 12);
-    for (group, key) in members {
-        bytes.extend_from_slice(&group.to_le_bytes());
-        bytes.extend_from_slice(&key.to_le_bytes());
-    }
-    std::fs::write(out_dir.join("wordnet_groups.bin"), bytes).expect("write groups");
     let mut bytes = Vec::with_capacity(synonyms.len() * 12);
     for (key, group) in synonyms {
         bytes.extend_from_slice(&key.to_le_bytes());

@@ -17,7 +17,7 @@ pub mod check;
 pub mod compare;
 pub mod extract;
 pub mod input;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod model;
 mod parallel;
 pub mod parse;

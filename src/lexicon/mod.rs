@@ -22,5 +22,5 @@ pub mod speakers;
 pub mod stopwords;
 pub mod wordnet;
 
-pub use reversals::{are_reversals, listed_reversal, negated_by_prefix, reverses};
-pub use wordnet::{antonyms, are_antonyms, are_synonyms, synonym_groups, synonyms, Group};
+pub use reversals::{listed_reversal, negated_by_prefix, reverses};
+pub use wordnet::{are_synonyms, synonym_groups, Group};

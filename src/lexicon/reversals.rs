@@ -319,6 +319,7 @@ pub fn negated_by_prefix(a: &str, b: &str) -> bool {
 }
 
 /// [`reverses`] on words as written.
+#[cfg(test)]
 pub fn are_reversals(a: &str, b: &str) -> bool {
     reverses(word_key(a), word_key(b))
 }

@@ -16,9 +16,6 @@ use crate::text::normalize::{self, Key};
 static SYNONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.bin"));
 const SYNONYM_RECORD: usize = 12;
 
-/// Group member records: group id (`u32` LE), stem key (`u64` LE).
-static GROUPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_groups.bin"));
-
 /// Antonym records: stem key (`u64` LE), antonym stem key (`u64` LE).
 static ANTONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_antonyms.bin"));
 const ANTONYM_RECORD: usize = 16;
@@ -65,37 +62,7 @@ pub fn antonyms(token: Key) -> impl Iterator<Item = Key> {
         .map(|r| u64_at(r, 8))
 }
 
-/// The stem keys sharing a synonym group with `token` (itself included when
-/// it has a group).
-pub fn synonyms(token: Key) -> impl Iterator<Item = Key> {
-    synonym_groups(token).flat_map(group_members)
-}
-
-fn group_members(group: Group) -> impl Iterator<Item = Key> {
-    let count = GROUPS.len() / SYNONYM_RECORD;
-    let group_at =
-        |i: usize| u32::from_le_bytes(GROUPS[i * 12..i * 12 + 4].try_into().unwrap_or_default());
-    let start = partition(count, |i| group_at(i) < group);
-    let end = partition(count, |i| group_at(i) <= group);
-    GROUPS[start * SYNONYM_RECORD..end * SYNONYM_RECORD]
-        .chunks_exact(SYNONYM_RECORD)
-        .map(|r| u64_at(r, 4))
-}
-
-/// The first index in `0..count` where `before` turns false.
-fn partition(count: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, count);
-    while low < high {
-        let mid = (low + high) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
-}
-
+/// The stem key of a word as written.
 pub(crate) fn word_key(word: &str) -> Key {
     normalize::key(&normalize::stem_word(word))
 }
@@ -107,6 +74,7 @@ pub fn are_synonyms(a: &str, b: &str) -> bool {
 }
 
 /// True when WordNet lists the words as antonyms.
+#[cfg(test)]
 pub fn are_antonyms(a: &str, b: &str) -> bool {
     let b = word_key(b);
     antonyms(word_key(a)).any(|k| k == b)

@@ -3,7 +3,7 @@
 //! `newsdiff-eval msrp ../shared/eval/msrp/dev` evaluates one set;
 //! `newsdiff-eval all ../shared/eval` runs every set's `dev/` (ecbplus-pairs:
 //! its own folder). Everything
-//! that computes is in `newsdiff::eval`; this file maps flags to its config.
+//! that computes is in `eval/` beside this file; this file maps flags to its config.
 
 #![forbid(unsafe_code)]
 
