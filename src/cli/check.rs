@@ -1,13 +1,11 @@
 //! `newsdiff check`: rule flags and config file → [`RuleConfig`], then the
 //! rules applied to one pair.
 
-use super::{exit, CommonArgs, CompareConfig, Format};
+use super::{exit, CommonArgs, CompareConfig};
 use anyhow::{bail, Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 use newsdiff::check::config::{check_similarity, find_config, load_config};
 use newsdiff::check::{check_report, Limit, Rule, RuleConfig};
-use newsdiff::render::check::{CheckJsonRenderer, CheckRenderer, CheckTextRenderer};
-use newsdiff::render::github::GithubRenderer;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -178,11 +176,7 @@ impl RuleArgs {
 pub fn run(config: &CheckConfig) -> Result<ExitCode> {
     let compared = super::compare(&config.compare)?;
     let checked = check_report(compared.report, &config.rules);
-    let renderer: Box<dyn CheckRenderer> = match config.compare.format {
-        Format::Text => Box::new(CheckTextRenderer),
-        Format::Json => Box::new(CheckJsonRenderer),
-        Format::Github => Box::new(GithubRenderer),
-    };
+    let renderer = newsdiff::render::check_renderer(config.compare.format);
     let mut out = io::BufWriter::new(io::stdout().lock());
     renderer.render_check(&checked, &mut out)?;
     out.flush()?;

@@ -10,7 +10,6 @@ mod generate;
 use anyhow::{bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use newsdiff::input::{DecodeOptions, DEFAULT_MAX_BYTES};
-use newsdiff::render::{github::GithubRenderer, json::JsonRenderer, text::TextRenderer, Renderer};
 use newsdiff::Options;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -90,16 +89,7 @@ pub struct InputArgs {
     pub min_similarity: f64,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A readable report for people.
-    Text,
-    /// One JSON document (contract version 1).
-    Json,
-    /// GitHub Actions annotations, one per finding.
-    Github,
-}
+pub use newsdiff::render::Format;
 
 /// Colour choice, as in ripgrep and git.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -255,13 +245,7 @@ pub fn run(config: Config) -> Result<ExitCode> {
 fn run_compare(config: &CompareConfig) -> Result<ExitCode> {
     let compared = compare(config)?;
     let report = &compared.report;
-    let renderer: Box<dyn Renderer> = match config.format {
-        Format::Text => Box::new(TextRenderer {
-            color: config.color,
-        }),
-        Format::Json => Box::new(JsonRenderer),
-        Format::Github => Box::new(GithubRenderer),
-    };
+    let renderer = newsdiff::render::renderer(config.format, config.color);
     let mut out = io::BufWriter::new(io::stdout().lock());
     renderer.render(report, &mut out)?;
     out.flush()?;

@@ -9,7 +9,38 @@ pub mod json;
 pub mod text;
 
 use crate::model::report::{Report, Summary};
+use check::{CheckJsonRenderer, CheckRenderer, CheckTextRenderer};
 use std::io::{self, Write};
+
+/// The output formats (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable report for people.
+    Text,
+    /// One JSON document (contract version 1).
+    Json,
+    /// GitHub Actions annotations, one per finding.
+    Github,
+}
+
+/// The renderer of a comparison in `format`; `color` styles text output.
+/// Formats are matched to renderers here and nowhere else.
+pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
+    match format {
+        Format::Text => Box::new(text::TextRenderer { color }),
+        Format::Json => Box::new(json::JsonRenderer),
+        Format::Github => Box::new(github::GithubRenderer),
+    }
+}
+
+/// The renderer of a checked comparison (`newsdiff check`) in `format`.
+pub fn check_renderer(format: Format) -> Box<dyn CheckRenderer> {
+    match format {
+        Format::Text => Box::new(CheckTextRenderer),
+        Format::Json => Box::new(CheckJsonRenderer),
+        Format::Github => Box::new(github::GithubRenderer),
+    }
+}
 
 /// The one-line summary of a comparison, written by every renderer that
 /// prints one (text, github), so they cannot drift apart.
