@@ -1,27 +1,27 @@
 //! `newsdiff batch`: JSON Lines in and out, input order kept, one broken
 //! pair never stopping the rest, `diff`-style exit status over all pairs.
 
-use std::io::Write;
+mod common;
+use assert_cmd::assert::Assert;
+use common::{newsdiff_cmd, ROOT};
+use predicates::prelude::*;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-fn newsdiff(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run newsdiff");
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+/// Runs `newsdiff batch` with `args` from the repository root.
+fn batch(args: &[&str]) -> Assert {
+    newsdiff_cmd().arg("batch").args(args).assert()
 }
 
-fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone())
+/// Runs `newsdiff batch -` with `manifest` on standard input.
+fn batch_stdin(manifest: &str) -> Assert {
+    newsdiff_cmd()
+        .args(["batch", "-"])
+        .write_stdin(manifest)
+        .assert()
+}
+
+fn lines(out: &Assert) -> Vec<serde_json::Value> {
+    String::from_utf8(out.get_output().stdout.clone())
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is one JSON document"))
@@ -32,8 +32,8 @@ const BROKEN: &str = "fixtures/batch/broken-middle.jsonl";
 
 #[test]
 fn broken_pair_in_the_middle_fails_alone_and_order_is_kept() {
-    let out = newsdiff(&["batch", BROKEN], None);
-    assert_eq!(out.status.code(), Some(2), "a pair failed to run");
+    // A pair failed to run: exit 2.
+    let out = batch(&[BROKEN]).code(2);
     let results = lines(&out);
     assert_eq!(results.len(), 5, "one result per non-blank line");
 
@@ -61,16 +61,13 @@ fn broken_pair_in_the_middle_fails_alone_and_order_is_kept() {
         "quote_altered"
     );
 
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("2 of 5 pairs"), "{stderr}");
+    out.stderr(predicate::str::contains("2 of 5 pairs"));
 }
 
 #[test]
 fn manifest_from_stdin() {
-    let manifest =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(BROKEN)).unwrap();
-    let out = newsdiff(&["batch", "-"], Some(&manifest));
-    assert_eq!(out.status.code(), Some(2));
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join(BROKEN)).unwrap();
+    let out = batch_stdin(&manifest).code(2);
     assert_eq!(lines(&out).len(), 5);
 }
 
@@ -82,31 +79,19 @@ fn differences_without_failures_exit_1_and_no_differences_exit_0() {
         r#"{"left": "fixtures/check_quote_pass/left.txt", "right": "fixtures/check_quote_pass/left.txt"}"#,
         "\n"
     );
-    assert_eq!(
-        newsdiff(&["batch", "-"], Some(manifest)).status.code(),
-        Some(1)
-    );
+    batch_stdin(manifest).code(1);
     let same = concat!(
         r#"{"left": "fixtures/check_quote_pass/left.txt", "right": "fixtures/check_quote_pass/left.txt"}"#,
         "\n"
     );
-    assert_eq!(newsdiff(&["batch", "-"], Some(same)).status.code(), Some(0));
+    batch_stdin(same).code(0);
 }
 
 #[test]
 fn check_adds_rules_and_exit_follows_them() {
     // check_quote_pass differs in wording but breaks no rule.
-    let out = newsdiff(
-        &[
-            "batch",
-            "--check",
-            "--no-config",
-            "fixtures/batch/same.jsonl",
-        ],
-        None,
-    );
+    let out = batch(&["--check", "--no-config", "fixtures/batch/same.jsonl"]).code(0);
     let results = lines(&out);
-    assert_eq!(out.status.code(), Some(0), "{results:?}");
     assert_eq!(results[0]["rules"].as_array().unwrap().len(), 9);
     assert!(results[0]["rules"]
         .as_array()
@@ -114,11 +99,7 @@ fn check_adds_rules_and_exit_follows_them() {
         .iter()
         .all(|r| r["passed"] == true));
 
-    let out = newsdiff(
-        &["batch", "--check", "--no-config", "--jobs", "1", BROKEN],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(2));
+    let out = batch(&["--check", "--no-config", "--jobs", "1", BROKEN]).code(2);
     let results = lines(&out);
     let quote = results[4]["rules"]
         .as_array()
@@ -132,24 +113,19 @@ fn check_adds_rules_and_exit_follows_them() {
 
 #[test]
 fn rule_flags_without_check_are_an_error() {
-    let out = newsdiff(&["batch", "--disable", "min_alignment", BROKEN], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    batch(&["--disable", "min_alignment", BROKEN])
+        .code(2)
+        .stdout(predicate::str::is_empty());
 }
 
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
-    let out = newsdiff(&["batch", "fixtures/batch/same.jsonl"], None);
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    batch(&["fixtures/batch/same.jsonl"]).stderr(predicate::str::is_empty());
 }
 
 #[test]
 fn missing_manifest_is_trouble() {
-    let out = newsdiff(&["batch", "fixtures/batch/nope.jsonl"], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    batch(&["fixtures/batch/nope.jsonl"])
+        .code(2)
+        .stdout(predicate::str::is_empty());
 }

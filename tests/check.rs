@@ -1,57 +1,49 @@
 //! `newsdiff check`: one passing and one failing fixture per rule, config
 //! file discovery and precedence, and exit statuses.
 
+mod common;
+use assert_cmd::assert::Assert;
+use common::{assert_trouble, fixture, json, newsdiff_cmd, scratch, text, ROOT};
+use predicates::prelude::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn fixture(case: &str) -> (String, String) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(case);
-    let path = |side: &str| dir.join(side).to_string_lossy().into_owned();
-    (path("left.txt"), path("right.txt"))
-}
 
 fn config_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/check_config")
+    Path::new(ROOT).join("fixtures/check_config")
 }
 
-fn newsdiff_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run newsdiff")
+/// Where discovery finds `fixtures/check_config/newsdiff.toml` by walking up.
+fn deeper() -> PathBuf {
+    config_dir().join("nested/deeper")
 }
 
 /// Runs `check` on a fixture with built-in defaults and extra flags.
-fn check(case: &str, flags: &[&str]) -> Output {
+fn check(case: &str, flags: &[&str]) -> Assert {
     let (left, right) = fixture(case);
-    let mut args = vec!["check", "--no-config"];
-    args.extend_from_slice(flags);
-    args.extend([left.as_str(), right.as_str()]);
-    newsdiff_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args)
+    newsdiff_cmd()
+        .args(["check", "--no-config"])
+        .args(flags)
+        .args([left, right])
+        .assert()
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// Runs `check` from `dir` (so config discovery starts there).
+fn check_in(dir: &Path, args: &[&str]) -> Assert {
+    newsdiff_cmd()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .assert()
 }
 
 /// The pass fixture passes `rule` alone (exit 0); the fail fixture fails it
 /// (exit 1) with one line naming the rule, a file:line:column and both texts.
 fn rule_case(rule: &str, case: &str, expected_texts: &[&str]) {
-    let pass = check(&format!("check_{case}_pass"), &["--only", rule]);
-    assert_eq!(
-        pass.status.code(),
-        Some(0),
-        "{rule} pass: {}",
-        stdout(&pass)
-    );
-    assert!(stdout(&pass).contains("all 1 rules passed"));
+    check(&format!("check_{case}_pass"), &["--only", rule])
+        .code(0)
+        .stdout(predicate::str::contains("all 1 rules passed"));
 
-    let fail = check(&format!("check_{case}_fail"), &["--only", rule]);
-    let text = stdout(&fail);
-    assert_eq!(fail.status.code(), Some(1), "{rule} fail: {text}");
+    let fail = check(&format!("check_{case}_fail"), &["--only", rule]).code(1);
+    let text = text(&fail);
     let line = text
         .lines()
         .find(|l| l.contains(&format!(": {rule}: ")))
@@ -154,41 +146,40 @@ fn min_alignment() {
 #[test]
 fn certainty_direction_flag_limits_the_rule() {
     // "said" → "claimed" is weaker: only --certainty stronger lets it pass.
-    let out = check(
+    check(
         "check_certainty_fail",
         &["--only", "no_certainty_change", "--certainty", "stronger"],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    )
+    .code(0);
 }
 
 #[test]
 fn omitted_entity_allowed_by_default_but_not_when_limited() {
-    let out = check(
+    check(
         "check_omitted_pass",
         &["--only", "max_omitted_facts", "--max-omitted", "entity=0"],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    assert!(stdout(&out).contains("entity omitted"));
+    )
+    .code(1)
+    .stdout(predicate::str::contains("entity omitted"));
 }
 
 #[test]
 fn similarity_threshold_flag_fails_a_paraphrase() {
-    let out = check("check_alignment_pass", &["--min-alignment", "0.99"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("min_alignment: aligned with similarity"));
+    check("check_alignment_pass", &["--min-alignment", "0.99"])
+        .code(1)
+        .stdout(predicate::str::contains(
+            "min_alignment: aligned with similarity",
+        ));
 }
 
 #[test]
 fn disabled_rule_does_not_fail() {
-    let out = check("check_quote_fail", &["--disable", "no_altered_quote"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    check("check_quote_fail", &["--disable", "no_altered_quote"]).code(0);
 }
 
 #[test]
 fn json_adds_rules_to_the_v1_document() {
-    let out = check("check_number_fail", &["--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = json(&check("check_number_fail", &["--format", "json"]).code(1));
     assert_eq!(doc["version"], 1);
     let rules = doc["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 9);
@@ -206,18 +197,16 @@ fn json_adds_rules_to_the_v1_document() {
 
 #[test]
 fn seed_pair_fails_the_expected_rules() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = newsdiff_in(
-        root,
+    let out = check_in(
+        Path::new(ROOT),
         &[
-            "check",
             "--no-config",
             "fixtures/seed/000_25f73cc4789ee869.txt",
             "fixtures/seed/001_a074dd1f99a3bdcb.txt",
         ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let text = stdout(&out);
+    )
+    .code(1);
+    let text = text(&out);
     for rule in [
         "no_altered_quote",
         "no_certainty_change",
@@ -233,151 +222,131 @@ fn seed_pair_fails_the_expected_rules() {
 #[test]
 fn config_file_is_found_in_a_parent_folder() {
     let (left, right) = fixture("check_certainty_fail");
-    let deeper = config_dir().join("nested/deeper");
-    let out = newsdiff_in(&deeper, &["check", &left, &right]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    check_in(&deeper(), &[&left, &right]).code(0);
 }
 
 #[test]
 fn flag_wins_over_config_file() {
     let (left, right) = fixture("check_certainty_fail");
-    let deeper = config_dir().join("nested/deeper");
-    let out = newsdiff_in(
-        &deeper,
-        &["check", "--enable", "no_certainty_change", &left, &right],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    check_in(
+        &deeper(),
+        &["--enable", "no_certainty_change", &left, &right],
+    )
+    .code(1);
 
     let (left, right) = fixture("check_omitted_fail");
-    let out = newsdiff_in(&deeper, &["check", &left, &right]);
-    assert_eq!(out.status.code(), Some(0), "file allows 5 omitted numbers");
-    let out = newsdiff_in(
-        &deeper,
-        &["check", "--max-omitted", "number=0", &left, &right],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    // The file allows 5 omitted numbers.
+    check_in(&deeper(), &[&left, &right]).code(0);
+    check_in(&deeper(), &["--max-omitted", "number=0", &left, &right]).code(1);
 }
 
 #[test]
 fn no_config_ignores_the_discovered_file() {
     let (left, right) = fixture("check_certainty_fail");
-    let deeper = config_dir().join("nested/deeper");
-    let out = newsdiff_in(&deeper, &["check", "--no-config", &left, &right]);
-    assert_eq!(out.status.code(), Some(1));
+    check_in(&deeper(), &["--no-config", &left, &right]).code(1);
 }
 
 #[test]
 fn explicit_config_path_replaces_discovery() {
     let (left, right) = fixture("check_alignment_pass");
     let strict = config_dir().join("strict.toml");
-    let deeper = config_dir().join("nested/deeper");
-    let out = newsdiff_in(
-        &deeper,
-        &["check", "--config", strict.to_str().unwrap(), &left, &right],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    assert!(stdout(&out).contains("min_alignment"));
+    check_in(
+        &deeper(),
+        &["--config", strict.to_str().unwrap(), &left, &right],
+    )
+    .code(1)
+    .stdout(predicate::str::contains("min_alignment"));
 }
 
-fn config_error(file: &str) -> String {
+/// The one-line error of `check --config fixtures/check_config/<file>`.
+fn config_error(file: &str, needles: &[&str]) -> String {
     let (left, right) = fixture("check_quote_pass");
     let path = config_dir().join(file);
-    let out = newsdiff_in(
-        &config_dir(),
-        &["check", "--config", path.to_str().unwrap(), &left, &right],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    stderr
+    assert_trouble(
+        check_in(
+            &config_dir(),
+            &["--config", path.to_str().unwrap(), &left, &right],
+        ),
+        needles,
+    )
 }
 
 #[test]
-fn unknown_config_key_is_an_error_naming_it() {
-    let stderr = config_error("bad_key.toml");
-    assert!(stderr.contains("bad_key.toml:2:1"), "{stderr}");
-    assert!(stderr.contains("rules.min_alignment.similarty"), "{stderr}");
+fn unknown_config_key_is_an_error_naming_file_line_column_and_key() {
+    config_error(
+        "bad_key.toml",
+        &["bad_key.toml:2:1: rules.min_alignment.similarty: unknown field `similarty`"],
+    );
 }
 
 #[test]
-fn bad_config_value_is_an_error_naming_the_key() {
-    let stderr = config_error("bad_value.toml");
-    assert!(
-        stderr.contains("rules.no_changed_number.enabled"),
-        "{stderr}"
+fn wrong_config_type_is_an_error_naming_file_line_column_and_key() {
+    config_error(
+        "bad_value.toml",
+        &["bad_value.toml:2:11: rules.no_changed_number.enabled: invalid type"],
     );
-    let stderr = config_error("bad_range.toml");
-    assert!(
-        stderr.contains("rules.min_alignment.similarity: must be between 0 and 1"),
-        "{stderr}"
+}
+
+#[test]
+fn out_of_range_config_value_is_an_error_naming_file_line_column_and_key() {
+    config_error(
+        "bad_range.toml",
+        &["bad_range.toml:2:14: rules.min_alignment.similarity: must be between 0 and 1"],
     );
 }
 
 #[test]
 fn missing_config_file_is_trouble() {
-    let out = check("check_quote_pass", &[]);
-    assert_eq!(out.status.code(), Some(0));
+    check("check_quote_pass", &[]).code(0);
     let (left, right) = fixture("check_quote_pass");
-    let out = newsdiff_in(
-        &config_dir(),
-        &["check", "--config", "/no/such/newsdiff.toml", &left, &right],
+    assert_trouble(
+        check_in(
+            &config_dir(),
+            &["--config", "/no/such/newsdiff.toml", &left, &right],
+        ),
+        &["/no/such/newsdiff.toml: "],
     );
-    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn bad_rule_flags_exit_2() {
-    assert_eq!(
-        check("check_quote_pass", &["--enable", "no_such_rule"])
-            .status
-            .code(),
-        Some(2)
-    );
-    assert_eq!(
-        check("check_quote_pass", &["--max-omitted", "planet=1"])
-            .status
-            .code(),
-        Some(2)
-    );
-    assert_eq!(
-        check("check_quote_pass", &["--min-alignment", "2"])
-            .status
-            .code(),
-        Some(2)
-    );
+    check("check_quote_pass", &["--enable", "no_such_rule"]).code(2);
+    check("check_quote_pass", &["--max-omitted", "planet=1"]).code(2);
+    check("check_quote_pass", &["--min-alignment", "2"]).code(2);
 }
 
 #[test]
 fn default_usage_still_compares_and_a_file_named_check_is_reachable() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (left, right) = fixture("check_number_fail");
-    let out = newsdiff_in(root, &[&left, &right]);
-    assert_eq!(out.status.code(), Some(1));
-    let dir = std::env::temp_dir().join(format!("newsdiff-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    newsdiff_cmd().args([&left, &right]).assert().code(1);
+    let dir = scratch("check", "file_named_check");
     std::fs::copy(&left, dir.join("check")).unwrap();
-    let out = newsdiff_in(&dir, &["./check", "./check"]);
-    assert_eq!(out.status.code(), Some(0), "{:?}", out);
-    std::fs::remove_dir_all(&dir).ok();
+    newsdiff_cmd()
+        .current_dir(&dir)
+        .args(["./check", "./check"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn completions_and_man_page_come_from_the_clap_definition() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = newsdiff_in(root, &["generate", "completions", shell]);
-        assert_eq!(out.status.code(), Some(0), "{shell}");
-        assert!(stdout(&out).contains("min-alignment"), "{shell}");
+        newsdiff_cmd()
+            .args(["generate", "completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("min-alignment"));
     }
-    let man = newsdiff_in(root, &["generate", "man"]);
-    assert_eq!(man.status.code(), Some(0));
-    assert!(stdout(&man).starts_with(".ie"));
-    assert!(stdout(&man).contains(".TH newsdiff 1"));
+    newsdiff_cmd()
+        .args(["generate", "man"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::contains(".TH newsdiff 1"));
     // Hidden: not offered in --help.
-    let help = stdout(&newsdiff_in(root, &["--help"]));
-    assert!(
-        help.contains("check") && !help.contains("generate"),
-        "{help}"
-    );
+    newsdiff_cmd()
+        .arg("--help")
+        .assert()
+        .stdout(predicate::str::contains("check"))
+        .stdout(predicate::str::contains("generate").not());
 }

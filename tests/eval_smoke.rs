@@ -7,8 +7,14 @@
 //! fails and noise does not. The data lives in `../shared/eval` beside the
 //! repository (as in CI); without it the test prints a note and passes.
 
+use assert_cmd::prelude::*;
+use assert_cmd::Command;
+use predicates::prelude::*;
 use std::path::PathBuf;
-use std::process::Command;
+
+fn newsdiff_eval() -> Command {
+    Command::cargo_bin("newsdiff-eval").expect("cargo builds newsdiff-eval for its tests")
+}
 
 #[test]
 fn sts_dev_figures_stay_above_their_floors() {
@@ -20,16 +26,12 @@ fn sts_dev_figures_stay_above_their_floors() {
         );
         return;
     }
-    let output = Command::new(env!("CARGO_BIN_EXE_newsdiff-eval"))
+    let output = newsdiff_eval()
         .args(["sts-news", folder.to_str().unwrap(), "--format", "json"])
-        .output()
-        .expect("newsdiff-eval runs");
-    assert!(
-        output.status.success(),
-        "newsdiff-eval failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        .assert()
+        .success();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&output.get_output().stdout).expect("valid JSON");
     assert_eq!(doc["version"], 1);
     let figures = &doc["sets"][0]["figures"];
     for (key, floor) in [
@@ -50,14 +52,12 @@ fn sts_dev_figures_stay_above_their_floors() {
 
 #[test]
 fn a_missing_folder_is_a_one_line_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_newsdiff-eval"))
+    newsdiff_eval()
         .args(["msrp", "/nonexistent/msrp/dev"])
-        .output()
-        .expect("newsdiff-eval runs");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("no such folder"), "{stderr}");
+        .assert()
+        .code(2)
+        .stderr(predicate::function(|s: &str| s.trim().lines().count() == 1))
+        .stderr(predicate::str::contains("no such folder"));
 }
 
 /// A tiny ecbplus-pairs set written here (not the real data): two texts that
@@ -98,17 +98,14 @@ fn tiny_ecbplus_pairs_set() -> PathBuf {
 #[test]
 fn ecbplus_pairs_scores_a_hand_made_gold_pair() {
     let root = tiny_ecbplus_pairs_set();
-    let output = Command::new(env!("CARGO_BIN_EXE_newsdiff-eval"))
+    let output = newsdiff_eval()
         .args(["ecbplus-pairs", root.to_str().unwrap(), "--format", "json"])
         .output()
         .expect("newsdiff-eval runs");
     let _ = std::fs::remove_dir_all(&root);
-    assert!(
-        output.status.success(),
-        "newsdiff-eval failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let output = output.assert().success();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&output.get_output().stdout).expect("valid JSON");
     let set = &doc["sets"][0];
     assert_eq!(set["set"], "ecbplus-pairs");
     let figures = &set["figures"];

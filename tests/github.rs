@@ -1,14 +1,16 @@
 //! `--format github`: GitHub Actions workflow commands, escaped as GitHub
 //! documents, most important first, summary last.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 mod common;
-use common::newsdiff;
+use assert_cmd::assert::Assert;
+use common::{newsdiff_cmd, scratch, text, ROOT};
+use std::path::Path;
 
-fn text(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
+/// Runs `newsdiff check --no-config --format github` on a pair.
+fn check_github(left: &str, right: &str) -> Assert {
+    newsdiff_cmd()
+        .args(["check", "--no-config", "--format", "github", left, right])
+        .assert()
 }
 
 const SEED_LEFT: &str = "fixtures/seed/000_25f73cc4789ee869.txt";
@@ -16,15 +18,11 @@ const SEED_RIGHT: &str = "fixtures/seed/001_a074dd1f99a3bdcb.txt";
 
 #[test]
 fn check_failure_is_an_error_annotation_at_its_sentence() {
-    let out = newsdiff(&[
-        "check",
-        "--no-config",
-        "--format",
-        "github",
+    let out = check_github(
         "fixtures/check_number_fail/left.txt",
         "fixtures/check_number_fail/right.txt",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
+    )
+    .code(1);
     let text = text(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -42,32 +40,17 @@ fn check_failure_is_an_error_annotation_at_its_sentence() {
 
 #[test]
 fn passing_check_is_one_notice() {
-    let out = newsdiff(&[
-        "check",
-        "--no-config",
-        "--format",
-        "github",
+    check_github(
         "fixtures/check_quote_pass/left.txt",
         "fixtures/check_quote_pass/right.txt",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        text(&out),
-        "::notice title=newsdiff check::all 9 rules passed\n"
-    );
+    )
+    .code(0)
+    .stdout("::notice title=newsdiff check::all 9 rules passed\n");
 }
 
 #[test]
 fn at_most_nine_annotations_then_the_summary_last() {
-    let out = newsdiff(&[
-        "check",
-        "--no-config",
-        "--format",
-        "github",
-        SEED_LEFT,
-        SEED_RIGHT,
-    ]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = check_github(SEED_LEFT, SEED_RIGHT).code(1);
     let text = text(&out);
     let annotations: Vec<&str> = text.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(annotations.len(), 10, "{text}");
@@ -87,8 +70,10 @@ fn at_most_nine_annotations_then_the_summary_last() {
 
 #[test]
 fn plain_comparison_annotates_findings() {
-    let out = newsdiff(&["--format", "github", SEED_LEFT, SEED_RIGHT]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = newsdiff_cmd()
+        .args(["--format", "github", SEED_LEFT, SEED_RIGHT])
+        .assert()
+        .code(1);
     let text = text(&out);
     assert!(text.starts_with("::error file="), "{text}");
     assert!(text.contains("title=newsdiff quote_altered"), "{text}");
@@ -101,9 +86,8 @@ fn plain_comparison_annotates_findings() {
 
 #[test]
 fn messages_and_properties_are_escaped() {
-    let dir = std::env::temp_dir().join(format!("newsdiff-github-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/check_certainty_fail");
+    let dir = scratch("github", "escapes");
+    let source = Path::new(ROOT).join("fixtures/check_certainty_fail");
     // A path with a comma and a colon, and a sentence with a percent sign.
     let left = dir.join("a,b:left.txt");
     let right = dir.join("a,b:right.txt");
@@ -114,14 +98,12 @@ fn messages_and_properties_are_escaped() {
     };
     std::fs::write(&left, with_percent(&source.join("left.txt"))).unwrap();
     std::fs::write(&right, with_percent(&source.join("right.txt"))).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
+    let out = newsdiff_cmd()
         .current_dir(&dir)
         .args(["check", "--no-config", "--format", "github"])
         .args(["a,b:left.txt", "a,b:right.txt"])
-        .output()
-        .unwrap();
+        .assert();
     let text = text(&out);
-    std::fs::remove_dir_all(&dir).ok();
     let first = text.lines().next().unwrap();
     assert!(
         first.starts_with("::error file=a%2Cb%3Aright.txt,"),

@@ -9,41 +9,24 @@
 //! committed). Nothing is timed: a case that is slow in a debug build fails
 //! by making the suite slow, which is itself the finding.
 
+use assert_cmd::prelude::*;
 use serde_json::Value;
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 mod common;
-use common::{newsdiff, LEFT, RIGHT};
+use common::{assert_trouble, newsdiff, newsdiff_cmd, LEFT, RIGHT};
 
 /// A fresh folder for one test's inputs.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("robustness")
-        .join(test);
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(test: &str) -> std::path::PathBuf {
+    common::scratch("robustness", test)
 }
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
     let path = dir.join(name);
     fs::write(&path, bytes).unwrap();
     path.to_str().unwrap().to_string()
-}
-
-/// Exit 2, empty stdout, exactly one stderr line that contains every needle.
-fn assert_trouble(out: &Output, needles: &[&str]) {
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(out.stdout.is_empty(), "nothing on stdout");
-    assert_eq!(stderr.lines().count(), 1, "one-line error: {stderr}");
-    for needle in needles {
-        assert!(stderr.contains(needle), "{needle:?} in {stderr}");
-    }
-    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 /// Exit 0 or 1, no stderr, and a JSON report whose every sentence span is a
@@ -109,11 +92,11 @@ fn words(count: usize, seed: u64) -> Vec<String> {
 #[test]
 fn missing_file_is_trouble() {
     assert_trouble(
-        &newsdiff(&[LEFT, "/no/such/file.txt"]),
+        newsdiff(&[LEFT, "/no/such/file.txt"]).assert(),
         &["/no/such/file.txt"],
     );
     assert_trouble(
-        &newsdiff(&["/no/such/left.txt", RIGHT]),
+        newsdiff(&["/no/such/left.txt", RIGHT]).assert(),
         &["/no/such/left.txt"],
     );
 }
@@ -128,14 +111,14 @@ fn unreadable_file_is_trouble() {
         // Running as root: permissions do not stop us; nothing to test.
         return;
     }
-    assert_trouble(&newsdiff(&[LEFT, &path]), &["secret.txt", "denied"]);
+    assert_trouble(newsdiff(&[LEFT, &path]).assert(), &["secret.txt", "denied"]);
 }
 
 #[test]
 fn directory_is_trouble() {
     let dir = scratch("directory");
     let path = dir.to_str().unwrap();
-    assert_trouble(&newsdiff(&[LEFT, path]), &[path, "directory"]);
+    assert_trouble(newsdiff(&[LEFT, path]).assert(), &[path, "directory"]);
 }
 
 /// Documented: an empty (or whitespace-only) input has no sentences; two of
@@ -163,7 +146,7 @@ fn binary_data_is_trouble() {
     let dir = scratch("binary");
     let path = write(&dir, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     assert_trouble(
-        &newsdiff(&[LEFT, &path]),
+        newsdiff(&[LEFT, &path]).assert(),
         &["image.png", "binary", "offset 8"],
     );
 }
@@ -179,7 +162,7 @@ fn invalid_utf8_names_the_offset_and_lossy_replaces() {
         b"\xEF\xBB\xBFCaf\xE9 owner said prices rose.",
     );
     assert_trouble(
-        &newsdiff(&[LEFT, &path]),
+        newsdiff(&[LEFT, &path]).assert(),
         &["latin1.txt", "invalid UTF-8", "byte offset 6", "--lossy"],
     );
     let report = json_report(
@@ -418,6 +401,8 @@ fn closed_stdout_pipe_exits_quietly() {
         .join(" ");
     let path = write(&dir, "long.txt", &text);
     for format in ["json", "text"] {
+        // A plain std Command: assert_cmd reads stdout to the end, and this
+        // test must close it unread.
         let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
             .args(["--format", format, &path, &path])
             .stdout(Stdio::piped())
@@ -449,26 +434,22 @@ fn closed_stdout_pipe_exits_quietly() {
 #[test]
 fn size_limit_is_a_clear_error() {
     assert_trouble(
-        &newsdiff(&["--max-bytes", "1000", LEFT, RIGHT]),
+        newsdiff(&["--max-bytes", "1000", LEFT, RIGHT]).assert(),
         &[
             "000_25f73cc4789ee869.txt",
             "size limit of 1000 bytes",
             "--max-bytes",
         ],
     );
-    // Standard input has no size to check first: it is read up to the limit.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .args(["--max-bytes", "1000", "-", RIGHT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    // The reader may stop early; a broken pipe here is fine.
-    let _ = stdin.write_all(seed(LEFT).as_bytes());
-    drop(stdin);
-    assert_trouble(&child.wait_with_output().unwrap(), &["size limit"]);
+    // Standard input has no size to check first: it is read up to the limit
+    // (the reader may stop early; assert_cmd ignores the broken pipe).
+    assert_trouble(
+        newsdiff_cmd()
+            .args(["--max-bytes", "1000", "-", RIGHT])
+            .write_stdin(seed(LEFT))
+            .assert(),
+        &["size limit"],
+    );
     // At the limit exactly is fine.
     let size = fs::metadata(RIGHT).unwrap().len().to_string();
     assert_eq!(
@@ -481,20 +462,12 @@ fn size_limit_is_a_clear_error() {
 
 #[test]
 fn standard_input_reads_like_a_file() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .args(["--format", "json", "-", RIGHT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(seed(LEFT).as_bytes())
-        .unwrap();
-    let from_stdin: Value =
-        serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap();
+    let from_stdin = common::json(
+        &newsdiff_cmd()
+            .args(["--format", "json", "-", RIGHT])
+            .write_stdin(seed(LEFT))
+            .assert(),
+    );
     let from_file = json_report(&[LEFT, RIGHT], [&seed(LEFT), &seed(RIGHT)]);
     assert_eq!(from_stdin["pairs"], from_file["pairs"]);
     assert_eq!(from_stdin["facts"], from_file["facts"]);

@@ -2,23 +2,18 @@
 //! findings an editor expects, checked on the binary's JSON output.
 
 use serde_json::Value;
-use std::process::Command;
 
 mod common;
-use common::{LEFT, RIGHT};
+use common::{json, newsdiff_cmd, LEFT, RIGHT};
 
+/// The seed pair's JSON report; the pair differs, so newsdiff exits 1.
 fn report() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
-        .args(["--format", "json", LEFT, RIGHT])
-        .output()
-        .expect("run newsdiff");
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "the seed pair differs: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    json(
+        &newsdiff_cmd()
+            .args(["--format", "json", LEFT, RIGHT])
+            .assert()
+            .code(1),
+    )
 }
 
 /// Index of the one sentence on `side` whose text contains `needle`.

@@ -7,10 +7,11 @@
 //! only print.
 
 pub mod config;
+pub mod rule;
 pub mod rules;
 
 pub use config::{Limit, RuleConfig};
-pub use rules::Rule;
+pub use rule::Rule;
 
 use crate::model::report::Report;
 use serde::Serialize;

@@ -5,88 +5,12 @@
 //! annotations) meets an altered quote before a weakly aligned sentence.
 
 use super::config::{Limit, RuleConfig};
+use super::rule::Rule;
 use super::{Location, RuleFailure, SentenceRef};
 use crate::model::report::{
     AttributionChangeKind as Kind, CreditChangeKind, FactKind, PairReport, Report, SideReport,
 };
 use crate::model::BlockKind;
-use serde::Serialize;
-use std::fmt;
-
-/// A rule `check` can apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    /// Words inside quotation marks must not change.
-    NoAlteredQuote,
-    /// No number may change value between aligned sentences.
-    NoChangedNumber,
-    /// No statement may turn into its denial or its opposite.
-    NoPolarityChange,
-    /// No statement may be credited to somebody else.
-    NoSpeakerChange,
-    /// No credited statement may lose its speaker.
-    NoAttributionDropped,
-    /// No cue may make a statement sound more or less certain.
-    NoCertaintyChange,
-    /// The left byline's credit ("By AFP") must appear on the right.
-    SourceCreditKept,
-    /// At most so many left facts may be missing on the right.
-    MaxOmittedFacts,
-    /// Every left body sentence aligned at least so well.
-    MinAlignment,
-}
-
-impl Rule {
-    /// Every rule, most important first.
-    pub const ALL: [Rule; 9] = [
-        Rule::NoAlteredQuote,
-        Rule::NoChangedNumber,
-        Rule::NoPolarityChange,
-        Rule::NoSpeakerChange,
-        Rule::NoAttributionDropped,
-        Rule::NoCertaintyChange,
-        Rule::SourceCreditKept,
-        Rule::MaxOmittedFacts,
-        Rule::MinAlignment,
-    ];
-
-    /// The snake_case name used in flags, the config file and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::NoAlteredQuote => "no_altered_quote",
-            Rule::NoChangedNumber => "no_changed_number",
-            Rule::NoPolarityChange => "no_polarity_change",
-            Rule::NoSpeakerChange => "no_speaker_change",
-            Rule::NoAttributionDropped => "no_attribution_dropped",
-            Rule::NoCertaintyChange => "no_certainty_change",
-            Rule::SourceCreditKept => "source_credit_kept",
-            Rule::MaxOmittedFacts => "max_omitted_facts",
-            Rule::MinAlignment => "min_alignment",
-        }
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Rule {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Rule, String> {
-        let wanted = s.trim().replace('-', "_");
-        Rule::ALL
-            .into_iter()
-            .find(|r| r.name() == wanted)
-            .ok_or_else(|| {
-                let names: Vec<_> = Rule::ALL.iter().map(|r| r.name()).collect();
-                format!("unknown rule {s:?} (rules: {})", names.join(", "))
-            })
-    }
-}
 
 /// Failures of one rule on one report.
 pub fn evaluate(rule: Rule, report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
@@ -383,18 +307,4 @@ fn weak_alignment(report: &Report, config: &RuleConfig) -> Vec<RuleFailure> {
             Some(_) => None,
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rule_names_round_trip() {
-        for rule in Rule::ALL {
-            assert_eq!(rule.name().parse::<Rule>(), Ok(rule));
-        }
-        assert_eq!("no-altered-quote".parse::<Rule>(), Ok(Rule::NoAlteredQuote));
-        assert!("nope".parse::<Rule>().is_err());
-    }
 }

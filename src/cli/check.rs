@@ -104,7 +104,6 @@ impl RuleArgs {
 
     /// Built-in defaults, then the config file, then these flags.
     pub fn resolve(&self) -> Result<RuleConfig> {
-        let mut rules = RuleConfig::default();
         let file = match (&self.config, self.no_config) {
             (Some(path), _) => Some(path.clone()),
             (None, true) => None,
@@ -113,9 +112,11 @@ impl RuleArgs {
                 find_config(&cwd)
             }
         };
-        if let Some(path) = file {
-            rules.apply_file(&load_config(&path)?);
-        }
+        // The file's settings are already merged over the defaults.
+        let mut rules = match file {
+            Some(path) => load_config(&path)?,
+            None => RuleConfig::default(),
+        };
         self.apply(&mut rules)?;
         Ok(rules)
     }
