@@ -69,6 +69,8 @@ struct Pair {
     right: Vec<usize>,
     similarity: f64,
     moved: bool,
+    #[serde(default)]
+    move_kind: Option<String>,
     diff: Vec<DiffOp>,
 }
 

@@ -107,9 +107,13 @@ fn the_relocated_recognition_sentence_is_marked_moved() {
     let r = report();
     let i = find(&r, "left", "no need to rush with official recognition");
     assert_eq!(pair_of(&r, i).unwrap()["moved"], true);
+    // It keeps the story order: it was lifted over the cut paragraphs, not
+    // reordered, and the report says so.
+    assert_eq!(pair_of(&r, i).unwrap()["move_kind"], "relocated");
     // The sentences that keep their place are not moved.
     let first = find(&r, "left", "Putin on Friday said hundreds of fighters");
     assert_eq!(pair_of(&r, first).unwrap()["moved"], false);
+    assert!(pair_of(&r, first).unwrap().get("move_kind").is_none());
 }
 
 #[test]

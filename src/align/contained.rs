@@ -100,7 +100,7 @@ pub(super) fn add_cuts(groups: &mut Vec<Group>, mut cuts: Vec<Cut>, sides: [usiz
     for g in groups.iter() {
         g.left.iter().for_each(|&a| left_used[a] = true);
         g.right.iter().for_each(|&b| right_used[b] = true);
-        if !g.moved {
+        if g.moved.is_none() {
             order.insert(
                 g.left[0],
                 (
@@ -143,7 +143,7 @@ pub(super) fn add_cuts(groups: &mut Vec<Group>, mut cuts: Vec<Cut>, sides: [usiz
             left: vec![c.left],
             right: vec![c.right],
             similarity: c.similarity,
-            moved: false,
+            moved: None,
         });
     }
 }

@@ -19,6 +19,7 @@ pub mod similarity;
 mod titles;
 mod vocabulary;
 
+use crate::model::report::MoveKind;
 use crate::model::{BlockKind, Document, Sentence};
 use crate::parallel::join_if;
 use rustc_hash::FxHashMap;
@@ -63,9 +64,9 @@ pub struct AlignedPair {
     pub right: Vec<usize>,
     /// Similarity in [0, 1].
     pub similarity: f64,
-    /// True when the pair breaks the story order, or was lifted over a block
-    /// of at least [`RELOCATION_GAP`] sentences that only one side has.
-    pub moved: bool,
+    /// Set when the pair breaks the story order, or was lifted over a
+    /// block of at least [`RELOCATION_GAP`] sentences that only one side has.
+    pub moved: Option<MoveKind>,
 }
 
 /// The correspondence between two documents.
@@ -211,7 +212,7 @@ struct Group {
     left: Vec<usize>,
     right: Vec<usize>,
     similarity: f64,
-    moved: bool,
+    moved: Option<MoveKind>,
 }
 
 /// Aligns the alignable sentences of two documents, and their headlines.
@@ -308,7 +309,7 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
             left: vec![c.left],
             right: vec![c.right],
             similarity: c.similarity,
-            moved: false,
+            moved: None,
         })
         .collect();
     let threshold = min_similarity + MOVE_MARGIN;
@@ -352,7 +353,7 @@ fn add_reorderings(
                 left: vec![c.left],
                 right: vec![c.right],
                 similarity: c.similarity,
-                moved: true,
+                moved: Some(MoveKind::Reordered),
             });
         }
     }
@@ -471,11 +472,13 @@ fn coverage(part: &[Key], whole: &Features, idf: &Idf) -> f64 {
 fn mark_relocations(groups: &mut [Group]) {
     // Last left and right positions of the previous in-order group.
     let mut previous: Option<(usize, usize)> = None;
-    for g in groups.iter_mut().filter(|g| !g.moved) {
+    for g in groups.iter_mut().filter(|g| g.moved.is_none()) {
         if let Some((l, r)) = previous {
             let skipped_left = g.left[0].saturating_sub(l + 1);
             let skipped_right = g.right[0].saturating_sub(r + 1);
-            g.moved = skipped_left.abs_diff(skipped_right) >= RELOCATION_GAP;
+            if skipped_left.abs_diff(skipped_right) >= RELOCATION_GAP {
+                g.moved = Some(MoveKind::Relocated);
+            }
         }
         previous = Some((g.left[g.left.len() - 1], g.right[g.right.len() - 1]));
     }

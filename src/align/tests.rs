@@ -124,7 +124,7 @@ fn a_sentence_cut_to_its_first_clause_aligns_with_the_cut() {
     );
     // The pair reports its similarity, not its containment: a heavy cut.
     assert!(alignment.pairs[1].similarity < DEFAULT_MIN_SIMILARITY);
-    assert!(!alignment.pairs[1].moved);
+    assert!(alignment.pairs[1].moved.is_none());
 }
 
 /// A short sentence a long one carries, but out of the story order of the
@@ -263,4 +263,25 @@ fn a_sentence_with_an_initialism_aligns_with_the_spelled_out_one() {
         groups(&alignment),
         vec![(vec![0], vec![0]), (vec![1], vec![1])]
     );
+}
+
+/// A paragraph moved to the end is out of story order: `reordered`, not
+/// `relocated`, and the sentences around it keep their place.
+#[test]
+fn a_paragraph_moved_to_the_end_is_reordered() {
+    let first = "The council approved the school budget on Monday evening.";
+    let second = "The mayor discounted rumors that he would resign after the vote.";
+    let third = "The new library opens in June with a reading room for children.";
+    let fourth = "Critics of the budget said they would appeal to the regional court.";
+    let alignment = aligned(
+        &format!("{first} {second} {third} {fourth}"),
+        &format!("{first} {third} {fourth} {second}"),
+    );
+    let moved: Vec<(Vec<usize>, Option<MoveKind>)> = alignment
+        .pairs
+        .iter()
+        .filter(|p| p.moved.is_some())
+        .map(|p| (p.left.clone(), p.moved))
+        .collect();
+    assert_eq!(moved, vec![(vec![1], Some(MoveKind::Reordered))]);
 }

@@ -48,7 +48,7 @@ pub(super) fn title_pair(left: &Document, right: &Document) -> Option<AlignedPai
         left: left_ids,
         right: right_ids,
         similarity: super::similarity::similarity(&a, &b, &idf),
-        moved: false,
+        moved: None,
     })
 }
 
@@ -90,7 +90,7 @@ mod tests {
         .expect("the headlines share 'shoot'");
         assert_eq!((pair.left, pair.right), (vec![0], vec![0]));
         assert!(pair.similarity < crate::align::DEFAULT_MIN_SIMILARITY);
-        assert!(!pair.moved);
+        assert!(pair.moved.is_none());
     }
 
     #[test]

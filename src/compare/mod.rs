@@ -110,7 +110,8 @@ fn compare_pair(
         left: pair.left.clone(),
         right: pair.right.clone(),
         similarity: (pair.similarity * 1000.0).round() / 1000.0,
-        moved: pair.moved,
+        moved: pair.moved.is_some(),
+        move_kind: pair.moved,
         diff: word_diff(&joined(&l), &joined(&r)),
     };
     (report, changes)

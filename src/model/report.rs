@@ -81,6 +81,11 @@ pub struct PairReport {
     pub similarity: f64,
     /// True when the pair sits elsewhere in the story on the right (see `align`).
     pub moved: bool,
+    /// How a moved pair moved: `reordered` (out of story order) or
+    /// `relocated` (in order, but lifted over a passage only one side
+    /// has). Absent when `moved` is false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_kind: Option<MoveKind>,
     /// Word-level diff from the left text to the right text.
     pub diff: Vec<DiffOp>,
 }
@@ -104,6 +109,19 @@ pub enum DiffTag {
     Delete,
     /// Only on the right.
     Insert,
+}
+
+/// How an aligned pair moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    /// The pair breaks the story order: the other side tells it earlier or
+    /// later.
+    Reordered,
+    /// The pair keeps the story order but was lifted over a passage of
+    /// several sentences that only one side has (cut or added), so it now
+    /// sits in another context.
+    Relocated,
 }
 
 /// Kinds of attribution change.
