@@ -84,11 +84,13 @@ pub struct Compared {
 }
 
 /// A pair that could not be compared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "batch_error", deny_unknown_fields)]
 pub struct Failed {
     /// The manifest's `id`, or null (also when the line is not valid JSON).
     pub id: Option<Value>,
     /// 1-based manifest line.
+    #[schemars(range(min = 1))]
     pub line: usize,
     /// What went wrong, in one line.
     pub error: String,

@@ -17,7 +17,8 @@ use crate::model::report::Report;
 use serde::Serialize;
 
 /// One rule's result on one report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "rule_outcome", deny_unknown_fields)]
 pub struct RuleOutcome {
     /// The rule.
     pub rule: Rule,
@@ -30,7 +31,8 @@ pub struct RuleOutcome {
 }
 
 /// One thing a rule objects to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "rule_failure", deny_unknown_fields)]
 pub struct RuleFailure {
     /// Where to look: the right sentence when there is one (the report under
     /// review), else the left one.
@@ -48,26 +50,32 @@ pub struct RuleFailure {
 }
 
 /// A `file:line:column` place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "location", deny_unknown_fields)]
 pub struct Location {
     /// The input path as given.
     pub path: String,
     /// 1-based line.
+    #[schemars(range(min = 1))]
     pub line: usize,
     /// 1-based column, in characters.
+    #[schemars(range(min = 1))]
     pub column: usize,
 }
 
 /// A sentence of one side, with its place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sentence_ref", deny_unknown_fields)]
 pub struct SentenceRef {
     /// 0-based index into that side's `sentences`.
     pub index: usize,
     /// The input path.
     pub path: String,
     /// 1-based line of the sentence start.
+    #[schemars(range(min = 1))]
     pub line: usize,
     /// 1-based column of the sentence start.
+    #[schemars(range(min = 1))]
     pub column: usize,
 }
 

@@ -9,7 +9,8 @@ use serde::Serialize;
 use std::fmt;
 
 /// A rule `check` can apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "rule")]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// Words inside quotation marks must not change.

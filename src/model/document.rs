@@ -42,7 +42,8 @@ impl Span {
 }
 
 /// What a block of the article is. Sentences inherit the kind of their block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "block_kind")]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The headline (first heading or first short line).
@@ -253,7 +254,10 @@ impl Document {
 }
 
 /// How sure a cue makes a reported statement sound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[schemars(rename = "certainty")]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Distances the reporter or hedges ("claim", "allege", "suggest").

@@ -11,9 +11,11 @@ use serde::Serialize;
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// The result of comparing two reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "report", deny_unknown_fields)]
 pub struct Report {
-    /// Always [`CONTRACT_VERSION`].
+    /// The contract version: always 1 ([`CONTRACT_VERSION`]).
+    #[schemars(extend("const" = CONTRACT_VERSION))]
     pub version: u32,
     /// The first (reference) report.
     pub left: SideReport,
@@ -30,16 +32,18 @@ pub struct Report {
     /// Facts omitted, added or changed.
     pub facts: Facts,
     /// Source credits (byline, photo credits) one report gives and the
-    /// other names nowhere.
+    /// other names nowhere: not in its byline, photo credits or text.
     pub credit_changes: Vec<CreditChange>,
-    /// Headline and date line changes.
+    /// Headline changes (whenever the headlines differ, one missing
+    /// included) and date line changes (only when both reports have one).
     pub metadata_changes: Vec<MetadataChange>,
     /// Counts of the above.
     pub summary: Summary,
 }
 
 /// One input, as the report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "side", deny_unknown_fields)]
 pub struct SideReport {
     /// Display name of the input.
     pub path: String,
@@ -54,30 +58,36 @@ pub struct SideReport {
 }
 
 /// One sentence of an input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sentence", deny_unknown_fields)]
 pub struct SentenceReport {
     /// 0-based index into `sentences`.
     pub index: usize,
     /// The sentence, Markdown markup removed.
+    #[schemars(with = "String")]
     pub text: SharedText,
     /// Half-open byte range into the input as read (after BOM removal).
     pub span: [usize; 2],
     /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.
     pub kind: BlockKind,
     /// 1-based line of the sentence start.
+    #[schemars(range(min = 1))]
     pub line: usize,
     /// 1-based column (in characters) of the sentence start.
+    #[schemars(range(min = 1))]
     pub column: usize,
 }
 
 /// One aligned group: 1:1, 1:2 or 2:1.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "pair", deny_unknown_fields)]
 pub struct PairReport {
     /// Left sentence indices, ascending.
     pub left: Vec<usize>,
     /// Right sentence indices, ascending.
     pub right: Vec<usize>,
     /// Similarity in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub similarity: f64,
     /// True when the pair sits elsewhere in the story on the right (see `align`).
     pub moved: bool,
@@ -85,13 +95,16 @@ pub struct PairReport {
     /// `relocated` (in order, but lifted over a passage only one side
     /// has). Absent when `moved` is false.
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Left out rather than null when absent: the schema gives the inner type.
+    #[schemars(with = "MoveKind")]
     pub move_kind: Option<MoveKind>,
     /// Word-level diff from the left text to the right text.
     pub diff: Vec<DiffOp>,
 }
 
 /// One run of the word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "diff_op", deny_unknown_fields)]
 pub struct DiffOp {
     /// What happened to this run.
     pub op: DiffTag,
@@ -100,7 +113,8 @@ pub struct DiffOp {
 }
 
 /// Word diff operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "diff_tag")]
 #[serde(rename_all = "snake_case")]
 pub enum DiffTag {
     /// In both.
@@ -112,7 +126,8 @@ pub enum DiffTag {
 }
 
 /// How an aligned pair moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "move_kind")]
 #[serde(rename_all = "snake_case")]
 pub enum MoveKind {
     /// The pair breaks the story order: the other side tells it earlier or
@@ -125,7 +140,8 @@ pub enum MoveKind {
 }
 
 /// Kinds of attribution change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "attribution_change_kind")]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionChangeKind {
     /// Same speaker, different cue ("said" → "confirmed").
@@ -143,7 +159,8 @@ pub enum AttributionChangeKind {
 }
 
 /// One change of attribution between aligned sentences.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "attribution_change", deny_unknown_fields)]
 pub struct AttributionChange {
     /// What changed.
     pub kind: AttributionChangeKind,
@@ -157,6 +174,8 @@ pub struct AttributionChange {
     /// The speaker's words in the sentence itself, when they differ from
     /// `speaker` (a pronoun: "He").
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Left out rather than null when absent: the schema gives the inner type.
+    #[schemars(with = "String")]
     pub speaker_as_written: Option<String>,
     /// Cue lemma on the left.
     pub left_cue: Option<String>,
@@ -165,22 +184,27 @@ pub struct AttributionChange {
     /// For a cue change: how sure the left cue makes the statement sound
     /// (`weaker`, `neutral`, `stronger`; see `lexicon::cues::certainty`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Certainty")]
     pub left_certainty: Option<Certainty>,
     /// For a cue change: the same for the right cue.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Certainty")]
     pub right_certainty: Option<Certainty>,
     /// A one-line human explanation.
     pub detail: String,
     /// The left quote, for quote changes.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub left_quote: Option<String>,
     /// The right quote, for quote changes.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub right_quote: Option<String>,
 }
 
 /// Fact findings.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "facts", deny_unknown_fields)]
 pub struct Facts {
     /// Left facts the right carries nowhere.
     pub omitted: Vec<Fact>,
@@ -191,7 +215,8 @@ pub struct Facts {
 }
 
 /// Kind of fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "fact_kind")]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// A quantity.
@@ -208,7 +233,8 @@ pub enum FactKind {
 }
 
 /// A fact one side has and the other lacks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "fact", deny_unknown_fields)]
 pub struct Fact {
     /// Kind of fact.
     pub kind: FactKind,
@@ -216,13 +242,15 @@ pub struct Fact {
     pub text: String,
     /// Numeric value, for numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "f64")]
     pub value: Option<f64>,
     /// Index of the sentence that carries it (on its own side).
     pub sentence: usize,
 }
 
 /// A fact that differs between aligned sentences.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "fact_change", deny_unknown_fields)]
 pub struct FactChange {
     /// Kind of fact.
     pub kind: FactKind,
@@ -237,7 +265,8 @@ pub struct FactChange {
 }
 
 /// Whether a credit was dropped or added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "credit_change_kind")]
 #[serde(rename_all = "snake_case")]
 pub enum CreditChangeKind {
     /// The left credits a source the right names nowhere.
@@ -247,7 +276,8 @@ pub enum CreditChangeKind {
 }
 
 /// Where a credit is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "credit_source")]
 #[serde(rename_all = "snake_case")]
 pub enum CreditSource {
     /// The byline ("By AFP").
@@ -288,7 +318,8 @@ impl CreditSource {
 
 /// A source credit one side gives and the other names nowhere (not in its
 /// byline, photo credits or text).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "credit_change", deny_unknown_fields)]
 pub struct CreditChange {
     /// Dropped or added.
     pub kind: CreditChangeKind,
@@ -305,7 +336,8 @@ pub struct CreditChange {
 }
 
 /// Which piece of metadata changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "metadata_field")]
 #[serde(rename_all = "snake_case")]
 pub enum MetadataField {
     /// The headline.
@@ -315,7 +347,8 @@ pub enum MetadataField {
 }
 
 /// A headline or date line that differs between the reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "metadata_change", deny_unknown_fields)]
 pub struct MetadataChange {
     /// Which field.
     pub field: MetadataField,
@@ -330,7 +363,8 @@ pub struct MetadataChange {
 }
 
 /// Counts, for a summary line and for CI thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "summary", deny_unknown_fields)]
 pub struct Summary {
     /// Sentences on the left.
     pub left_sentences: usize,
