@@ -371,6 +371,10 @@ fn spelled(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     }
     // A trailing "and a half" with no scale after it still counts.
     let value = total + current;
+    // "BBC One's", "one's own": a name or a pronoun, never a count.
+    if w(k) == "one" && ctx.toks[k].possessive() {
+        return None;
+    }
     if i == k + 1 && w(k) == "one" && !counted_one(ctx, k) {
         return None;
     }
@@ -388,8 +392,15 @@ fn counted_one(ctx: &Ctx<'_>, k: usize) -> bool {
     ) && after.is_some_and(|t| t.word && !t.cap && t.space_before && !is_stopword(&t.folded))
 }
 
-/// "hundreds", "tens of thousands", "hundreds of thousands".
+/// "hundreds", "tens of thousands", "hundreds of thousands", "several
+/// hundred".
 fn vague_amount(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
+    // "several hundred" is as vague as "hundreds", and of its scale.
+    if ctx.word(k) == "several" {
+        let next = ctx.word(k + 1);
+        let v = scale(next).or((next == "dozen").then_some(12.0))?;
+        return Some((v, k + 2));
+    }
     let v = vague(ctx.word(k))?;
     if ctx.word(k + 1) == "of" {
         if let Some(inner) = vague(ctx.word(k + 2)) {

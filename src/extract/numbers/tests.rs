@@ -92,3 +92,29 @@ fn a_tens_word_takes_an_unhyphenated_unit() {
     assert_eq!(numbers("twenty, five and six").len(), 3);
     assert_eq!(numbers("They were twenty eleven years ago").len(), 2);
 }
+
+#[test]
+fn several_hundred_is_vague_like_hundreds() {
+    // Found by the text2num bake-off: "several hundred" (11 times in the
+    // eval texts) gave no number.
+    let ctx = Ctx::new("It sent a message to several hundred people.", 0);
+    let mut taken = vec![false; ctx.toks.len()];
+    let found = find(&ctx, &mut taken);
+    assert_eq!(found.len(), 1);
+    let n = &found[0];
+    assert_eq!(
+        (n.value, n.vague, n.text.as_str()),
+        (100.0, true, "several hundred")
+    );
+    assert_eq!(n.unit.as_deref(), Some("peopl"));
+    assert_eq!(one("They held several dozen men.").0, 12.0);
+    assert!(numbers("Several people were hurt.").is_empty());
+}
+
+#[test]
+fn a_possessive_one_is_no_count() {
+    // Found by the text2num bake-off: "BBC One's hit drama" gave 1.
+    assert!(numbers("It airs on BBC One's hit drama.").is_empty());
+    assert!(numbers("It hurt one's pride.").is_empty());
+    assert_eq!(one("They had one child.").0, 1.0);
+}
