@@ -64,7 +64,7 @@ fn reads_as_written(raw: &str) -> bool {
 }
 
 /// The bytes `inline` treats as possible markup.
-const MARKUP_STARTS: [char; 6] = ['\\', '!', '[', '<', '*', '_'];
+const MARKUP_STARTS: [char; 7] = ['\\', '!', '[', '<', '*', '_', '&'];
 
 /// Removes the `#` run that opens an ATX heading and the optional closing run.
 fn strip_heading_marks(raw: &str) -> &str {
@@ -116,6 +116,13 @@ fn inline(s: &str, out: &mut String) {
                 if let Some((url, end)) = autolink_at(s, i) {
                     out.push_str(url);
                     i = end;
+                    continue;
+                }
+            }
+            b'&' => {
+                if let Some((decoded, len)) = entity_at(&s[i..]) {
+                    out.push(decoded);
+                    i += len;
                     continue;
                 }
             }
@@ -184,6 +191,35 @@ fn link_at(s: &str, open: usize) -> Option<(&str, usize)> {
     Some((&s[open + 1..close], dest_start + dest_len + 1))
 }
 
+/// Decodes the HTML character reference that `s` starts with (`&amp;`,
+/// `&#39;`, `&#x2019;`); returns the character and the reference's length.
+/// Wire copy often carries them escaped ("AT&amp;T"), and the reader sees
+/// the character, so "amp" must not become a word. Only the few names
+/// seen in news copy are known; anything else stays as text.
+fn entity_at(s: &str) -> Option<(char, usize)> {
+    let end = s.as_bytes().iter().take(10).position(|&b| b == b';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            // NUL and the surrogates are no characters (CommonMark reads
+            // them as U+FFFD); keep the text as written instead.
+            char::from_u32(code).filter(|c| *c != '\0')?
+        }
+    };
+    Some((c, end + 1))
+}
+
 /// Parses `<https://…>` (or `http:`, `mailto:`) starting at `open`; returns
 /// the address and the byte after `>`.
 fn autolink_at(s: &str, open: usize) -> Option<(&str, usize)> {
@@ -238,7 +274,7 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
         /// Borrowing is only a shortcut: the text is the one `rewrite` builds.
         #[test]
-        fn borrowed_text_is_the_rewritten_text(raw in "[a-z_*\\[\\]()<>!\\\\ \t\n\u{b}\u{a0}\u{2003}\u{3000}é€.]{0,24}") {
+        fn borrowed_text_is_the_rewritten_text(raw in "[a-z_*\\[\\]()<>!\\\\ \t\n\u{b}\u{a0}\u{2003}\u{3000}é€.&;#]{0,24}") {
             prop_assert_eq!(reader_text(&raw, false).into_owned(), rewrite(&raw, false));
         }
     }
@@ -293,6 +329,31 @@ mod tests {
         assert_eq!(reader_text("# Title #", true), "Title");
         assert_eq!(reader_text("# Learning C#", true), "Learning C#");
         assert_eq!(reader_text("#", true), "");
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        // Found by the pulldown-cmark bake-off (docs/bakeoffs.md): msrp and
+        // sts-news copy carries "&amp;" and "&apos;".
+        assert_eq!(reader_text("AT&amp;T said", false), "AT&T said");
+        assert_eq!(
+            reader_text("Global Crossing&apos;s chief", false),
+            "Global Crossing's chief"
+        );
+        assert_eq!(reader_text("&#39;a&#x2019;b&quot;", false), "'a\u{2019}b\"");
+        assert_eq!(reader_text("a&nbsp;b", false), "a b");
+        // Not references: kept as written.
+        for kept in [
+            "Tom & Jerry",
+            "R&D;",
+            "&bogus; x",
+            "&#0;",
+            "&#xD800;",
+            "&",
+            "&amp",
+        ] {
+            assert_eq!(reader_text(kept, false), kept, "{kept:?}");
+        }
     }
 
     #[test]

@@ -302,6 +302,15 @@ fn parse_numeral(s: &str) -> Option<f64> {
 /// "one hundred and twenty", "one and a half million", "a dozen".
 fn spelled(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     let w = |i: usize| ctx.word(i);
+    // "half a million", "a half million", "half a dozen": half the scale,
+    // not the scale ("a million" alone would read 1e6).
+    let half_scale = match (w(k), w(k + 1)) {
+        ("half", "a") | ("a", "half") => scale(w(k + 2)).or((w(k + 2) == "dozen").then_some(12.0)),
+        _ => None,
+    };
+    if let Some(s) = half_scale {
+        return Some((s / 2.0, k + 3));
+    }
     let mut i = k;
     // "a" counts only before a scale word: "a day later" is not a number.
     if w(k) == "a" {
@@ -314,33 +323,46 @@ fn spelled(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     }
     let (mut total, mut current) = (0.0, if w(k) == "a" { 1.0 } else { 0.0 });
     let mut last_small = false;
+    // True right after a bare tens word, which a unit may follow unhyphenated.
+    let mut after_tens = false;
     while i < ctx.toks.len() {
         let word = w(i);
         if let Some(n) = small_number(word).filter(|_| !last_small) {
             current += n;
             i += 1;
+            after_tens = n >= 20.0;
             // "twenty-five"
             if n >= 20.0 && ctx.toks.get(i).is_some_and(|t| t.is('-')) {
                 if let Some(u) = small_number(w(i + 1)).filter(|u| *u < 10.0) {
                     current += u;
                     i += 2;
+                    after_tens = false;
                 }
             }
             last_small = true;
+        } else if let Some(u) = small_number(word).filter(|u| after_tens && (1.0..10.0).contains(u))
+        {
+            // "twenty five", as "twenty-five" is often written.
+            current += u;
+            i += 1;
+            after_tens = false;
         } else if word == "hundred" || word == "dozen" {
             let factor = if word == "hundred" { 100.0 } else { 12.0 };
             current = if current == 0.0 { 1.0 } else { current } * factor;
             i += 1;
             last_small = false;
+            after_tens = false;
         } else if let Some(s) = scale(word) {
             total += if current == 0.0 { 1.0 } else { current } * s;
             current = 0.0;
             i += 1;
             last_small = false;
+            after_tens = false;
         } else if word == "and" && w(i + 1) == "a" && w(i + 2) == "half" && last_small {
             current += 0.5;
             i += 3;
             last_small = false;
+            after_tens = false;
         } else if word == "and" && !last_small && small_number(w(i + 1)).is_some() && i > k {
             i += 1;
         } else {
@@ -349,6 +371,10 @@ fn spelled(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     }
     // A trailing "and a half" with no scale after it still counts.
     let value = total + current;
+    // "BBC One's", "one's own": a name or a pronoun, never a count.
+    if w(k) == "one" && ctx.toks[k].possessive() {
+        return None;
+    }
     if i == k + 1 && w(k) == "one" && !counted_one(ctx, k) {
         return None;
     }
@@ -366,8 +392,15 @@ fn counted_one(ctx: &Ctx<'_>, k: usize) -> bool {
     ) && after.is_some_and(|t| t.word && !t.cap && t.space_before && !is_stopword(&t.folded))
 }
 
-/// "hundreds", "tens of thousands", "hundreds of thousands".
+/// "hundreds", "tens of thousands", "hundreds of thousands", "several
+/// hundred".
 fn vague_amount(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
+    // "several hundred" is as vague as "hundreds", and of its scale.
+    if ctx.word(k) == "several" {
+        let next = ctx.word(k + 1);
+        let v = scale(next).or((next == "dozen").then_some(12.0))?;
+        return Some((v, k + 2));
+    }
     let v = vague(ctx.word(k))?;
     if ctx.word(k + 1) == "of" {
         if let Some(inner) = vague(ctx.word(k + 2)) {

@@ -67,3 +67,54 @@ fn a_conversion_in_parentheses_keeps_both_numbers_and_units() {
     let units: Vec<Option<&str>> = found.iter().map(|n| n.1.as_deref()).collect();
     assert_eq!(units, vec![Some("mi"), Some("km")]);
 }
+
+#[test]
+fn half_a_scale_is_half_of_it() {
+    // Found by the text2num bake-off (docs/bakeoffs.md): "half a million"
+    // read as "a million".
+    let half = one("Officials said half a million people fled.");
+    assert_eq!((half.0, half.2.as_str()), (5e5, "half a million"));
+    assert_eq!(one("They sold a half million copies.").0, 5e5);
+    assert_eq!(one("Police held half a dozen men.").0, 6.0);
+    // "half" alone is no number; "a million" still is one.
+    assert!(numbers("Half the town fled.").is_empty());
+    assert_eq!(one("They sold a million copies.").0, 1e6);
+}
+
+#[test]
+fn a_tens_word_takes_an_unhyphenated_unit() {
+    // Found by the text2num bake-off: "twenty five" gave 20 and 5.
+    let found = one("Officials said twenty five people died.");
+    assert_eq!((found.0, found.2.as_str()), (25.0, "twenty five"));
+    assert_eq!(one("Officials said twenty-five people died.").0, 25.0);
+    assert_eq!(one("It took ninety nine days.").0, 99.0);
+    // Two units or a teen after a tens word stay apart.
+    assert_eq!(numbers("twenty, five and six").len(), 3);
+    assert_eq!(numbers("They were twenty eleven years ago").len(), 2);
+}
+
+#[test]
+fn several_hundred_is_vague_like_hundreds() {
+    // Found by the text2num bake-off: "several hundred" (11 times in the
+    // eval texts) gave no number.
+    let ctx = Ctx::new("It sent a message to several hundred people.", 0);
+    let mut taken = vec![false; ctx.toks.len()];
+    let found = find(&ctx, &mut taken);
+    assert_eq!(found.len(), 1);
+    let n = &found[0];
+    assert_eq!(
+        (n.value, n.vague, n.text.as_str()),
+        (100.0, true, "several hundred")
+    );
+    assert_eq!(n.unit.as_deref(), Some("peopl"));
+    assert_eq!(one("They held several dozen men.").0, 12.0);
+    assert!(numbers("Several people were hurt.").is_empty());
+}
+
+#[test]
+fn a_possessive_one_is_no_count() {
+    // Found by the text2num bake-off: "BBC One's hit drama" gave 1.
+    assert!(numbers("It airs on BBC One's hit drama.").is_empty());
+    assert!(numbers("It hurt one's pride.").is_empty());
+    assert_eq!(one("They had one child.").0, 1.0);
+}
