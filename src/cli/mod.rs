@@ -24,7 +24,8 @@ pub const TROUBLE: u8 = 2;
 /// omitted or added.
 ///
 /// Exit status: 0 no reportable difference, 1 differences found, 2 trouble.
-/// To compare a file named like a subcommand (check, batch), write ./check.
+/// To compare a file named like a subcommand (check, batch, generate),
+/// write ./check.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsdiff",
@@ -53,12 +54,13 @@ pub struct Args {
 pub enum Command {
     /// Apply editorial rules to one pair: exit 0 when all pass, 1 when any
     /// fails, 2 on trouble.
+    #[command(after_help = check::rules_help())]
     Check(check::CheckArgs),
     /// Compare many pairs from a JSON Lines manifest, in parallel; write one
     /// JSON result a line, in input order.
+    #[command(after_help = check::rules_help())]
     Batch(batch::BatchArgs),
     /// Write shell completions or the man page to standard output.
-    #[command(hide = true)]
     Generate(generate::GenerateArgs),
 }
 
