@@ -7,9 +7,9 @@ mod batch;
 mod check;
 mod generate;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
-use newsdiff::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+use newsdiff::input::{parse_size, DecodeOptions, DEFAULT_MAX_BYTES_TEXT};
 use newsdiff::Options;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -83,9 +83,10 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
-    /// Largest input accepted, in bytes, per side.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
-    pub max_bytes: u64,
+    /// Largest input accepted per side: bytes, or with k, M or G for powers
+    /// of 1024 (10k = 10240 bytes, 50M = 52428800).
+    #[arg(long, default_value = DEFAULT_MAX_BYTES_TEXT, value_name = "SIZE")]
+    pub max_bytes: String,
     /// Sentences less similar than this (0 to 1) are not aligned.
     #[arg(long, default_value_t = newsdiff::align::DEFAULT_MIN_SIMILARITY, value_name = "S")]
     pub min_similarity: f64,
@@ -183,10 +184,11 @@ impl InputArgs {
                 self.min_similarity
             );
         }
+        let max_bytes = parse_size(&self.max_bytes).map_err(|e| anyhow!("--max-bytes: {e}"))?;
         Ok((
             DecodeOptions {
                 lossy: self.lossy,
-                max_bytes: self.max_bytes,
+                max_bytes,
             },
             Options {
                 min_similarity: self.min_similarity,
