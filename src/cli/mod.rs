@@ -6,6 +6,7 @@
 mod batch;
 mod check;
 mod generate;
+mod warnings;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
@@ -233,6 +234,7 @@ pub fn compare(config: &CompareConfig) -> Result<Compared> {
         .context("cannot read right input")?;
     let documents = newsdiff::analyse_pair(&config.left, left, &config.right, right);
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
+    warnings::print(&report, &documents.0, &documents.1);
     Ok(Compared { report, documents })
 }
 
