@@ -4,7 +4,10 @@
 //! Each manifest line is one JSON object, `{"left": path, "right": path,
 //! "id": any}` (`id` optional). A line that cannot be parsed or a pair that
 //! cannot be read becomes a [`BatchResult::Failed`]; the others go on.
-//! Relative paths are taken from the current folder, as a shell would.
+//! Relative paths are taken from the manifest's folder, as a Makefile's or
+//! a Cargo.toml's are, so a manifest works from any current folder; a
+//! manifest read from standard input has no folder, and its relative paths
+//! are taken from the current one.
 
 use crate::check::{self, RuleConfig, RuleOutcome};
 use crate::input::{read_input, DecodeOptions};
@@ -13,6 +16,7 @@ use crate::Options;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::path::Path;
 
 /// One pair as the manifest names it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -36,17 +40,105 @@ pub struct ManifestEntry {
     pub pair: Result<BatchPair, String>,
 }
 
-/// Splits a manifest into entries; blank lines are skipped.
-pub fn parse_manifest(text: &str) -> Vec<ManifestEntry> {
+/// Where a manifest was read from, for its messages and its relative paths.
+#[derive(Debug, Clone, Copy)]
+pub enum ManifestSource<'a> {
+    /// A file: messages name it, relative paths are taken from its folder.
+    File(&'a Path),
+    /// Standard input: relative paths are taken from the current folder.
+    Stdin,
+}
+
+impl ManifestSource<'_> {
+    /// The name messages give the manifest.
+    fn name(&self) -> String {
+        match self {
+            ManifestSource::File(path) => path.display().to_string(),
+            ManifestSource::Stdin => String::from("<stdin>"),
+        }
+    }
+
+    /// `path` as the pair names it, made to work from the current folder:
+    /// relative to the manifest's folder, absolute paths (and `-`) as they
+    /// are. The result is also the name the report gives the input, so its
+    /// `file:line:col` places open from the current folder too.
+    fn resolve(&self, path: String) -> String {
+        let folder = match self {
+            ManifestSource::File(manifest) => manifest.parent(),
+            ManifestSource::Stdin => None,
+        };
+        match folder {
+            // A manifest named without a folder ("pairs.jsonl") has the
+            // empty parent: the current folder, nothing to join.
+            Some(folder)
+                if !folder.as_os_str().is_empty()
+                    && path != "-"
+                    && Path::new(&path).is_relative() =>
+            {
+                folder.join(&path).to_string_lossy().into_owned()
+            }
+            _ => path,
+        }
+    }
+}
+
+/// Splits a manifest into entries; blank lines are skipped. Errors name
+/// the manifest and the line (`pairs.jsonl:4: not a JSON object ...`), and
+/// the pairs' relative paths are resolved as [`ManifestSource`] says.
+pub fn parse_manifest(text: &str, source: ManifestSource<'_>) -> Vec<ManifestEntry> {
+    let name = source.name();
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| ManifestEntry {
             line: i + 1,
-            pair: serde_json::from_str::<BatchPair>(l)
-                .map_err(|e| format!("manifest line {}: {e}", i + 1)),
+            pair: parse_line(l)
+                .map(|pair| BatchPair {
+                    left: source.resolve(pair.left),
+                    right: source.resolve(pair.right),
+                    id: pair.id,
+                })
+                .map_err(|e| format!("{name}:{}{e}", i + 1)),
         })
         .collect()
+}
+
+/// One manifest line as a pair; the error starts with `:column: `, the
+/// place in the line, when serde_json gives one, else with `: `.
+fn parse_line(line: &str) -> Result<BatchPair, String> {
+    // Straight into the pair, so a key given twice is an error too.
+    let error = match serde_json::from_str::<BatchPair>(line) {
+        Ok(pair) => return Ok(pair),
+        Err(error) => error,
+    };
+    let not_an_object = match serde_json::from_str::<Value>(line) {
+        Err(_) => None,
+        Ok(Value::Object(_)) => return Err(placed(&error, "")),
+        Ok(Value::Array(_)) => Some("an array"),
+        Ok(Value::String(_)) => Some("a string"),
+        Ok(Value::Number(_)) => Some("a number"),
+        Ok(Value::Bool(_)) => Some("a boolean"),
+        Ok(Value::Null) => Some("null"),
+    };
+    Err(match not_an_object {
+        Some(what) => format!(": not a JSON object ({what})"),
+        None => placed(&error, "not a JSON object: "),
+    })
+}
+
+/// `:column: what message`. serde_json places its errors in the text it was
+/// given, one manifest line, so its "at line 1 column N" is replaced by the
+/// column alone (the caller puts the manifest's line number before it).
+fn placed(error: &serde_json::Error, what: &str) -> String {
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    if error.column() == 0 {
+        format!(": {what}{message}")
+    } else {
+        format!(":{}: {what}{message}", error.column())
+    }
 }
 
 /// What every pair of a batch shares.
@@ -192,9 +284,20 @@ pub fn run(
 mod tests {
     use super::*;
 
+    fn file(text: &str, path: &str) -> Vec<ManifestEntry> {
+        parse_manifest(text, ManifestSource::File(Path::new(path)))
+    }
+
+    fn error(entry: &ManifestEntry) -> &str {
+        entry.pair.as_ref().unwrap_err()
+    }
+
     #[test]
     fn manifest_skips_blank_lines_and_keeps_line_numbers() {
-        let entries = parse_manifest("{\"left\":\"a\",\"right\":\"b\",\"id\":7}\n\nnot json\n");
+        let entries = file(
+            "{\"left\":\"a\",\"right\":\"b\",\"id\":7}\n\nnot json\n",
+            "pairs.jsonl",
+        );
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].pair.as_ref().unwrap().id, Some(Value::from(7)));
         assert_eq!(entries[1].line, 3);
@@ -202,15 +305,82 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_is_not_json_is_not_a_json_object_at_its_line_and_column() {
+        let entries = file("\n% not json\n", "m/pairs.jsonl");
+        assert_eq!(
+            error(&entries[0]),
+            "m/pairs.jsonl:2:1: not a JSON object: expected value"
+        );
+    }
+
+    #[test]
+    fn json_other_than_an_object_says_what_it_is() {
+        let entries = parse_manifest("[1, 2]\n\"a\"\nnull\n", ManifestSource::Stdin);
+        assert_eq!(
+            error(&entries[0]),
+            "<stdin>:1: not a JSON object (an array)"
+        );
+        assert_eq!(
+            error(&entries[1]),
+            "<stdin>:2: not a JSON object (a string)"
+        );
+        assert_eq!(error(&entries[2]), "<stdin>:3: not a JSON object (null)");
+    }
+
+    #[test]
     fn unknown_manifest_key_is_an_error() {
-        let entries = parse_manifest("{\"left\":\"a\",\"right\":\"b\",\"rigth\":\"c\"}");
-        let err = entries[0].pair.as_ref().unwrap_err();
-        assert!(err.contains("rigth"), "{err}");
+        let entries = file(
+            "{\"left\":\"a\",\"right\":\"b\",\"rigth\":\"c\"}",
+            "p.jsonl",
+        );
+        let err = error(&entries[0]);
+        assert!(err.starts_with("p.jsonl:1:"), "{err}");
+        assert!(
+            err.contains("rigth") && !err.contains("not a JSON object"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error() {
+        let entries = file("{\"left\":\"a\",\"left\":\"b\",\"right\":\"c\"}", "p.jsonl");
+        assert!(error(&entries[0]).contains("duplicate field"));
+    }
+
+    #[test]
+    fn relative_paths_are_taken_from_the_manifest_folder() {
+        let line = "{\"left\":\"../a.txt\",\"right\":\"/abs/b.txt\"}";
+        let pair = file(line, "fixtures/batch/p.jsonl").remove(0).pair.unwrap();
+        assert_eq!(
+            Path::new(&pair.left),
+            Path::new("fixtures/batch").join("../a.txt")
+        );
+        assert_eq!(pair.right, "/abs/b.txt");
+        // No folder in the manifest's name, or standard input: as written.
+        let pair = file(line, "p.jsonl").remove(0).pair.unwrap();
+        assert_eq!(pair.left, "../a.txt");
+        let pair = parse_manifest(line, ManifestSource::Stdin)
+            .remove(0)
+            .pair
+            .unwrap();
+        assert_eq!(pair.left, "../a.txt");
+    }
+
+    #[test]
+    fn standard_input_named_in_a_manifest_stays_an_error_not_a_path() {
+        let line = "{\"left\":\"-\",\"right\":\"b\"}";
+        let entries = file(line, "m/p.jsonl");
+        assert_eq!(entries[0].pair.as_ref().unwrap().left, "-");
+        let results = run(&entries, &BatchSettings::default(), &|| {});
+        assert_eq!(results[0].status(), Status::Failed);
     }
 
     #[test]
     fn missing_file_fails_only_its_pair() {
-        let entries = parse_manifest("{\"left\":\"/nonexistent/a\",\"right\":\"/nonexistent/b\"}");
+        let entries = file(
+            "{\"left\":\"/nonexistent/a\",\"right\":\"/nonexistent/b\"}",
+            "p.jsonl",
+        );
         let results = run(&entries, &BatchSettings::default(), &|| {});
         assert_eq!(results[0].status(), Status::Failed);
     }

@@ -53,7 +53,12 @@ fn broken_pair_in_the_middle_fails_alone_and_order_is_kept() {
 
     assert_eq!(results[3]["id"], serde_json::Value::Null);
     assert_eq!(results[3]["line"], 4);
-    assert!(results[3]["error"].as_str().unwrap().contains("line 4"));
+    let error = results[3]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("fixtures/batch/broken-middle.jsonl:4:"),
+        "{error}"
+    );
+    assert!(error.contains("not a JSON object"), "{error}");
 
     assert_eq!(results[4]["id"], serde_json::Value::Null);
     assert_eq!(
@@ -65,10 +70,58 @@ fn broken_pair_in_the_middle_fails_alone_and_order_is_kept() {
 }
 
 #[test]
-fn manifest_from_stdin() {
+fn manifest_from_stdin_takes_paths_from_the_current_folder() {
     let manifest = std::fs::read_to_string(Path::new(ROOT).join(BROKEN)).unwrap();
-    let out = batch_stdin(&manifest).code(2);
-    assert_eq!(lines(&out).len(), 5);
+    // The fixture's paths are relative to its own folder; from stdin they
+    // are taken from the current one, so run there.
+    let out = newsdiff_cmd()
+        .current_dir(Path::new(ROOT).join("fixtures/batch"))
+        .args(["batch", "-"])
+        .write_stdin(manifest.clone())
+        .assert()
+        .code(2);
+    let results = lines(&out);
+    assert_eq!(results.len(), 5);
+    assert_eq!(results[0]["left"]["path"], "../check_quote_pass/left.txt");
+    assert!(results[3]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("<stdin>:4:"));
+    // From the repository root the same paths point nowhere.
+    let results = lines(&batch_stdin(&manifest).code(2));
+    assert!(results[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+}
+
+#[test]
+fn manifest_paths_are_relative_to_the_manifest_folder_and_absolute_ones_kept() {
+    let dir = common::scratch("batch", "relative_paths");
+    std::fs::create_dir_all(dir.join("wire")).unwrap();
+    let (left, right) = common::fixture("check_number_fail");
+    std::fs::copy(&left, dir.join("wire/1.txt")).unwrap();
+    let manifest = dir.join("pairs.jsonl");
+    std::fs::write(
+        &manifest,
+        format!("{{\"left\": \"wire/1.txt\", \"right\": {right:?}}}\n[\"wire/1.txt\"]\n"),
+    )
+    .unwrap();
+    // Run from the repository root, where wire/1.txt does not exist.
+    let out = batch(&[manifest.to_str().unwrap()]).code(2);
+    let results = lines(&out);
+    let path = results[0]["left"]["path"].as_str().unwrap();
+    assert_eq!(Path::new(path), dir.join("wire/1.txt"));
+    assert_eq!(results[0]["right"]["path"], right.as_str());
+    assert_eq!(
+        results[0]["facts"]["changed"][0]["right_text"],
+        "15 million"
+    );
+    let error = results[1]["error"].as_str().unwrap();
+    assert_eq!(
+        error,
+        format!("{}:2: not a JSON object (an array)", manifest.display())
+    );
 }
 
 #[test]

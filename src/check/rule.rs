@@ -47,6 +47,24 @@ impl Rule {
         Rule::MinAlignment,
     ];
 
+    /// What the rule asks for, in one line: the rule list of `check --help`
+    /// and of the man page is built from this.
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::NoAlteredQuote => "words inside quotation marks must not change",
+            Rule::NoChangedNumber => "no number may change value between aligned sentences",
+            Rule::NoPolarityChange => "no statement may turn into its denial or its opposite",
+            Rule::NoSpeakerChange => "no statement may be credited to somebody else",
+            Rule::NoAttributionDropped => "no credited statement may lose its speaker",
+            Rule::NoCertaintyChange => "no cue may make a statement sound more or less certain",
+            Rule::SourceCreditKept => {
+                "the left byline's credit (\"By AFP\") must appear on the right"
+            }
+            Rule::MaxOmittedFacts => "at most so many left facts may be missing on the right",
+            Rule::MinAlignment => "every left body sentence must be aligned at least so well",
+        }
+    }
+
     /// The snake_case name used in flags, the config file and output.
     pub fn name(self) -> &'static str {
         match self {
@@ -95,5 +113,13 @@ mod tests {
         }
         assert_eq!("no-altered-quote".parse::<Rule>(), Ok(Rule::NoAlteredQuote));
         assert!("nope".parse::<Rule>().is_err());
+    }
+
+    #[test]
+    fn every_rule_has_a_one_line_description() {
+        for rule in Rule::ALL {
+            let d = rule.description();
+            assert!(!d.is_empty() && !d.contains('\n'), "{rule}: {d:?}");
+        }
     }
 }

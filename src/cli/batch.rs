@@ -6,15 +6,18 @@ use super::{InputArgs, DIFFERENT, TROUBLE};
 use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsdiff::batch::{parse_manifest, BatchSettings, Status};
+use newsdiff::batch::{parse_manifest, BatchSettings, ManifestSource, Status};
 use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// `newsdiff batch MANIFEST`.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct BatchArgs {
     /// JSON Lines file of {"left": path, "right": path, "id": any}, or - for
-    /// standard input. Relative paths are taken from the current folder.
+    /// standard input. Relative paths are taken from the manifest's folder
+    /// (from the current folder for standard input); absolute paths as they
+    /// are.
     pub manifest: String,
     #[command(flatten)]
     pub input: InputArgs,
@@ -79,7 +82,12 @@ pub fn run(config: &BatchConfig) -> Result<ExitCode> {
         text = std::fs::read_to_string(&config.manifest)
             .with_context(|| format!("cannot read manifest {}", config.manifest))?;
     }
-    let entries = parse_manifest(&text);
+    let source = if config.manifest == "-" {
+        ManifestSource::Stdin
+    } else {
+        ManifestSource::File(Path::new(&config.manifest))
+    };
+    let entries = parse_manifest(&text, source);
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = config.jobs {
         pool = pool.num_threads(jobs);

@@ -4,11 +4,27 @@
 use super::{exit, CommonArgs, CompareConfig};
 use anyhow::{bail, Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
-use newsdiff::check::config::{check_similarity, find_config, load_config};
+use newsdiff::check::config::{check_similarity, find_config, parse_config};
 use newsdiff::check::{check_report, Limit, Rule, RuleConfig};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The rule list under `check --help`, built from [`Rule::ALL`] so it
+/// names every rule there is and no other.
+pub fn rules_help() -> String {
+    let width = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    let mut help = String::from("Rules (most important first; every rule is on by default):\n");
+    for rule in Rule::ALL {
+        help.push_str(&format!(
+            "  {:width$}  {}\n",
+            rule.name(),
+            rule.description()
+        ));
+    }
+    help.push_str("Rule names also take - for _ (--disable min-alignment).");
+    help
+}
 
 /// `newsdiff check LEFT RIGHT`.
 #[derive(Debug, Clone, ClapArgs)]
@@ -32,7 +48,7 @@ pub struct RuleArgs {
     /// Ignore any newsdiff.toml: built-in defaults and flags only.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
-    /// Run only these rules (comma-separated or repeated).
+    /// Run only these rules (comma-separated or repeated; names below).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub only: Vec<Rule>,
     /// Turn these rules on (comma-separated or repeated).
@@ -113,11 +129,35 @@ impl RuleArgs {
             }
         };
         // The file's settings are already merged over the defaults.
-        let mut rules = match file {
-            Some(path) => load_config(&path)?,
+        let mut rules = match &file {
+            Some(path) => {
+                // Read here rather than by `load_config`, so that a missing
+                // file reads "cannot read config PATH: reason", apart from a
+                // file that is there but wrong ("PATH:line:col: key: ...").
+                let source = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read config {}", path.display()))?;
+                parse_config(path, &source)?
+            }
             None => RuleConfig::default(),
         };
         self.apply(&mut rules)?;
+        // "All 0 rules passed" would let a CI job pass that checks nothing.
+        if Rule::ALL.into_iter().all(|rule| !rules.enabled(rule)) {
+            if self.only.is_empty() {
+                // Only the file and --disable turn rules off.
+                let by = match (file, self.disable.is_empty()) {
+                    (Some(path), true) => format!("{} turns", path.display()),
+                    (Some(path), false) => format!("{} and --disable turn", path.display()),
+                    (None, _) => String::from("--disable turns"),
+                };
+                bail!("no rule left to run: {by} every rule off");
+            }
+            let only: Vec<_> = self.only.iter().map(|r| r.name()).collect();
+            bail!(
+                "no rule left to run: --disable turns off every rule --only names ({})",
+                only.join(", ")
+            );
+        }
         Ok(rules)
     }
 

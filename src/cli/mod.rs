@@ -6,10 +6,11 @@
 mod batch;
 mod check;
 mod generate;
+mod warnings;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
-use newsdiff::input::{DecodeOptions, DEFAULT_MAX_BYTES};
+use newsdiff::input::{parse_size, DecodeOptions, DEFAULT_MAX_BYTES_TEXT};
 use newsdiff::Options;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,7 +25,8 @@ pub const TROUBLE: u8 = 2;
 /// omitted or added.
 ///
 /// Exit status: 0 no reportable difference, 1 differences found, 2 trouble.
-/// To compare a file named like a subcommand (check, batch), write ./check.
+/// To compare a file named like a subcommand (check, batch, generate),
+/// write ./check.
 #[derive(Debug, Parser)]
 #[command(
     name = "newsdiff",
@@ -53,12 +55,13 @@ pub struct Args {
 pub enum Command {
     /// Apply editorial rules to one pair: exit 0 when all pass, 1 when any
     /// fails, 2 on trouble.
+    #[command(after_help = check::rules_help())]
     Check(check::CheckArgs),
     /// Compare many pairs from a JSON Lines manifest, in parallel; write one
     /// JSON result a line, in input order.
+    #[command(after_help = check::rules_help())]
     Batch(batch::BatchArgs),
     /// Write shell completions or the man page to standard output.
-    #[command(hide = true)]
     Generate(generate::GenerateArgs),
 }
 
@@ -81,9 +84,10 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
-    /// Largest input accepted, in bytes, per side.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
-    pub max_bytes: u64,
+    /// Largest input accepted per side: bytes, or with k, M or G for powers
+    /// of 1024 (10k = 10240 bytes, 50M = 52428800).
+    #[arg(long, default_value = DEFAULT_MAX_BYTES_TEXT, value_name = "SIZE")]
+    pub max_bytes: String,
     /// Sentences less similar than this (0 to 1) are not aligned.
     #[arg(long, default_value_t = newsdiff::align::DEFAULT_MIN_SIMILARITY, value_name = "S")]
     pub min_similarity: f64,
@@ -181,10 +185,11 @@ impl InputArgs {
                 self.min_similarity
             );
         }
+        let max_bytes = parse_size(&self.max_bytes).map_err(|e| anyhow!("--max-bytes: {e}"))?;
         Ok((
             DecodeOptions {
                 lossy: self.lossy,
-                max_bytes: self.max_bytes,
+                max_bytes,
             },
             Options {
                 min_similarity: self.min_similarity,
@@ -229,6 +234,7 @@ pub fn compare(config: &CompareConfig) -> Result<Compared> {
         .context("cannot read right input")?;
     let documents = newsdiff::analyse_pair(&config.left, left, &config.right, right);
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
+    warnings::print(&report, &documents.0, &documents.1);
     Ok(Compared { report, documents })
 }
 

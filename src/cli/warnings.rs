@@ -1,0 +1,193 @@
+//! Warnings printed on standard error: facts about the two documents that
+//! make the report misleading unless someone says them. They change neither
+//! the report nor the exit status.
+
+use newsdiff::model::report::PairReport;
+use newsdiff::{Document, Report};
+
+/// A side that quotes this often, against a side without one quotation
+/// mark, is a copy whose marks were lost (a plain-text export, a CMS that
+/// strips them) rather than a rewrite that paraphrased every quote. Fewer
+/// quotes than this are too few to tell.
+const MANY_QUOTES: usize = 3;
+
+/// How a document quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteCount {
+    /// Statements the extractor found quoted (attributions with quoted
+    /// words) in aligned sentences: what the comparison reports as altered
+    /// or made indirect. Unaligned sentences have nothing to be compared
+    /// with, so an empty or unrelated other side warns of nothing.
+    pub quotes: usize,
+    /// True when the text holds any quotation mark at all.
+    pub marks: bool,
+}
+
+impl QuoteCount {
+    /// Counts `document`'s quotes in the sentences `aligned` names and
+    /// looks for any quotation mark in the whole text.
+    pub fn of(document: &Document, aligned: &[usize]) -> QuoteCount {
+        let quotes = aligned
+            .iter()
+            .filter_map(|&i| document.sentences.get(i))
+            .flat_map(|s| s.attributions())
+            .filter(|a| a.quote.is_some())
+            .count();
+        QuoteCount {
+            quotes,
+            marks: document.text.chars().any(is_quotation_mark),
+        }
+    }
+}
+
+/// Unicode's Quotation_Mark property (PropList.txt), without the two
+/// characters English also writes as apostrophes (`'` and U+2019 in
+/// "don't"), which would make almost every text count as quoting.
+fn is_quotation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{ab}'
+            | '\u{bb}'
+            | '\u{2018}'
+            | '\u{201a}'..='\u{201f}'
+            | '\u{2039}'
+            | '\u{203a}'
+            | '\u{2e42}'
+            | '\u{300c}'..='\u{300f}'
+            | '\u{301d}'..='\u{301f}'
+            | '\u{fe41}'..='\u{fe44}'
+            | '\u{ff02}'
+            | '\u{ff07}'
+            | '\u{ff62}'
+            | '\u{ff63}'
+    )
+}
+
+/// The warning for a pair where one side has no quotation mark at all and
+/// the other quotes [`MANY_QUOTES`] times or more: every quote would then
+/// come out as a change. One line, without the `newsdiff: warning: `
+/// prefix.
+pub fn quote_warning(report: &Report, left: &Document, right: &Document) -> Option<String> {
+    let aligned = |side: fn(&PairReport) -> &Vec<usize>| -> Vec<usize> {
+        report.pairs.iter().flat_map(side).copied().collect()
+    };
+    let l = QuoteCount::of(left, &aligned(|p| &p.left));
+    let r = QuoteCount::of(right, &aligned(|p| &p.right));
+    // The comparison reports a left quote with an unquoted partner as made
+    // indirect; a right quote with an unquoted partner as an added quote.
+    // A bare side must also have no quote the extractor found: straight
+    // single marks ('We will,' he said) are not counted as marks, being
+    // apostrophes too, but the extractor tells them apart.
+    let bare = |c: QuoteCount| !c.marks && c.quotes == 0;
+    let (bare, quoting, count, effect) = if bare(r) && l.quotes >= MANY_QUOTES {
+        (right, left, l.quotes, "made indirect")
+    } else if bare(l) && r.quotes >= MANY_QUOTES {
+        (left, right, r.quotes, "added")
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{} has no quotation marks at all while {} has {count} quoted statements; if the marks were \
+         lost in conversion, every quote is reported as {effect}",
+        bare.path, quoting.path
+    ))
+}
+
+/// Prints every warning for the pair on standard error, one line each.
+pub fn print(report: &Report, left: &Document, right: &Document) {
+    if let Some(warning) = quote_warning(report, left, right) {
+        eprintln!("newsdiff: warning: {warning}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const QUOTED: &str = "Putin said: \u{201c}We will talk.\u{201d}\n\n\
+        \u{201c}We are ready,\u{201d} Lavrov said.\n\n\
+        \"It is time,\" the envoy said.\n\n\
+        Peskov said: \u{201c}No date is set.\u{201d}\n";
+    const BARE: &str = "Putin said: We will talk.\n\n\
+        We are ready, Lavrov said.\n\n\
+        It is time, the envoy said.\n\n\
+        Peskov said: No date is set.\n";
+
+    fn doc(path: &str, text: &str) -> Document {
+        newsdiff::analyse(path, text)
+    }
+
+    /// Every sentence of `document`.
+    fn all(document: &Document) -> Vec<usize> {
+        (0..document.sentences.len()).collect()
+    }
+
+    /// The warning for two texts, compared as the CLI compares them.
+    fn warn_for(left: (&str, &str), right: (&str, &str)) -> Option<String> {
+        let (l, r) = (doc(left.0, left.1), doc(right.0, right.1));
+        let report = newsdiff::compare_documents(&l, &r, &newsdiff::Options::default());
+        quote_warning(&report, &l, &r)
+    }
+
+    #[test]
+    fn quotes_and_marks_are_counted() {
+        let quoted = doc("q", QUOTED);
+        let count = QuoteCount::of(&quoted, &all(&quoted));
+        assert!(count.quotes >= MANY_QUOTES, "{count:?}");
+        assert!(count.marks);
+        assert_eq!(QuoteCount::of(&quoted, &[]).quotes, 0);
+        let bare = doc("b", BARE);
+        assert_eq!(
+            QuoteCount::of(&bare, &all(&bare)),
+            QuoteCount {
+                quotes: 0,
+                marks: false
+            }
+        );
+    }
+
+    #[test]
+    fn stripped_marks_warn_naming_both_sides_in_either_direction() {
+        let warning = warn_for(("wire.txt", QUOTED), ("site.txt", BARE)).unwrap();
+        assert!(
+            warning.starts_with("site.txt has no quotation marks at all while wire.txt has"),
+            "{warning}"
+        );
+        assert!(warning.ends_with("made indirect") && !warning.contains('\n'));
+        let warning = warn_for(("wire.txt", BARE), ("site.txt", QUOTED)).unwrap();
+        assert!(warning.starts_with("wire.txt has no"), "{warning}");
+        assert!(warning.ends_with("added"));
+    }
+
+    #[test]
+    fn no_warning_when_both_quote_or_too_few_quotes() {
+        assert_eq!(warn_for(("a", QUOTED), ("b", QUOTED)), None);
+        assert_eq!(warn_for(("a", BARE), ("b", BARE)), None);
+        let one = "Putin said: \u{201c}We will talk.\u{201d}\n";
+        assert_eq!(warn_for(("a", one), ("b", BARE)), None);
+    }
+
+    #[test]
+    fn no_warning_against_an_empty_or_unrelated_side() {
+        // Nothing aligned: no quote is compared, none reads as made indirect.
+        assert_eq!(warn_for(("a", QUOTED), ("b", "")), None);
+        let unrelated = "The river rose overnight.\n\nFarmers moved their herds uphill.\n";
+        assert_eq!(warn_for(("a", QUOTED), ("b", unrelated)), None);
+    }
+
+    #[test]
+    fn straight_single_quotes_found_by_the_extractor_are_quotes() {
+        let single = "Putin said: 'We will talk.'\n\n'We are ready,' Lavrov said.\n";
+        let single_doc = doc("s", single);
+        let count = QuoteCount::of(&single_doc, &all(&single_doc));
+        assert!(!count.marks && count.quotes > 0, "{count:?}");
+        assert_eq!(warn_for(("a", QUOTED), ("s", single)), None);
+    }
+
+    #[test]
+    fn an_apostrophe_is_not_a_quotation_mark() {
+        let count = QuoteCount::of(&doc("a", "Putin\u{2019}s envoy didn't come.\n"), &[]);
+        assert!(!count.marks);
+        assert!(QuoteCount::of(&doc("a", "A \u{2018}so-called\u{2019} deal.\n"), &[]).marks);
+    }
+}
