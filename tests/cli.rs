@@ -345,3 +345,41 @@ fn fixture_manifests_run_from_any_folder() {
         assert_eq!(compared, expected, "{manifest}:\n{stdout}");
     }
 }
+
+/// clap's usage errors (a bad value, an unknown flag, a missing file
+/// argument) are one line on stderr and exit 2, as every other error.
+#[test]
+fn usage_errors_are_one_line() {
+    for (args, needle) in [
+        (
+            vec!["--format", "yaml", LEFT, RIGHT],
+            "invalid value 'yaml' for '--format",
+        ),
+        (
+            vec!["--bogus", LEFT, RIGHT],
+            "unexpected argument '--bogus'",
+        ),
+        (vec![LEFT], "required arguments were not provided"),
+        (
+            vec!["check", "--only", "nope", LEFT, RIGHT],
+            "unknown rule \"nope\"",
+        ),
+    ] {
+        assert_trouble(newsdiff_cmd().args(&args).assert(), &["newsdiff: ", needle]);
+    }
+}
+
+/// Help and version are still printed in full, to stdout, exit 0.
+#[test]
+fn help_and_version_are_not_errors() {
+    newsdiff_cmd()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("newsdiff "));
+    newsdiff_cmd()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage:"));
+}
