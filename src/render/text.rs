@@ -17,13 +17,17 @@ use super::findings::{findings, identical, Finding};
 use super::layout::{changed_range, clip, find, Mark};
 use super::Renderer;
 use crate::model::report::{DiffOp, DiffTag, PairReport, Report, SideReport};
-use crate::model::severity::Severity;
+use crate::model::severity::{FindingKind, Severity};
 use crate::model::BlockKind;
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 
-/// Columns a sentence of evidence is trimmed to: with the indent, a line
-/// fits the 100 columns `--side-by-side` assumes when there is no terminal.
+/// The terminal width the layout fits, as `--side-by-side` assumes when
+/// there is no terminal (word diffs are not cut; the terminal wraps them).
+const LINE_COLUMNS: usize = 100;
+
+/// Columns a sentence of evidence is trimmed to: with its indent and
+/// marker, a line fits [`LINE_COLUMNS`].
 const EVIDENCE_COLUMNS: usize = 92;
 
 /// The human-readable renderer. `TextRenderer::default()` is plain text.
@@ -105,7 +109,7 @@ fn sentence_text(side: &SideReport, index: usize) -> &str {
         .unwrap_or("")
 }
 
-/// `path:line:col` of a sentence.
+/// `path:line:col` of a sentence (escaped when printed).
 fn location(side: &SideReport, index: usize) -> String {
     match side.sentences.get(index) {
         Some(s) => format!("{}:{}:{}", side.path, s.line, s.column),
@@ -191,8 +195,22 @@ impl TextRenderer {
             (None, Some(r)) => at(right, 'R', r),
             (None, None) => String::new(),
         };
-        if !place.is_empty() {
+        if 4 + super::layout::width(&place) > LINE_COLUMNS {
+            // Long paths: one side a line, so neither wraps mid-path.
+            for (i, half) in place.split(" ↔ ").enumerate() {
+                let half = if i == 0 {
+                    half.to_string()
+                } else {
+                    format!("↔ {half}")
+                };
+                writeln!(out, "    {}", self.paint(DIM, &half))?;
+            }
+        } else if !place.is_empty() {
             writeln!(out, "    {}", self.paint(DIM, &place))?;
+        }
+        if matches!(f.kind, FindingKind::Metadata(_)) {
+            // The message quotes both headlines (or date lines) already.
+            return Ok(());
         }
         if let Some((lq, rq)) = f.quotes {
             // The quote's own word diff: what changed inside the marks,
@@ -238,11 +256,14 @@ impl TextRenderer {
         }
         for pair in &changed {
             let moved = if pair.moved { ", moved" } else { "" };
+            // Lines only: the files are named above, and the findings give
+            // each side's full file:line:col.
+            let line = |side: &SideReport, i: usize| side.sentences.get(i).map_or(0, |s| s.line);
             let place = format!(
-                "similarity {:.2}{moved}, {} ↔ {}",
+                "similarity {:.2}{moved}, line {} ↔ line {}",
                 pair.similarity,
-                location(&report.left, pair.left[0]),
-                location(&report.right, pair.right[0])
+                line(&report.left, pair.left[0]),
+                line(&report.right, pair.right[0])
             );
             writeln!(
                 out,
