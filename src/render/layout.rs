@@ -166,6 +166,19 @@ pub struct Line {
 }
 
 impl Line {
+    /// Drops the spaces a line ends with (they would only pad a break).
+    fn trim_end(&mut self) {
+        while let Some((_, text)) = self.pieces.last_mut() {
+            let kept = text.trim_end_matches(' ').len();
+            self.width -= text.len() - kept;
+            text.truncate(kept);
+            if !text.is_empty() {
+                break;
+            }
+            self.pieces.pop();
+        }
+    }
+
     fn push(&mut self, mark: Mark, text: &str) {
         self.width += width(text);
         match self.pieces.last_mut() {
@@ -176,27 +189,44 @@ impl Line {
 }
 
 /// Wraps marked pieces into lines of at most `columns` display columns:
-/// at spaces where it can, and inside a word longer than a line only
-/// between characters. Spaces at a line break are dropped.
+/// at spaces where it can (a word whose parts are marked differently,
+/// "[-ex-]Soviet", stays whole), and inside a word longer than a line
+/// only between characters. Spaces at a line break are dropped.
 pub fn wrap(pieces: &[(Mark, String)], columns: usize) -> Vec<Line> {
     let columns = columns.max(1);
-    let mut lines = vec![Line::default()];
+    // Words (runs without spaces, possibly of several marks) and the
+    // spaces between them.
+    let mut words: Vec<Vec<(Mark, &str)>> = Vec::new();
+    let mut glued = false;
     for (mark, text) in pieces {
-        for word in split_keeping_spaces(text) {
-            let line = lines.last_mut().expect("at least one line");
-            let w = width(word);
-            if word.trim().is_empty() {
-                if line.width > 0 && line.width + w <= columns {
-                    line.push(*mark, word);
-                } else if line.width > 0 {
-                    lines.push(Line::default());
-                }
-                continue;
+        for run in split_keeping_spaces(text) {
+            let space = run.starts_with(' ');
+            match words.last_mut() {
+                Some(word) if glued && !space => word.push((*mark, run)),
+                _ => words.push(vec![(*mark, run)]),
             }
-            if line.width + w > columns && line.width > 0 {
+            glued = !space;
+        }
+    }
+    let mut lines = vec![Line::default()];
+    for word in words {
+        let w: usize = word.iter().map(|(_, t)| width(t)).sum();
+        let line = lines.last_mut().expect("at least one line");
+        if word[0].1.starts_with(' ') {
+            if line.width > 0 && line.width + w <= columns {
+                line.push(word[0].0, word[0].1);
+            } else if line.width > 0 {
+                line.trim_end();
                 lines.push(Line::default());
             }
-            for c in word.chars() {
+            continue;
+        }
+        if line.width + w > columns && line.width > 0 {
+            line.trim_end();
+            lines.push(Line::default());
+        }
+        for (mark, text) in word {
+            for c in text.chars() {
                 let line = lines.last_mut().expect("at least one line");
                 if line.width + char_width(c) > columns && line.width > 0 {
                     lines.push(Line::default());
@@ -205,7 +235,7 @@ pub fn wrap(pieces: &[(Mark, String)], columns: usize) -> Vec<Line> {
                 lines
                     .last_mut()
                     .expect("at least one line")
-                    .push(*mark, c.encode_utf8(&mut buf));
+                    .push(mark, c.encode_utf8(&mut buf));
             }
         }
     }
@@ -336,6 +366,21 @@ mod tests {
             .pieces
             .iter()
             .any(|(m, t)| *m == Mark::Deleted && t == "approved")));
+    }
+
+    #[test]
+    fn a_word_marked_in_parts_is_not_broken_between_its_parts() {
+        let pieces = vec![
+            (Mark::Plain, "leaders of other ".to_string()),
+            (Mark::Deleted, "ex-".to_string()),
+            (Mark::Plain, "Soviet states".to_string()),
+        ];
+        let lines = wrap(&pieces, 20);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.pieces.iter().map(|(_, t)| t.as_str()).collect())
+            .collect();
+        assert_eq!(texts, ["leaders of other", "ex-Soviet states"]);
     }
 
     #[test]
