@@ -317,6 +317,32 @@ mod tests {
     }
 
     #[test]
+    fn clipping_any_focus_of_any_text_stays_in_bounds() {
+        let texts = [
+            "a",
+            "東京都の知事は記者団に対して新しい橋の建設費が増えたと述べた",
+            "Ünïcödé wörds and e\u{301}mojis 👩‍👩‍👧 in a sentence that is long enough to clip",
+            "nospacesatallinthisverylongtokenthatgoesonandonandonforever",
+        ];
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start).step_by(7) {
+                    for max in [1, 5, 12, 40] {
+                        let clipped = clip(text, Some((start, end)), max);
+                        assert!(
+                            width(&clipped) <= max.max(3),
+                            "{text:?} {start}..{end} {max}: {clipped}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn changed_range_spans_the_first_to_the_last_change_of_a_side() {
         let diff = vec![
             DiffOp {
