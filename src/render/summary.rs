@@ -3,7 +3,8 @@
 //! renderer that prints a summary (text, github).
 
 use crate::model::report::{
-    AttributionChangeKind as Kind, CreditChange, CreditChangeKind, FactKind, MetadataField, Report,
+    AttributionChangeKind as Kind, CreditChange, CreditChangeKind, FactKind, MetadataField,
+    MoveKind, Report,
 };
 
 /// "1 credit change", "2 credit changes".
@@ -124,7 +125,26 @@ pub fn summary_line(report: &Report) -> String {
     if metadata(MetadataField::Dateline) {
         clause(1, "changes the date line".to_string());
     }
-    clause(s.moved, format!("moves {}", counted(s.moved, "sentence")));
+    // Said apart, so a pair lifted over a cut does not read as a reorder.
+    let moved = |kind: Option<MoveKind>| {
+        report
+            .pairs
+            .iter()
+            .filter(|p| p.moved && p.move_kind == kind)
+            .count()
+    };
+    let n = moved(Some(MoveKind::Reordered));
+    clause(n, format!("reorders {}", counted(n, "sentence")));
+    let n = moved(Some(MoveKind::Relocated));
+    clause(
+        n,
+        format!(
+            "relocates {} past a passage one side lacks",
+            counted(n, "sentence")
+        ),
+    );
+    let n = moved(None);
+    clause(n, format!("moves {}", counted(n, "sentence")));
 
     let kept: usize = report.pairs.iter().map(|p| p.left.len()).sum();
     let total = kept + s.left_only;
