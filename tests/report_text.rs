@@ -225,3 +225,41 @@ fn invisible_format_characters_are_shown_escaped() {
     }
     assert!(text.contains("\\u{200b}"), "{text}");
 }
+
+#[test]
+fn an_unknown_severity_is_trouble() {
+    let out = newsdiff_cmd()
+        .args([
+            "--format",
+            "github",
+            "--min-severity",
+            "urgent",
+            LEFT,
+            RIGHT,
+        ])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("high, medium, low"), "{stderr}");
+}
+
+#[test]
+fn view_flags_leave_the_json_report_alone() {
+    let plain = newsdiff_cmd()
+        .args(["--format", "json", LEFT, RIGHT])
+        .output()
+        .unwrap();
+    let flagged = newsdiff_cmd()
+        .args([
+            "--format",
+            "json",
+            "--markers",
+            "--side-by-side",
+            LEFT,
+            RIGHT,
+        ])
+        .args(["--min-severity", "high"])
+        .output()
+        .unwrap();
+    assert_eq!(plain.stdout, flagged.stdout);
+}
