@@ -40,7 +40,7 @@ fn check_in(dir: &Path, args: &[&str]) -> Assert {
 fn rule_case(rule: &str, case: &str, expected_texts: &[&str]) {
     check(&format!("check_{case}_pass"), &["--only", rule])
         .code(0)
-        .stdout(predicate::str::contains("all 1 rules passed"));
+        .stdout(predicate::str::contains("1 rule passed"));
 
     let fail = check(&format!("check_{case}_fail"), &["--only", rule]).code(1);
     let text = text(&fail);
@@ -57,7 +57,11 @@ fn rule_case(rule: &str, case: &str, expected_texts: &[&str]) {
     for expected in expected_texts {
         assert!(line.contains(expected), "{expected:?} missing from {line}");
     }
-    assert!(text.lines().last().unwrap().contains("1 of 1 rules failed"));
+    assert!(text
+        .lines()
+        .last()
+        .unwrap()
+        .contains("1 rule failed with 1 failure"));
 }
 
 #[test]

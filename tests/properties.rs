@@ -298,7 +298,7 @@ proptest! {
             }
         }
         let mut out = Vec::new();
-        TextRenderer { color: false }.render(&report, &mut out).unwrap();
+        TextRenderer::default().render(&report, &mut out).unwrap();
         let shown = String::from_utf8(out).expect("text output is UTF-8");
         prop_assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "raw control char");
     }

@@ -1,5 +1,6 @@
-//! Whole-report snapshots: the seed pair as JSON, text and `check --format
-//! github`, and the JSON report of every `fixtures/check_*` pair, run through
+//! Whole-report snapshots: the seed pair as JSON, text, github and `check
+//! --format github`, the text report of two `fixtures/check_*` pairs, and
+//! the JSON report of every `fixtures/check_*` pair, run through
 //! the real binary from the repository root with relative paths (so the paths
 //! in the output are the same on every machine).
 //!
@@ -65,6 +66,36 @@ fn seed_json() {
 fn seed_text() {
     let args = ["--color", "never", SEED_LEFT, SEED_RIGHT];
     snapshot("seed_text", &args, &run(&args, 1));
+}
+
+/// The text report of a `fixtures/check_*` pair, as an editor reads it.
+fn text_snapshot(case: &str) {
+    let (left, right) = (
+        format!("fixtures/{case}/left.txt"),
+        format!("fixtures/{case}/right.txt"),
+    );
+    let args = ["--color", "never", &left, &right];
+    snapshot(&format!("{case}_text"), &args, &run(&args, 1));
+}
+
+/// A dropped credit: the finding shows its aligned partner.
+#[test]
+fn check_dropped_fail_text() {
+    text_snapshot("check_dropped_fail");
+}
+
+/// A speaker changed, and the new speaker's name added.
+#[test]
+fn check_speaker_fail_text() {
+    text_snapshot("check_speaker_fail");
+}
+
+/// The findings of a plain comparison as GitHub annotations (default
+/// `--min-severity medium`).
+#[test]
+fn seed_github() {
+    let args = ["--format", "github", SEED_LEFT, SEED_RIGHT];
+    snapshot("seed_github", &args, &run(&args, 1));
 }
 
 #[test]

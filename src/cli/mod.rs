@@ -11,6 +11,9 @@ mod warnings;
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use newsdiff::input::{parse_size, DecodeOptions, DEFAULT_MAX_BYTES_TEXT};
+use newsdiff::model::severity::Severity;
+use newsdiff::render::text::TextRenderer;
+use newsdiff::render::View;
 use newsdiff::Options;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -48,6 +51,47 @@ pub struct Args {
     pub right: Option<String>,
     #[command(flatten)]
     pub common: CommonArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// How a plain comparison is shown (not `check`, whose output is one line
+/// per failed rule).
+#[derive(Debug, Clone, ClapArgs)]
+pub struct ViewArgs {
+    /// Keep the [-deleted-] and {+inserted+} brackets in coloured output,
+    /// so a diff pasted into an email or ticket keeps its meaning.
+    #[arg(long)]
+    pub markers: bool,
+    /// Show reworded pairs in two columns, left and right, sized to the
+    /// terminal (COLUMNS, else the terminal's width, else 100).
+    #[arg(long)]
+    pub side_by_side: bool,
+    /// With --format github: annotate findings of this severity or higher.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Medium, value_name = "LEVEL")]
+    pub min_severity: SeverityArg,
+}
+
+/// `--min-severity` (the severities of `newsdiff::model::severity`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    /// Changed numbers, dates and quotes, reversals, misattributions,
+    /// dropped credits.
+    High,
+    /// Also cue changes, quotes made indirect, facts cut, a new headline.
+    Medium,
+    /// Every finding: added facts and credits, moved and reworded pairs too.
+    Low,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(arg: SeverityArg) -> Severity {
+        match arg {
+            SeverityArg::High => Severity::High,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::Low => Severity::Low,
+        }
+    }
 }
 
 /// Subcommands.
@@ -134,6 +178,8 @@ pub struct CompareConfig {
     pub format: Format,
     /// Whether text output is coloured.
     pub color: bool,
+    /// Brackets, columns and the github annotation threshold.
+    pub view: View,
 }
 
 impl TryFrom<Args> for Config {
@@ -149,11 +195,9 @@ impl TryFrom<Args> for Config {
                 let (Some(left), Some(right)) = (args.left, args.right) else {
                     bail!("two inputs are needed: newsdiff LEFT RIGHT");
                 };
-                Ok(Config::Compare(CompareConfig::new(
-                    left,
-                    right,
-                    &args.common,
-                )?))
+                let mut config = CompareConfig::new(left, right, &args.common)?;
+                config.view = args.view.validate(config.color);
+                Ok(Config::Compare(config))
             }
         }
     }
@@ -172,8 +216,40 @@ impl CompareConfig {
             options,
             format: common.format,
             color: use_color(common.color),
+            view: View::default(),
         })
     }
+}
+
+impl ViewArgs {
+    /// The view of a comparison coloured or not.
+    fn validate(&self, color: bool) -> View {
+        View {
+            text: TextRenderer {
+                color,
+                markers: self.markers,
+                side_by_side: self.side_by_side.then(terminal_columns),
+            },
+            min_severity: self.min_severity.into(),
+        }
+    }
+}
+
+/// Columns of the terminal `--side-by-side` fills: `COLUMNS` when set (the
+/// shell's own figure, and a way to choose), else what the terminal says
+/// (console asks it, TIOCGWINSZ on Unix), else 100 when standard output is
+/// no terminal (a pipe, a file).
+fn terminal_columns() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| {
+            console::Term::stdout()
+                .size_checked()
+                .map(|(_, columns)| usize::from(columns))
+        })
+        .unwrap_or(100)
 }
 
 impl InputArgs {
@@ -232,10 +308,25 @@ pub fn compare(config: &CompareConfig) -> Result<Compared> {
         .context("cannot read left input")?;
     let right = newsdiff::input::read_input(&config.right, config.decode)
         .context("cannot read right input")?;
-    let documents = newsdiff::analyse_pair(&config.left, left, &config.right, right);
+    let documents = newsdiff::analyse_pair(
+        display_name(&config.left),
+        left,
+        display_name(&config.right),
+        right,
+    );
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
     warnings::print(&report, &documents.0, &documents.1);
     Ok(Compared { report, documents })
+}
+
+/// The name an input is shown by: `<stdin>` for `-`, as other tools print
+/// standard input, else the path as given.
+fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
 }
 
 /// Carries out a validated command; the exit status on success.
@@ -251,7 +342,7 @@ pub fn run(config: Config) -> Result<ExitCode> {
 fn run_compare(config: &CompareConfig) -> Result<ExitCode> {
     let compared = compare(config)?;
     let report = &compared.report;
-    let renderer = newsdiff::render::renderer(config.format, config.color);
+    let renderer = newsdiff::render::renderer(config.format, config.view);
     let mut out = io::BufWriter::new(io::stdout().lock());
     renderer.render(report, &mut out)?;
     out.flush()?;

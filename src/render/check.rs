@@ -4,6 +4,7 @@
 //! "left" → "right"`, as compilers, ruff and cargo print diagnostics, then a
 //! summary line. JSON output is the version 1 document plus a `rules` array.
 
+use super::counted;
 use super::escape::escape_control;
 use crate::check::{CheckedReport, RuleFailure};
 use std::io::{self, Write};
@@ -32,10 +33,15 @@ pub fn texts(failure: &RuleFailure) -> String {
     }
 }
 
-/// The one-line summary both text and GitHub output end with.
+/// The one-line summary both text and GitHub output end with: "all 9
+/// rules passed", "1 rule passed", "2 of 9 rules failed with 1 failure: …".
 pub fn summary(checked: &CheckedReport) -> String {
+    let enabled = checked.enabled_rules();
     if checked.passed() {
-        format!("all {} rules passed", checked.enabled_rules())
+        match enabled {
+            1 => "1 rule passed".to_string(),
+            n => format!("all {n} rules passed"),
+        }
     } else {
         let failed: Vec<_> = checked
             .rules
@@ -43,11 +49,13 @@ pub fn summary(checked: &CheckedReport) -> String {
             .filter(|r| !r.passed)
             .map(|r| r.rule.name())
             .collect();
+        let rules = match enabled {
+            1 => "1 rule failed".to_string(),
+            n => format!("{} of {n} rules failed", checked.failed_rules()),
+        };
         format!(
-            "{} of {} rules failed with {} failures: {}",
-            checked.failed_rules(),
-            checked.enabled_rules(),
-            checked.failure_count(),
+            "{rules} with {}: {}",
+            counted(checked.failure_count(), "failure"),
             failed.join(", ")
         )
     }

@@ -14,16 +14,22 @@
 
 use super::check::{summary, texts, CheckRenderer};
 use super::escape::escape_control;
+use super::findings::{findings, reworded, Finding};
 use super::Renderer;
 use crate::check::CheckedReport;
-use crate::model::report::{AttributionChangeKind as Kind, DiffTag, Report, SideReport};
+use crate::model::report::{DiffTag, Report, SideReport};
+use crate::model::severity::Severity;
 use std::io::{self, Write};
 
 /// Error annotations GitHub shows per step.
 pub const MAX_ANNOTATIONS: usize = 10;
 
 /// GitHub Actions annotations.
-pub struct GithubRenderer;
+pub struct GithubRenderer {
+    /// The least severe finding of a plain comparison that is annotated
+    /// (`--min-severity`); `check` annotates every rule failure.
+    pub min_severity: Severity,
+}
 
 /// Escapes a workflow command message.
 pub fn escape_data(text: &str) -> String {
@@ -50,16 +56,16 @@ struct Annotation {
 
 fn write_annotations(
     out: &mut dyn Write,
-    annotations: &[Annotation],
+    annotations: &[(&str, Annotation)],
     summary_level: &str,
     summary_title: &str,
     summary: &str,
 ) -> io::Result<()> {
-    for (shown, a) in annotations.iter().enumerate() {
+    for (shown, (level, a)) in annotations.iter().enumerate() {
         if shown < MAX_ANNOTATIONS - 1 {
             writeln!(
                 out,
-                "::error file={},line={},col={},title={}::{}",
+                "::{level} file={},line={},col={},title={}::{}",
                 escape_property(&a.path),
                 a.line,
                 a.column,
@@ -94,13 +100,13 @@ fn write_annotations(
 
 impl CheckRenderer for GithubRenderer {
     fn render_check(&self, checked: &CheckedReport, out: &mut dyn Write) -> io::Result<()> {
-        let annotations: Vec<Annotation> = checked
+        let annotations: Vec<(&str, Annotation)> = checked
             .rules
             .iter()
             .flat_map(|o| o.failures.iter().map(move |f| (o.rule, f)))
             .map(|(rule, f)| {
                 let what = texts(f);
-                Annotation {
+                let annotation = Annotation {
                     path: f.location.path.clone(),
                     line: f.location.line,
                     column: f.location.column,
@@ -110,7 +116,8 @@ impl CheckRenderer for GithubRenderer {
                     } else {
                         format!("{}: {what}", f.message)
                     },
-                }
+                };
+                ("error", annotation)
             })
             .collect();
         let level = if checked.passed() { "notice" } else { "error" };
@@ -138,101 +145,68 @@ fn at(side: &SideReport, index: usize, title: String, message: String) -> Annota
     }
 }
 
-fn text(side: &SideReport, index: usize) -> &str {
-    side.sentences.get(index).map_or("", |s| s.text.as_str())
+/// The annotation command of a severity: an error for what changes the
+/// story, a warning for what changes its tone, a notice for the rest.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "notice",
+    }
+}
+
+/// The message of one finding: what changed, who said it, and for an
+/// altered quote the quote's word diff.
+fn message(f: &Finding) -> String {
+    let mut message = if f.message.is_empty() {
+        f.label.clone()
+    } else {
+        f.message.clone()
+    };
+    if let Some(speaker) = &f.speaker {
+        message.push_str(&format!(" ({speaker})"));
+    }
+    if let Some((left, right)) = f.quotes {
+        let diff: String = crate::compare::word_diff(left, right)
+            .iter()
+            .map(|d| match d.op {
+                DiffTag::Equal => d.text.clone(),
+                DiffTag::Delete => format!("[-{}-]", d.text),
+                DiffTag::Insert => format!("{{+{}+}}", d.text),
+            })
+            .collect();
+        message.push_str(&format!(": “{diff}”"));
+    }
+    message
 }
 
 impl Renderer for GithubRenderer {
-    /// Findings of a plain comparison, most important first: changed facts,
-    /// credit and headline changes, attribution changes, omitted and added
-    /// facts, unaligned sentences, reworded pairs.
+    /// One annotation per finding of severity `min_severity` or higher,
+    /// most severe first ([`findings`]), at the right sentence where there
+    /// is one (that is the file a pull request changes), else the left.
+    /// The summary comes last, at the level of the most severe finding.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let (left, right) = (&report.left, &report.right);
+        let mut shown = Vec::new();
         let mut notes = Vec::new();
-        for c in &report.facts.changed {
-            notes.push(at(
-                right,
-                c.right,
-                format!("newsdiff {} changed", c.kind.name()),
-                format!("\"{}\" → \"{}\"", c.left_text, c.right_text),
-            ));
-        }
-        for c in &report.credit_changes {
-            let (side, index) = match (c.left, c.right) {
-                (Some(l), _) => (left, l),
-                (None, Some(r)) => (right, r),
-                (None, None) => (left, usize::MAX),
+        let mut all = findings(report);
+        all.extend(reworded(report));
+        for f in all.iter().filter(|f| f.severity <= self.min_severity) {
+            let title = format!("newsdiff {}", f.name);
+            let note = match (f.right, f.left) {
+                (Some(r), _) => at(right, r, title, message(f)),
+                (None, Some(l)) => at(left, l, title, message(f)),
+                (None, None) => at(left, usize::MAX, title, message(f)),
             };
-            notes.push(at(
-                side,
-                index,
-                format!("newsdiff {}", c.kind.name()),
-                c.detail.clone(),
-            ));
+            shown.push(f.severity);
+            notes.push((level(f.severity), note));
         }
-        for m in &report.metadata_changes {
-            let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "(none)".into());
-            notes.push(at(
-                right,
-                m.right.unwrap_or(usize::MAX),
-                format!("newsdiff {} changed", m.field.name()),
-                format!("\"{}\" → \"{}\"", text(&m.left_text), text(&m.right_text)),
-            ));
-        }
-        for kind in Kind::BY_IMPORTANCE {
-            for c in report.attribution_changes.iter().filter(|c| c.kind == kind) {
-                let (side, index) = match (c.right, c.left) {
-                    (Some(r), _) => (right, r),
-                    (None, Some(l)) => (left, l),
-                    (None, None) => (left, usize::MAX),
-                };
-                notes.push(at(
-                    side,
-                    index,
-                    format!("newsdiff {}", kind.name()),
-                    c.detail.clone(),
-                ));
-            }
-        }
-        for f in &report.facts.omitted {
-            let title = format!("newsdiff {} omitted", f.kind.name());
-            notes.push(at(left, f.sentence, title, format!("\"{}\"", f.text)));
-        }
-        for f in &report.facts.added {
-            let title = format!("newsdiff {} added", f.kind.name());
-            notes.push(at(right, f.sentence, title, format!("\"{}\"", f.text)));
-        }
-        for &i in &report.left_only {
-            let title = "newsdiff left only".to_string();
-            notes.push(at(left, i, title, text(left, i).to_string()));
-        }
-        for &j in &report.right_only {
-            let title = "newsdiff right only".to_string();
-            notes.push(at(right, j, title, text(right, j).to_string()));
-        }
-        for pair in &report.pairs {
-            if pair.diff.iter().all(|d| d.op == DiffTag::Equal) {
-                continue;
-            }
-            let words: String = pair
-                .diff
-                .iter()
-                .map(|d| match d.op {
-                    DiffTag::Equal => d.text.clone(),
-                    DiffTag::Delete => format!("[-{}-]", d.text),
-                    DiffTag::Insert => format!("{{+{}+}}", d.text),
-                })
-                .collect();
-            let j = pair.right.first().copied().unwrap_or(usize::MAX);
-            notes.push(at(right, j, "newsdiff reworded".to_string(), words));
-        }
-        let summary = super::summary_line(&report.summary);
-        let level = if report.has_differences() {
-            "error"
-        } else {
-            "notice"
+        let summary = super::summary_line(report);
+        let summary_level = match shown.iter().min() {
+            Some(&most) => level(most),
+            None => "notice",
         };
-        write_annotations(out, &notes, level, "newsdiff", &summary)
+        write_annotations(out, &notes, summary_level, "newsdiff", &summary)
     }
 }
 

@@ -4,13 +4,20 @@
 
 pub mod check;
 pub mod escape;
+pub mod findings;
 pub mod github;
 pub mod json;
+pub mod layout;
+mod side_by_side;
+mod summary;
 pub mod text;
 
-use crate::model::report::{Report, Summary};
+use crate::model::report::Report;
+use crate::model::severity::Severity;
 use check::{CheckJsonRenderer, CheckRenderer, CheckTextRenderer};
 use std::io::{self, Write};
+
+pub use summary::{counted, summary_line};
 
 /// The output formats (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,13 +30,33 @@ pub enum Format {
     Github,
 }
 
-/// The renderer of a comparison in `format`; `color` styles text output.
+/// How a comparison is shown, beyond its format.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    /// Colours, brackets and columns of text output.
+    pub text: text::TextRenderer,
+    /// The least severe finding `--format github` annotates.
+    pub min_severity: Severity,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            text: text::TextRenderer::default(),
+            min_severity: Severity::Medium,
+        }
+    }
+}
+
+/// The renderer of a comparison in `format`, shown as `view` says.
 /// Formats are matched to renderers here and nowhere else.
-pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, view: View) -> Box<dyn Renderer> {
     match format {
-        Format::Text => Box::new(text::TextRenderer { color }),
+        Format::Text => Box::new(view.text),
         Format::Json => Box::new(json::JsonRenderer),
-        Format::Github => Box::new(github::GithubRenderer),
+        Format::Github => Box::new(github::GithubRenderer {
+            min_severity: view.min_severity,
+        }),
     }
 }
 
@@ -38,35 +65,10 @@ pub fn check_renderer(format: Format) -> Box<dyn CheckRenderer> {
     match format {
         Format::Text => Box::new(CheckTextRenderer),
         Format::Json => Box::new(CheckJsonRenderer),
-        Format::Github => Box::new(github::GithubRenderer),
-    }
-}
-
-/// The one-line summary of a comparison, written by every renderer that
-/// prints one (text, github), so they cannot drift apart.
-pub fn summary_line(s: &Summary) -> String {
-    let mut parts = vec![format!("{} aligned ({} moved)", s.pairs, s.moved)];
-    parts.push(format!("{} left only", s.left_only));
-    parts.push(format!("{} right only", s.right_only));
-    parts.push(counted(s.attribution_changes, "attribution change"));
-    if s.credit_changes > 0 {
-        parts.push(counted(s.credit_changes, "credit change"));
-    }
-    if s.metadata_changes > 0 {
-        parts.push(counted(s.metadata_changes, "headline/date change"));
-    }
-    parts.push(format!("{} omitted", s.omitted_facts));
-    parts.push(format!("{} added", s.added_facts));
-    parts.push(counted(s.changed_facts, "changed fact"));
-    parts.join(", ")
-}
-
-/// "1 credit change", "2 credit changes".
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+        // Check annotates rule failures, each of which matters.
+        Format::Github => Box::new(github::GithubRenderer {
+            min_severity: Severity::Low,
+        }),
     }
 }
 
@@ -74,26 +76,4 @@ fn counted(n: usize, noun: &str) -> String {
 pub trait Renderer {
     /// Writes `report` to `out`.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summary_line_counts_in_the_singular_and_plural() {
-        let s = Summary {
-            pairs: 3,
-            moved: 1,
-            attribution_changes: 1,
-            credit_changes: 2,
-            changed_facts: 0,
-            ..Summary::default()
-        };
-        assert_eq!(
-            summary_line(&s),
-            "3 aligned (1 moved), 0 left only, 0 right only, 1 attribution change, \
-             2 credit changes, 0 omitted, 0 added, 0 changed facts"
-        );
-    }
 }
