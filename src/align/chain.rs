@@ -19,49 +19,62 @@ pub struct Candidate {
 
 /// Returns the chain, in increasing order. Ties go to the earlier candidate.
 pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
+    // Candidates are numbered in 32 bits: the working arrays are then 16
+    // bytes a candidate instead of 32, and a run has at most twelve a
+    // sentence (far below 2^32 at the input size limit). Beyond that the
+    // rest is left out rather than overflowing.
+    let candidates = &candidates[..candidates.len().min(NONE as usize)];
     let Some(max_right) = candidates.iter().map(|c| c.right).max() else {
         return Vec::new();
     };
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
     // Within one left position, visit right positions downwards so that two
     // candidates of the same left sentence can never chain.
     // Pairs are distinct, so the unstable sort gives the one order.
-    order.sort_unstable_by_key(|&i| (candidates[i].left, std::cmp::Reverse(candidates[i].right)));
+    order.sort_unstable_by_key(|&i| {
+        let c = &candidates[i as usize];
+        (c.left, std::cmp::Reverse(c.right))
+    });
     let mut tree = PrefixMax::new(max_right + 1);
     let mut best = vec![0.0; candidates.len()];
-    let mut back: Vec<Option<usize>> = vec![None; candidates.len()];
+    let mut back: Vec<u32> = vec![NONE; candidates.len()];
     for &i in &order {
-        let c = candidates[i];
+        let c = candidates[i as usize];
         let (before, from) = tree.query(c.right);
-        best[i] = before + c.similarity;
-        back[i] = from;
-        tree.update(c.right, best[i], i);
+        best[i as usize] = before + c.similarity;
+        back[i as usize] = from;
+        tree.update(c.right, best[i as usize], i);
     }
+    drop(order);
     let mut at = (0..candidates.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
     let mut chain = Vec::new();
     while let Some(i) = at {
         chain.push(candidates[i]);
-        at = back[i];
+        at = (back[i] != NONE).then_some(back[i] as usize);
     }
     chain.reverse();
     chain
 }
 
+/// No candidate: the end of a chain.
+const NONE: u32 = u32::MAX;
+
 /// Fenwick tree answering "best chain weight ending strictly before r".
 struct PrefixMax {
-    nodes: Vec<(f64, Option<usize>)>,
+    /// Best weight and the candidate (or [`NONE`]) it ends on.
+    nodes: Vec<(f64, u32)>,
 }
 
 impl PrefixMax {
     fn new(size: usize) -> PrefixMax {
         PrefixMax {
-            nodes: vec![(0.0, None); size + 1],
+            nodes: vec![(0.0, NONE); size + 1],
         }
     }
 
     /// Maximum over positions `< right`.
-    fn query(&self, right: usize) -> (f64, Option<usize>) {
-        let mut best = (0.0, None);
+    fn query(&self, right: usize) -> (f64, u32) {
+        let mut best = (0.0, NONE);
         let mut i = right;
         while i > 0 {
             if self.nodes[i].0 > best.0 {
@@ -72,11 +85,11 @@ impl PrefixMax {
         best
     }
 
-    fn update(&mut self, right: usize, value: f64, from: usize) {
+    fn update(&mut self, right: usize, value: f64, from: u32) {
         let mut i = right + 1;
         while i < self.nodes.len() {
             if value > self.nodes[i].0 {
-                self.nodes[i] = (value, Some(from));
+                self.nodes[i] = (value, from);
             }
             i += i & i.wrapping_neg();
         }
