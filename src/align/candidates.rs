@@ -206,4 +206,30 @@ mod tests {
         );
         assert_eq!(found, (0..count).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn a_text_that_repeats_itself_keeps_a_bounded_number_of_candidates_a_sentence() {
+        // Every sentence shares every token with every other: the
+        // candidates must stay at most PER_SENTENCE a left sentence (linear
+        // memory), not one per pair of twins (quadratic).
+        let count = 3 * CHUNK;
+        let left: Vec<Features> = (0..count)
+            .map(|i| Features::from_text(["U.S. Army said.", "Jan. 5 Army said."][i % 2]))
+            .collect();
+        let idf = Idf::new(left.iter().chain(&left));
+        let found = find(
+            count,
+            |a| left[a].clone(),
+            (&left, &Index::of(&left)),
+            &idf,
+            0,
+            |_, _, a, b| Some((a, b)),
+        );
+        assert!(found.len() >= count, "{} candidates", found.len());
+        assert!(
+            found.len() <= PER_SENTENCE * count,
+            "{} candidates",
+            found.len()
+        );
+    }
 }
