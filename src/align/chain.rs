@@ -7,14 +7,39 @@
 //! prefix maxima instead of an n×m table.
 
 /// A scored candidate pair, by positions into each side's alignable list.
+///
+/// The positions are held in 32 bits: a long text that repeats itself
+/// keeps twelve candidates a sentence, and 16 bytes a candidate instead of
+/// 24 is a third of alignment's peak there. A side has far fewer than 2^32
+/// sentences at any input size the program accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
-    /// Left position.
-    pub left: usize,
-    /// Right position.
-    pub right: usize,
+    left: u32,
+    right: u32,
     /// Similarity in [0, 1].
     pub similarity: f64,
+}
+
+impl Candidate {
+    /// The pair (`left`, `right`) at `similarity`.
+    pub fn new(left: usize, right: usize, similarity: f64) -> Candidate {
+        debug_assert!(u32::try_from(left.max(right)).is_ok());
+        Candidate {
+            left: left as u32,
+            right: right as u32,
+            similarity,
+        }
+    }
+
+    /// Left position.
+    pub fn left(&self) -> usize {
+        self.left as usize
+    }
+
+    /// Right position.
+    pub fn right(&self) -> usize {
+        self.right as usize
+    }
 }
 
 /// Returns the chain, in increasing order. Ties go to the earlier candidate.
@@ -24,7 +49,7 @@ pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
     // sentence (far below 2^32 at the input size limit). Beyond that the
     // rest is left out rather than overflowing.
     let candidates = &candidates[..candidates.len().min(NONE as usize)];
-    let Some(max_right) = candidates.iter().map(|c| c.right).max() else {
+    let Some(max_right) = candidates.iter().map(Candidate::right).max() else {
         return Vec::new();
     };
     let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
@@ -40,10 +65,10 @@ pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
     let mut back: Vec<u32> = vec![NONE; candidates.len()];
     for &i in &order {
         let c = candidates[i as usize];
-        let (before, from) = tree.query(c.right);
+        let (before, from) = tree.query(c.right());
         best[i as usize] = before + c.similarity;
         back[i as usize] = from;
-        tree.update(c.right, best[i as usize], i);
+        tree.update(c.right(), best[i as usize], i);
     }
     drop(order);
     let mut at = (0..candidates.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
@@ -101,15 +126,11 @@ mod tests {
     use super::*;
 
     fn c(left: usize, right: usize, similarity: f64) -> Candidate {
-        Candidate {
-            left,
-            right,
-            similarity,
-        }
+        Candidate::new(left, right, similarity)
     }
 
     fn positions(chain: &[Candidate]) -> Vec<(usize, usize)> {
-        chain.iter().map(|c| (c.left, c.right)).collect()
+        chain.iter().map(|c| (c.left(), c.right())).collect()
     }
 
     #[test]
