@@ -28,6 +28,10 @@ const BAND: usize = 16;
 /// one thread.
 const CHUNK: usize = 1024;
 
+/// Chunks per thread searched before their pairs are gathered: enough to
+/// even out chunks of unequal cost.
+const BATCH_PER_THREAD: usize = 4;
+
 /// The right sentences (positions) that have each token.
 pub struct Index(FxHashMap<Key, Vec<u32>>);
 
@@ -140,8 +144,20 @@ pub fn find<T: Send>(
         return starts.into_iter().flat_map(search).collect();
     }
     use rayon::prelude::*;
-    let parts: Vec<Vec<T>> = starts.into_par_iter().map(search).collect();
-    parts.into_iter().flatten().collect()
+    // A few chunks per thread at a time, each batch moved into the result
+    // and freed before the next: collecting every chunk's pairs and then
+    // flattening held all the candidates twice (on a text that repeats
+    // itself, twelve per sentence: the peak of the whole run).
+    let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
+    let mut out = Vec::new();
+    for starts in starts.chunks(batch) {
+        let parts: Vec<Vec<T>> = starts.par_iter().map(|&from| search(from)).collect();
+        out.reserve(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            out.extend(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -169,6 +185,51 @@ mod tests {
                 |_, _, a, b| Some((a, b))
             ),
             vec![(0, 1), (1, 0)]
+        );
+    }
+
+    #[test]
+    fn a_long_search_keeps_left_right_order_across_batches() {
+        // More chunks than one batch holds on any pool: the pairs are
+        // gathered batch by batch and must come out as one ordered run.
+        let count = CHUNK * (BATCH_PER_THREAD * rayon::current_num_threads().max(1) + 2);
+        let texts: Vec<String> = (0..count).map(|i| format!("Report{i} arrived")).collect();
+        let left: Vec<Features> = texts.iter().map(|t| Features::from_text(t)).collect();
+        let idf = Idf::new(left.iter().chain(&left));
+        let found = find(
+            count,
+            |a| left[a].clone(),
+            (&left, &Index::of(&left)),
+            &idf,
+            0,
+            |_, _, a, b| (a == b).then_some(a),
+        );
+        assert_eq!(found, (0..count).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_text_that_repeats_itself_keeps_a_bounded_number_of_candidates_a_sentence() {
+        // Every sentence shares every token with every other: the
+        // candidates must stay at most PER_SENTENCE a left sentence (linear
+        // memory), not one per pair of twins (quadratic).
+        let count = 3 * CHUNK;
+        let left: Vec<Features> = (0..count)
+            .map(|i| Features::from_text(["U.S. Army said.", "Jan. 5 Army said."][i % 2]))
+            .collect();
+        let idf = Idf::new(left.iter().chain(&left));
+        let found = find(
+            count,
+            |a| left[a].clone(),
+            (&left, &Index::of(&left)),
+            &idf,
+            0,
+            |_, _, a, b| Some((a, b)),
+        );
+        assert!(found.len() >= count, "{} candidates", found.len());
+        assert!(
+            found.len() <= PER_SENTENCE * count,
+            "{} candidates",
+            found.len()
         );
     }
 }

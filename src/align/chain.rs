@@ -7,61 +7,99 @@
 //! prefix maxima instead of an n×m table.
 
 /// A scored candidate pair, by positions into each side's alignable list.
+///
+/// The positions are held in 32 bits: a long text that repeats itself
+/// keeps twelve candidates a sentence, and 16 bytes a candidate instead of
+/// 24 is a third of alignment's peak there. A side has far fewer than 2^32
+/// sentences at any input size the program accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
-    /// Left position.
-    pub left: usize,
-    /// Right position.
-    pub right: usize,
+    left: u32,
+    right: u32,
     /// Similarity in [0, 1].
     pub similarity: f64,
 }
 
+impl Candidate {
+    /// The pair (`left`, `right`) at `similarity`.
+    pub fn new(left: usize, right: usize, similarity: f64) -> Candidate {
+        debug_assert!(u32::try_from(left.max(right)).is_ok());
+        Candidate {
+            left: left as u32,
+            right: right as u32,
+            similarity,
+        }
+    }
+
+    /// Left position.
+    pub fn left(&self) -> usize {
+        self.left as usize
+    }
+
+    /// Right position.
+    pub fn right(&self) -> usize {
+        self.right as usize
+    }
+}
+
 /// Returns the chain, in increasing order. Ties go to the earlier candidate.
 pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
-    let Some(max_right) = candidates.iter().map(|c| c.right).max() else {
+    // Candidates are numbered in 32 bits: the working arrays are then 16
+    // bytes a candidate instead of 32, and a run has at most twelve a
+    // sentence (far below 2^32 at the input size limit). Beyond that the
+    // rest is left out rather than overflowing.
+    let candidates = &candidates[..candidates.len().min(NONE as usize)];
+    let Some(max_right) = candidates.iter().map(Candidate::right).max() else {
         return Vec::new();
     };
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
     // Within one left position, visit right positions downwards so that two
     // candidates of the same left sentence can never chain.
     // Pairs are distinct, so the unstable sort gives the one order.
-    order.sort_unstable_by_key(|&i| (candidates[i].left, std::cmp::Reverse(candidates[i].right)));
+    order.sort_unstable_by_key(|&i| {
+        let c = &candidates[i as usize];
+        (c.left, std::cmp::Reverse(c.right))
+    });
     let mut tree = PrefixMax::new(max_right + 1);
     let mut best = vec![0.0; candidates.len()];
-    let mut back: Vec<Option<usize>> = vec![None; candidates.len()];
+    let mut back: Vec<u32> = vec![NONE; candidates.len()];
     for &i in &order {
-        let c = candidates[i];
-        let (before, from) = tree.query(c.right);
-        best[i] = before + c.similarity;
-        back[i] = from;
-        tree.update(c.right, best[i], i);
+        let c = candidates[i as usize];
+        let (before, from) = tree.query(c.right());
+        best[i as usize] = before + c.similarity;
+        back[i as usize] = from;
+        tree.update(c.right(), best[i as usize], i);
     }
+    drop(order);
     let mut at = (0..candidates.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
     let mut chain = Vec::new();
     while let Some(i) = at {
         chain.push(candidates[i]);
-        at = back[i];
+        at = (back[i] != NONE).then_some(back[i] as usize);
     }
     chain.reverse();
     chain
 }
 
+/// No candidate: the end of a chain.
+const NONE: u32 = u32::MAX;
+
 /// Fenwick tree answering "best chain weight ending strictly before r".
 struct PrefixMax {
-    nodes: Vec<(f64, Option<usize>)>,
+    /// Best weight and the candidate (or [`NONE`]) it ends on.
+    nodes: Vec<(f64, u32)>,
 }
 
 impl PrefixMax {
     fn new(size: usize) -> PrefixMax {
         PrefixMax {
-            nodes: vec![(0.0, None); size + 1],
+            nodes: vec![(0.0, NONE); size + 1],
         }
     }
 
     /// Maximum over positions `< right`.
-    fn query(&self, right: usize) -> (f64, Option<usize>) {
-        let mut best = (0.0, None);
+    fn query(&self, right: usize) -> (f64, u32) {
+        let mut best = (0.0, NONE);
         let mut i = right;
         while i > 0 {
             if self.nodes[i].0 > best.0 {
@@ -72,11 +110,11 @@ impl PrefixMax {
         best
     }
 
-    fn update(&mut self, right: usize, value: f64, from: usize) {
+    fn update(&mut self, right: usize, value: f64, from: u32) {
         let mut i = right + 1;
         while i < self.nodes.len() {
             if value > self.nodes[i].0 {
-                self.nodes[i] = (value, Some(from));
+                self.nodes[i] = (value, from);
             }
             i += i & i.wrapping_neg();
         }
@@ -88,15 +126,11 @@ mod tests {
     use super::*;
 
     fn c(left: usize, right: usize, similarity: f64) -> Candidate {
-        Candidate {
-            left,
-            right,
-            similarity,
-        }
+        Candidate::new(left, right, similarity)
     }
 
     fn positions(chain: &[Candidate]) -> Vec<(usize, usize)> {
-        chain.iter().map(|c| (c.left, c.right)).collect()
+        chain.iter().map(|c| (c.left(), c.right())).collect()
     }
 
     #[test]

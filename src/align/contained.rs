@@ -116,32 +116,32 @@ pub(super) fn add_cuts(groups: &mut Vec<Group>, mut cuts: Vec<Cut>, sides: [usiz
         let (a, b) = (&x.candidate, &y.candidate);
         y.containment
             .total_cmp(&x.containment)
-            .then((a.left, a.right).cmp(&(b.left, b.right)))
+            .then((a.left(), a.right()).cmp(&(b.left(), b.right())))
     });
     for Cut { candidate: c, .. } in cuts {
-        if left_used[c.left] || right_used[c.right] {
+        if left_used[c.left()] || right_used[c.right()] {
             continue;
         }
         let after_previous =
             order
-                .range(..c.left)
+                .range(..c.left())
                 .next_back()
                 .is_none_or(|(_, &(last_left, _, last_right))| {
-                    last_left < c.left && last_right < c.right
+                    last_left < c.left() && last_right < c.right()
                 });
         let before_next = order
-            .range(c.left + 1..)
+            .range(c.left() + 1..)
             .next()
-            .is_none_or(|(_, &(_, first_right, _))| c.right < first_right);
+            .is_none_or(|(_, &(_, first_right, _))| c.right() < first_right);
         if !(after_previous && before_next) {
             continue;
         }
-        left_used[c.left] = true;
-        right_used[c.right] = true;
-        order.insert(c.left, (c.left, c.right, c.right));
+        left_used[c.left()] = true;
+        right_used[c.right()] = true;
+        order.insert(c.left(), (c.left(), c.right(), c.right()));
         groups.push(Group {
-            left: vec![c.left],
-            right: vec![c.right],
+            left: vec![c.left()],
+            right: vec![c.right()],
             similarity: c.similarity,
             moved: None,
         });

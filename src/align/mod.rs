@@ -197,11 +197,11 @@ fn bare_matches(left: &Side, right: &Side) -> Vec<chain::Candidate> {
         let end = (twins.partition_point(|&b| b < expected) + candidates::PER_SENTENCE / 2)
             .clamp(candidates::PER_SENTENCE.min(twins.len()), twins.len());
         let start = end.saturating_sub(candidates::PER_SENTENCE);
-        out.extend(twins[start..end].iter().map(|&b| chain::Candidate {
-            left: a,
-            right: b,
-            similarity: 1.0,
-        }));
+        out.extend(
+            twins[start..end]
+                .iter()
+                .map(|&b| chain::Candidate::new(a, b, 1.0)),
+        );
     }
     out
 }
@@ -276,11 +276,7 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
                 right_totals[b],
                 &idf,
             );
-            let candidate = chain::Candidate {
-                left: a,
-                right: b,
-                similarity,
-            };
+            let candidate = chain::Candidate::new(a, b, similarity);
             if similarity >= min_similarity {
                 return Some(candidate);
             }
@@ -300,14 +296,14 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     scored.extend(
         bare_matches(&left, &right)
             .into_iter()
-            .filter(|c| compatible(c.left, c.right)),
+            .filter(|c| compatible(c.left(), c.right())),
     );
 
     let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
         .into_iter()
         .map(|c| Group {
-            left: vec![c.left],
-            right: vec![c.right],
+            left: vec![c.left()],
+            right: vec![c.right()],
             similarity: c.similarity,
             moved: None,
         })
@@ -343,15 +339,15 @@ fn add_reorderings(
     rest.sort_unstable_by(|x, y| {
         y.similarity
             .total_cmp(&x.similarity)
-            .then((x.left, x.right).cmp(&(y.left, y.right)))
+            .then((x.left(), x.right()).cmp(&(y.left(), y.right())))
     });
     for c in rest {
-        if !left_used[c.left] && !right_used[c.right] {
-            left_used[c.left] = true;
-            right_used[c.right] = true;
+        if !left_used[c.left()] && !right_used[c.right()] {
+            left_used[c.left()] = true;
+            right_used[c.right()] = true;
             groups.push(Group {
-                left: vec![c.left],
-                right: vec![c.right],
+                left: vec![c.left()],
+                right: vec![c.right()],
                 similarity: c.similarity,
                 moved: Some(MoveKind::Reordered),
             });

@@ -93,8 +93,8 @@ fn bare_twins_are_bounded_per_sentence() {
     for a in [0, 150, 298] {
         let twins: Vec<usize> = matches
             .iter()
-            .filter(|c| c.left == a)
-            .map(|c| c.right)
+            .filter(|c| c.left() == a)
+            .map(|c| c.right())
             .collect();
         assert_eq!(twins.len(), candidates::PER_SENTENCE);
         assert!(twins.contains(&a), "{a}: {twins:?}");

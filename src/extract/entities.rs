@@ -93,6 +93,8 @@ const DIRECTIONS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct Candidate {
     pub claim: EntityClaim,
+    /// Index of its sentence in the document.
+    pub sentence: usize,
     /// A lone capitalised word at a sentence start: kept only if the
     /// document names it elsewhere ("Putin said" yes, "Terrorists are" no).
     pub tentative: bool,
@@ -134,10 +136,11 @@ fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
             .is_some_and(|q| q.is('\'') && q.space_before)
 }
 
-/// Finds the entity candidates of a sentence, skipping tokens `taken` by
-/// dates and numbers.
-pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+/// Finds the entity candidates of sentence number `sentence`, skipping
+/// tokens `taken` by dates and numbers, and adds them to `out`: one list
+/// for the document, where a list per sentence would hold hundreds of
+/// thousands of small buffers on a text of short sentences.
+pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool], sentence: usize, out: &mut Vec<Candidate>) {
     let mut k = 0;
     while k < ctx.toks.len() {
         // "al-Qaeda" starts on a lowercase particle.
@@ -183,13 +186,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool]) -> Vec<Candidate> {
                 break;
             }
         }
-        let c = candidate(ctx, from, to);
+        let c = candidate(ctx, from, to, sentence);
         if !junk(ctx, from, &c) {
             out.push(c);
         }
         k = to;
     }
-    out
 }
 
 /// A single capital letter inside a name, the middle initial: how many
@@ -257,7 +259,7 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
     title_only || direction || clock || shouted
 }
 
-fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
+fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidate {
     let span = ctx.span(ctx.toks[from].start, ctx.toks[to - 1].name_end());
     let text = ctx.text[span.start - ctx.base..span.end - ctx.base].to_string();
     let all: Vec<String> = (from..to)
@@ -309,6 +311,7 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
     };
     Candidate {
         claim: EntityClaim { text, key, span },
+        sentence,
         tentative,
         fixed,
         word_count,
@@ -318,22 +321,18 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize) -> Candidate {
 
 /// The document pass: family names, acronyms, and the fate of tentative
 /// candidates. `people` are the keys of the document's named speakers,
-/// which count as family names too. Takes one list of candidates per
-/// sentence, returns the claims per sentence.
-pub(crate) fn unify(
-    sentences: Vec<Vec<Candidate>>,
-    people: &FxHashSet<String>,
-) -> Vec<Vec<EntityClaim>> {
-    let all = || sentences.iter().flatten();
+/// which count as family names too. Takes the document's candidates in
+/// reading order and returns those kept, in the same order, keyed.
+pub(crate) fn unify(mut candidates: Vec<Candidate>, people: &FxHashSet<String>) -> Vec<Candidate> {
     // Single-token names, and family names already keyed through a title.
-    let singles: FxHashSet<String> = all()
+    let singles: FxHashSet<String> = candidates
+        .iter()
         .filter(|c| !c.fixed && (c.word_count == 1 || c.claim.key.split(' ').count() == 1))
         .map(|c| c.claim.key.clone())
         .chain(people.iter().cloned())
         .collect();
     // The candidates are ours: key them in place rather than in a copy.
-    let mut keyed: Vec<Vec<Candidate>> = sentences;
-    for c in keyed.iter_mut().flatten() {
+    for c in candidates.iter_mut() {
         if !c.fixed && c.word_count > 1 {
             let last = c
                 .claim
@@ -347,14 +346,14 @@ pub(crate) fn unify(
         }
     }
     let mut by_initials: FxHashMap<String, String> = FxHashMap::default();
-    for c in keyed.iter().flatten() {
+    for c in &candidates {
         if let Some(i) = &c.initials {
             by_initials
                 .entry(i.clone())
                 .or_insert_with(|| c.claim.key.clone());
         }
     }
-    for c in keyed.iter_mut().flatten() {
+    for c in candidates.iter_mut() {
         if !c.fixed
             && c.word_count == 1
             && c.claim
@@ -367,19 +366,11 @@ pub(crate) fn unify(
             }
         }
     }
-    let confirmed: FxHashSet<String> = keyed
+    let confirmed: FxHashSet<String> = candidates
         .iter()
-        .flatten()
         .filter(|c| !c.tentative)
         .map(|c| c.claim.key.clone())
         .collect();
-    keyed
-        .into_iter()
-        .map(|cs| {
-            cs.into_iter()
-                .filter(|c| !c.tentative || c.fixed || confirmed.contains(&c.claim.key))
-                .map(|c| c.claim)
-                .collect()
-        })
-        .collect()
+    candidates.retain(|c| !c.tentative || c.fixed || confirmed.contains(&c.claim.key));
+    candidates
 }

@@ -49,14 +49,13 @@ pub fn extract_owned(doc: Document) -> Document {
     let text = std::mem::take(&mut out.text);
     let count = out.sentences.len();
     let mut kinds = Vec::with_capacity(count);
-    let mut entity_candidates = Vec::with_capacity(count);
+    let mut entity_candidates = Vec::new();
     let mut quotes = Vec::with_capacity(count);
-    for sentence in out.sentences.iter_mut() {
+    for (index, sentence) in out.sentences.iter_mut().enumerate() {
         sentence.claims.clear();
         let text = text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
             kinds.push(Vec::new());
-            entity_candidates.push(Vec::new());
             quotes.push(None);
             continue;
         };
@@ -68,18 +67,22 @@ pub fn extract_owned(doc: Document) -> Document {
             &ctx,
             !found.is_empty(),
         )));
+        let dates = dates::find(&ctx, &mut taken);
+        let numbers = numbers::find(&ctx, &mut taken);
+        // Sized exactly, here and for the entities below: a text of short
+        // sentences has one claim buffer per sentence, and growing each
+        // from empty would leave room for four claims where one is used.
+        sentence.claims = Vec::with_capacity(found.len() + dates.len() + numbers.len());
         sentence.claims.extend(
             found
                 .into_iter()
                 .map(|(a, _)| Claim::Attribution(Box::new(a))),
         );
-        let dates = dates::find(&ctx, &mut taken);
         sentence.claims.extend(dates.into_iter().map(Claim::Date));
-        let numbers = numbers::find(&ctx, &mut taken);
         sentence
             .claims
             .extend(numbers.into_iter().map(|n| Claim::Number(Box::new(n))));
-        entity_candidates.push(entities::find(&ctx, &taken));
+        entities::find(&ctx, &taken, index, &mut entity_candidates);
     }
     out.text = text;
     resolve::resolve(&mut out, &kinds, &quotes);
@@ -93,14 +96,19 @@ pub fn extract_owned(doc: Document) -> Document {
         .filter(|(_, kind)| **kind == speakers::SpeakerKind::Person)
         .filter_map(|(a, _)| a.speaker_key.clone())
         .collect();
-    for (sentence, entities) in out
-        .sentences
-        .iter_mut()
-        .zip(entities::unify(entity_candidates, &people))
-    {
+    // The first pass's records are read: freed before the entities are keyed.
+    drop((kinds, quotes));
+    let mut entities = entities::unify(entity_candidates, &people).into_iter();
+    for (index, sentence) in out.sentences.iter_mut().enumerate() {
+        let mine = entities
+            .as_slice()
+            .iter()
+            .take_while(|c| c.sentence == index)
+            .count();
+        sentence.claims.reserve_exact(mine);
         sentence
             .claims
-            .extend(entities.into_iter().map(Claim::Entity));
+            .extend(entities.by_ref().take(mine).map(|c| Claim::Entity(c.claim)));
         // Stable, so attributions keep their cue order on ties.
         sentence.claims.sort_by_key(|c| position(c).start);
     }

@@ -60,9 +60,11 @@ pub(crate) struct SentenceQuotes {
     role: QuoteRole,
     /// The quoted words when the sentence is part of a quotation spanning
     /// sentences and has no attribution of its own (plain sentences: none).
-    quote: Option<Quote>,
+    // Boxed, as `last`: one record is kept per body sentence until the
+    // document pass, and few sentences have either.
+    quote: Option<Box<Quote>>,
     /// Its last quotation, when it closes one quotation and opens another.
-    last: Option<Quote>,
+    last: Option<Box<Quote>>,
     /// True when its first token is an opening quotation mark.
     opens_at_start: bool,
 }
@@ -84,10 +86,10 @@ impl SentenceQuotes {
             role,
             quote: match role {
                 QuoteRole::Plain => None,
-                _ => continued_quote(ctx, role),
+                _ => continued_quote(ctx, role).map(Box::new),
             },
             last: match role {
-                QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| quote_of(ctx, q)),
+                QuoteRole::ClosesAndOpens => ctx.quotes.last().map(|q| Box::new(quote_of(ctx, q))),
                 _ => None,
             },
             opens_at_start,
@@ -168,7 +170,7 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
                 continued_quote(&Ctx::untokenized(text, sentence.span.start), role)
             }
             QuoteRole::Plain => None,
-            _ => info.quote.clone(),
+            _ => info.quote.as_deref().cloned(),
         };
         // A paragraph opening with a quotation mark while a quotation is
         // open continues it (the closing mark is left off before it).
@@ -214,7 +216,7 @@ pub(crate) fn continue_quotes(doc: &mut Document, sentence_quotes: &[Option<Sent
             if own.is_none() {
                 let opened = match role {
                     QuoteRole::Opens => quote,
-                    _ => info.last.clone(),
+                    _ => info.last.as_deref().cloned(),
                 };
                 run.extend(opened.map(|q| (i, q)));
                 // Opened with no credit right after a quoting sentence.

@@ -223,3 +223,22 @@ fn word_after_an_opening_single_quote_is_a_clause_start() {
     let d = run(&["The investors say, 'Great idea but no market,' and leave."]);
     assert!(entities(&d, 0).is_empty(), "{:?}", entities(&d, 0));
 }
+
+#[test]
+fn claims_of_short_sentences_take_no_spare_room() {
+    // Regression: a text of abbreviations ("U.S. A.B. Jan. 5.") is
+    // hundreds of thousands of one-claim sentences, and a claim buffer
+    // grown from empty has room for four: 4 MB of it peaked near 1.8 GB.
+    let d = run(&[
+        "U.S.",
+        "Jan. 5.",
+        "Putin said 2,000 people met Obama in Paris on Friday.",
+        "No claim here.",
+    ]);
+    let claims: Vec<usize> = d.sentences.iter().map(|s| s.claims.len()).collect();
+    assert_eq!(claims[..2], [1, 1]);
+    assert!(claims[2] >= 4, "{claims:?}");
+    for s in &d.sentences {
+        assert_eq!(s.claims.capacity(), s.claims.len(), "{:?}", s.text);
+    }
+}
