@@ -101,6 +101,10 @@ struct AttributionChange {
     left_cue: Option<String>,
     #[serde(deserialize_with = "nullable")]
     right_cue: Option<String>,
+    #[serde(default)]
+    left_cue_text: Option<String>,
+    #[serde(default)]
+    right_cue_text: Option<String>,
     detail: String,
     #[serde(default)]
     left_quote: Option<String>,

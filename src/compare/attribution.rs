@@ -192,6 +192,7 @@ pub fn compare_group(
         let mut change = base(Kind::AttributionAdded, None, Some(ri), ra, None);
         change.left_cue = None;
         change.right_cue = Some(ra.cue_lemma.clone());
+        change.right_cue_text = change.left_cue_text.take();
         change.detail = format!("source credit added: {} {}", speaker_name(ra), ra.cue);
         changes.push(change);
     }
@@ -261,6 +262,8 @@ fn base(
         speaker,
         left_cue: Some(la.cue_lemma.clone()),
         right_cue: ra.map(|r| r.cue_lemma.clone()),
+        left_cue_text: Some(la.cue.clone()),
+        right_cue_text: ra.map(|r| r.cue.clone()),
         left_certainty: None,
         right_certainty: None,
         detail: String::new(),

@@ -57,6 +57,8 @@ pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
         speaker_as_written: None,
         left_cue: dropped.then(|| hedge.to_lowercase()),
         right_cue: (!dropped).then(|| hedge.to_lowercase()),
+        left_cue_text: dropped.then(|| hedge.to_string()),
+        right_cue_text: (!dropped).then(|| hedge.to_string()),
         left_certainty: None,
         right_certainty: None,
         detail: format!(

@@ -181,6 +181,16 @@ pub struct AttributionChange {
     pub left_cue: Option<String>,
     /// Cue lemma on the right.
     pub right_cue: Option<String>,
+    /// The left cue as written ("said", "pointed out"), where `left_cue`
+    /// gives its lemma.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    // Left out rather than null when absent: the schema gives the inner type.
+    #[schemars(with = "String")]
+    pub left_cue_text: Option<String>,
+    /// The right cue as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub right_cue_text: Option<String>,
     /// For a cue change: how sure the left cue makes the statement sound
     /// (`weaker`, `neutral`, `stronger`; see `lexicon::cues::certainty`).
     #[serde(skip_serializing_if = "Option::is_none")]
