@@ -274,11 +274,18 @@ pub fn listed_reversal(a: Key, b: Key) -> bool {
     a.iter().any(|&(n, side)| b.contains(&(n, !side)))
 }
 
+/// The converse pairs by stem key, stemmed once: `reverses` asks for
+/// every candidate word pair of every aligned sentence pair.
 fn is_converse(a: Key, b: Key) -> bool {
-    CONVERSES.iter().any(|(x, y)| {
-        let (x, y) = (word_key(x), word_key(y));
-        (a, b) == (x, y) || (a, b) == (y, x)
+    static KEYS: std::sync::OnceLock<Vec<(Key, Key)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        CONVERSES
+            .iter()
+            .map(|(x, y)| (word_key(x), word_key(y)))
+            .collect()
     })
+    .iter()
+    .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
 }
 
 /// True when a word with stem key `a` replaced by one with stem key `b`
@@ -305,7 +312,11 @@ fn polysemous(k: Key) -> bool {
         "showed", "shown", "look", "way", "part", "light", "heavy", "hard", "easy", "close", "far",
         "near",
     ];
-    WORDS.iter().any(|w| word_key(w) == k)
+    // Stemmed once, not on every call (it was a sixth of the seed pair's
+    // instructions).
+    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<Key>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| WORDS.iter().map(|w| word_key(w)).collect())
+        .contains(&k)
 }
 
 /// True when one folded word is the other with the negating prefix "un"
