@@ -29,6 +29,10 @@ mod lexicon {
     pub mod stopwords;
 }
 
+// The curated reversal word lists, stemmed here once.
+#[path = "src/lexicon/reversal_words.rs"]
+mod reversal_words;
+
 // The cue table's regular forms are expanded with it.
 #[path = "src/lexicon/inflect.rs"]
 mod inflect;
@@ -71,6 +75,7 @@ fn main() {
     std::fs::write(out, bytes).expect("write word_frequency.bin");
     wordnet_tables();
     cue_table();
+    reversal_tables();
 }
 
 fn stem_key(word: &str) -> u64 {
@@ -189,4 +194,49 @@ fn cue_table() {
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("cues.rs");
     std::fs::write(out, code).expect("write cues.rs");
+}
+
+/// `src/lexicon/reversal_words.rs` → sorted stem-key tables: reversal
+/// families (key, pair, side; 16 bytes), converse pairs (key, key, both
+/// directions; 16 bytes) and polysemous verbs (key; 8 bytes).
+fn reversal_tables() {
+    println!("cargo:rerun-if-changed=src/lexicon/reversal_words.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut families: Vec<(u64, u32, u32)> = Vec::new();
+    for (n, (first, second)) in reversal_words::REVERSALS.iter().enumerate() {
+        let n = u32::try_from(n).expect("fewer than 2^32 pairs");
+        for (words, side) in [(first, 0u32), (second, 1u32)] {
+            families.extend(words.iter().map(|w| (stem_key(w), n, side)));
+        }
+    }
+    families.sort_unstable();
+    families.dedup();
+    let mut bytes = Vec::with_capacity(families.len() * 16);
+    for (key, n, side) in families {
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&n.to_le_bytes());
+        bytes.extend_from_slice(&side.to_le_bytes());
+    }
+    std::fs::write(out_dir.join("reversals.bin"), bytes).expect("write reversals");
+    let mut converses: Vec<(u64, u64)> = Vec::new();
+    for (a, b) in reversal_words::CONVERSES {
+        let (a, b) = (stem_key(a), stem_key(b));
+        converses.extend([(a, b), (b, a)]);
+    }
+    converses.sort_unstable();
+    converses.dedup();
+    let mut bytes = Vec::with_capacity(converses.len() * 16);
+    for (a, b) in converses {
+        bytes.extend_from_slice(&a.to_le_bytes());
+        bytes.extend_from_slice(&b.to_le_bytes());
+    }
+    std::fs::write(out_dir.join("converses.bin"), bytes).expect("write converses");
+    let mut keys: Vec<u64> = reversal_words::POLYSEMOUS
+        .iter()
+        .map(|w| stem_key(w))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
+    std::fs::write(out_dir.join("polysemous.bin"), bytes).expect("write polysemous");
 }

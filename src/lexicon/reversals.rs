@@ -2,295 +2,49 @@
 //! ("approved" → "rejected"): WordNet antonyms of a word's own senses, a
 //! curated table for the pairs WordNet misses, and the `un-` prefix.
 
-use super::wordnet::{antonyms, word_key};
+#[cfg(test)]
+use super::wordnet::word_key;
+use super::wordnet::{antonyms, records_of, u32_at, u64_at};
 use crate::text::normalize::Key;
 
-/// Word families whose members reverse each other's meaning when one
-/// replaces the other in a statement: each entry is two families, and any
-/// word of the first reverses any word of the second. WordNet lists some of
-/// these only under other senses, or not at all ("arrest" / "release",
-/// "say" / "deny"); news reports change them when a story is updated
-/// ("the bill was approved" → "rejected"). Irregular forms are listed: the
-/// stemmer cannot bring "rose" back to "rise". Kept to reversals of one
-/// predicate: converse pairs ("buy" / "sell", "before" / "after"), where
-/// swapping the subject and object keeps the meaning, are left out on
-/// purpose, and so are words with a common sense outside the pair
-/// ("back", "free", "drop" as a noun is rare enough to stay).
-const REVERSALS: &[(&[&str], &[&str])] = &[
-    (
-        &[
-            "approve", "approved", "approval", "endorse", "accept", "accepted",
-        ],
-        &[
-            "reject",
-            "rejected",
-            "rejection",
-            "veto",
-            "vetoed",
-            "refuse",
-            "refused",
-        ],
-    ),
-    (
-        &[
-            "raise",
-            "raised",
-            "increase",
-            "increased",
-            "boost",
-            "boosted",
-            "hike",
-            "hiked",
-            "rise",
-            "rose",
-            "risen",
-            "grow",
-            "grew",
-            "grown",
-            "gain",
-            "gained",
-            "climb",
-            "climbed",
-            "jump",
-            "jumped",
-            "soar",
-            "soared",
-            "expand",
-            "expanded",
-            "higher",
-        ],
-        &[
-            "cut",
-            "reduce",
-            "reduced",
-            "lower",
-            "lowered",
-            "decrease",
-            "decreased",
-            "fall",
-            "fell",
-            "fallen",
-            "drop",
-            "dropped",
-            "decline",
-            "declined",
-            "sink",
-            "sank",
-            "sunk",
-            "plunge",
-            "plunged",
-            "slump",
-            "slumped",
-            "shrink",
-            "shrank",
-            "shrunk",
-            "tumble",
-            "tumbled",
-        ],
-    ),
-    (
-        &[
-            "arrest", "arrested", "detain", "detained", "jail", "jailed", "imprison",
-        ],
-        &["release", "released", "freed"],
-    ),
-    (
-        &["convict", "convicted", "guilty", "condemn", "condemned"],
-        &["acquit", "acquitted", "innocent", "exonerate", "exonerated"],
-    ),
-    (
-        &["win", "won", "winner", "victory", "victorious"],
-        &["lose", "lost", "loser", "loss", "defeated"],
-    ),
-    (
-        &[
-            "confirm",
-            "confirmed",
-            "admit",
-            "admitted",
-            "acknowledge",
-            "acknowledged",
-            "say",
-            "said",
-            "says",
-            "assert",
-            "asserted",
-            "insist",
-            "insisted",
-        ],
-        &["deny", "denied", "denies", "denial"],
-    ),
-    (
-        &["succeed", "succeeded", "success", "successful"],
-        &["fail", "failed", "failure", "unsuccessful"],
-    ),
-    (
-        &[
-            "allow",
-            "allowed",
-            "permit",
-            "permitted",
-            "legalise",
-            "legalize",
-            "authorise",
-            "authorize",
-        ],
-        &[
-            "ban",
-            "banned",
-            "forbid",
-            "forbidden",
-            "prohibit",
-            "prohibited",
-            "outlaw",
-            "outlawed",
-        ],
-    ),
-    (
-        &["open", "opened", "reopen", "reopened"],
-        &["close", "closed", "shut"],
-    ),
-    (
-        &[
-            "start", "started", "begin", "began", "begun", "launch", "launched", "resume",
-            "resumed",
-        ],
-        &[
-            "stop",
-            "stopped",
-            "end",
-            "ended",
-            "halt",
-            "halted",
-            "suspend",
-            "suspended",
-            "cease",
-            "ceased",
-        ],
-    ),
-    (
-        &[
-            "include", "included", "add", "added", "keep", "kept", "retain", "retained",
-        ],
-        &[
-            "exclude", "excluded", "remove", "removed", "delete", "deleted", "scrap", "scrapped",
-        ],
-    ),
-    (
-        &["hire", "hired"],
-        &["fire", "fired", "dismiss", "dismissed", "sack", "sacked"],
-    ),
-    (
-        &["survive", "survived", "survivor", "alive"],
-        &["die", "died", "dead", "killed"],
-    ),
-    (
-        &[
-            "strengthen",
-            "strengthened",
-            "improve",
-            "improved",
-            "better",
-        ],
-        &[
-            "weaken",
-            "weakened",
-            "worsen",
-            "worsened",
-            "worse",
-            "deteriorate",
-            "deteriorated",
-        ],
-    ),
-    (
-        &["support", "supported", "favour", "favor"],
-        &["oppose", "opposed", "opposition"],
-    ),
-    (
-        &["legal", "lawful", "true", "accurate", "correct"],
-        &[
-            "illegal",
-            "unlawful",
-            "false",
-            "inaccurate",
-            "incorrect",
-            "wrong",
-        ],
-    ),
-    (&["agree", "agreed"], &["disagree", "disagreed"]),
-    (
-        &["most", "more", "greater", "maximum", "majority"],
-        &["least", "less", "fewer", "minimum", "minority"],
-    ),
-];
+/// Curated reversal records (stem key `u64`, pair index `u32`, side `u32`),
+/// sorted; built by `build.rs` from `reversal_words.rs` (`REVERSALS`): word
+/// families whose members reverse each other's meaning ("approve" /
+/// "reject"), which WordNet lists only under other senses or not at all.
+static REVERSAL_RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/reversals.bin"));
+const REVERSAL_RECORD: usize = 16;
 
-/// Antonym pairs WordNet lists that are converses, not reversals: "X sold
-/// it to Y" and "Y bought it from X" report one event.
-const CONVERSES: &[(&str, &str)] = &[
-    ("buy", "sell"),
-    ("bought", "sold"),
-    ("lend", "borrow"),
-    ("give", "take"),
-    ("give", "receive"),
-    ("send", "receive"),
-    ("teach", "learn"),
-    ("before", "after"),
-    ("above", "below"),
-    ("import", "export"),
-    ("parent", "child"),
-    ("employer", "employee"),
-    ("come", "go"),
-    ("bring", "take"),
-];
+/// Converse records (stem key, stem key), both directions, sorted
+/// (`CONVERSES`: "buy" / "sell" report one event).
+static CONVERSE_RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/converses.bin"));
+const CONVERSE_RECORD: usize = 16;
 
-/// Reversal table by stem key: (pair index, side) of each listed word.
-fn reversal_index() -> &'static rustc_hash::FxHashMap<Key, Vec<(u16, bool)>> {
-    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<Key, Vec<(u16, bool)>>> =
-        std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: rustc_hash::FxHashMap<Key, Vec<(u16, bool)>> = Default::default();
-        for (n, (first, second)) in REVERSALS.iter().enumerate() {
-            let n = u16::try_from(n).unwrap_or(u16::MAX);
-            for (words, side) in [(first, false), (second, true)] {
-                for w in words.iter() {
-                    let entry = index.entry(word_key(w)).or_default();
-                    if !entry.contains(&(n, side)) {
-                        entry.push((n, side));
-                    }
-                }
-            }
-        }
-        index
-    })
+/// Stem keys of verbs whose WordNet antonyms are not trusted, sorted
+/// (`POLYSEMOUS`).
+static POLYSEMOUS_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/polysemous.bin"));
+
+/// (pair index, side) of each curated family a stem key belongs to.
+fn families(key: Key) -> impl Iterator<Item = (u32, u32)> {
+    records_of(REVERSAL_RECORDS, REVERSAL_RECORD, key)
+        .chunks_exact(REVERSAL_RECORD)
+        .map(|r| (u32_at(r, 8), u32_at(r, 12)))
 }
 
 /// True when the curated table lists the two stem keys on opposite sides of
 /// one pair of families.
 pub fn listed_reversal(a: Key, b: Key) -> bool {
-    let index = reversal_index();
-    let (Some(a), Some(b)) = (index.get(&a), index.get(&b)) else {
-        return false;
-    };
-    a.iter().any(|&(n, side)| b.contains(&(n, !side)))
+    families(a).any(|(n, side)| families(b).any(|(m, other)| m == n && other != side))
 }
 
-/// The converse pairs by stem key, stemmed once: `reverses` asks for
-/// every candidate word pair of every aligned sentence pair.
 fn is_converse(a: Key, b: Key) -> bool {
-    static KEYS: std::sync::OnceLock<Vec<(Key, Key)>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        CONVERSES
-            .iter()
-            .map(|(x, y)| (word_key(x), word_key(y)))
-            .collect()
-    })
-    .iter()
-    .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
+    records_of(CONVERSE_RECORDS, CONVERSE_RECORD, a)
+        .chunks_exact(CONVERSE_RECORD)
+        .any(|r| u64_at(r, 8) == b)
 }
 
 /// True when a word with stem key `a` replaced by one with stem key `b`
 /// reverses a statement: WordNet lists `b` as an antonym of `a` itself (not
-/// of a synonym of it), or the curated [`REVERSALS`] table pairs them, and
+/// of a synonym of it), or the curated reversal table pairs them, and
 /// they are not converses ("buy" / "sell").
 pub fn reverses(a: Key, b: Key) -> bool {
     a != b
@@ -300,23 +54,10 @@ pub fn reverses(a: Key, b: Key) -> bool {
 }
 
 /// Common verbs with so many senses that some WordNet sense of them has an
-/// antonym in nearly any context ("stand" / "run" as candidates, "break" /
-/// "make" even): their WordNet antonyms are not trusted. The curated table
-/// still lists the reversals they take part in.
+/// antonym in nearly any context: their WordNet antonyms are not trusted
+/// (see `POLYSEMOUS` in `reversal_words.rs`).
 fn polysemous(k: Key) -> bool {
-    const WORDS: &[&str] = &[
-        "make", "made", "break", "broke", "broken", "run", "ran", "stand", "stood", "sit", "sat",
-        "set", "take", "took", "taken", "give", "gave", "given", "get", "got", "go", "went",
-        "gone", "come", "came", "put", "hold", "held", "let", "turn", "play", "work", "keep",
-        "kept", "leave", "left", "right", "find", "found", "lose", "lost", "see", "saw", "show",
-        "showed", "shown", "look", "way", "part", "light", "heavy", "hard", "easy", "close", "far",
-        "near",
-    ];
-    // Stemmed once, not on every call (it was a sixth of the seed pair's
-    // instructions).
-    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<Key>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| WORDS.iter().map(|w| word_key(w)).collect())
-        .contains(&k)
+    !records_of(POLYSEMOUS_KEYS, 8, k).is_empty()
 }
 
 /// True when one folded word is the other with the negating prefix "un"

@@ -23,12 +23,18 @@ const ANTONYM_RECORD: usize = 16;
 /// A synonym group id (a WordNet synset, renumbered).
 pub type Group = u32;
 
-fn u64_at(table: &[u8], at: usize) -> u64 {
+/// The little-endian `u64` at byte `at` of a table record.
+pub(crate) fn u64_at(table: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(table[at..at + 8].try_into().unwrap_or_default())
 }
 
+/// The little-endian `u32` at byte `at` of a table record.
+pub(crate) fn u32_at(table: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(table[at..at + 4].try_into().unwrap_or_default())
+}
+
 /// The records of `table` whose leading key is `token`, as a byte slice.
-fn records_of(table: &'static [u8], record: usize, token: Key) -> &'static [u8] {
+pub(crate) fn records_of(table: &'static [u8], record: usize, token: Key) -> &'static [u8] {
     let count = table.len() / record;
     let key_at = |i: usize| u64_at(table, i * record);
     // Lower bound, then the run of equal keys.
