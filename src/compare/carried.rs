@@ -13,7 +13,7 @@ use super::names::{acronym, initials, person_like, same_name, NOT_PERSON};
 use crate::extract::{alias, demonym, is_title, is_title_word};
 use crate::model::report::FactKind;
 use crate::model::Document;
-use crate::text::normalize::{self, fold};
+use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A quote is carried by a sentence of the other report that holds this
@@ -62,8 +62,8 @@ pub(super) struct Carrier<'a> {
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
-    /// Content-word stems of each sentence, indexed by stem.
-    stems: FxHashMap<String, Vec<u32>>,
+    /// Content-word stems of each sentence, indexed by stem key.
+    stems: FxHashMap<Key, Vec<u32>>,
 }
 
 /// Most names of the other report a spelling variant is looked for among
@@ -84,20 +84,45 @@ impl<'a> Carrier<'a> {
             acronyms: FxHashSet::default(),
             stems: FxHashMap::default(),
         };
+        // The canonical words of each distinct word of the document, found
+        // once: `canonical[id]` is a range of `canonical_ids`.
+        let mut canonical: Vec<Option<(u32, u32)>> = vec![None; doc.vocabulary.len()];
+        let mut canonical_ids: Vec<u32> = Vec::new();
+        let mut stems: Vec<Key> = Vec::new();
         for (i, sentence) in doc.sentences.iter().enumerate() {
-            for w in canonical_words(&sentence.text) {
-                let next = c.ids.len() as u32;
-                let id = *c.ids.entry(w).or_insert(next);
-                if id == next {
-                    c.at.push(Vec::new());
+            stems.clear();
+            for &token in doc.tokens_of(i) {
+                let Some(word) = token.word_id() else {
+                    continue;
+                };
+                let range = match canonical.get(word as usize) {
+                    Some(Some(range)) => *range,
+                    _ => {
+                        let from = canonical_ids.len() as u32;
+                        for w in canonical_words(doc.token_text(sentence, token)) {
+                            let next = c.ids.len() as u32;
+                            let id = *c.ids.entry(w).or_insert(next);
+                            if id == next {
+                                c.at.push(Vec::new());
+                            }
+                            canonical_ids.push(id);
+                        }
+                        let range = (from, canonical_ids.len() as u32);
+                        if let Some(slot) = canonical.get_mut(word as usize) {
+                            *slot = Some(range);
+                        }
+                        range
+                    }
+                };
+                for &id in &canonical_ids[range.0 as usize..range.1 as usize] {
+                    c.at[id as usize].push(c.stream.len() as u32);
+                    c.stream.push(id);
                 }
-                c.at[id as usize].push(c.stream.len() as u32);
-                c.stream.push(id);
+                stems.extend(doc.vocabulary.word(word).content_key());
             }
-            let stems: FxHashSet<String> = normalize::content_tokens(&sentence.text)
-                .into_iter()
-                .collect();
-            for s in stems {
+            stems.sort_unstable();
+            stems.dedup();
+            for &s in &stems {
                 c.stems.entry(s).or_default().push(i as u32);
             }
         }
@@ -268,7 +293,12 @@ impl<'a> Carrier<'a> {
         }
         let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
         for w in &content {
-            for &s in self.stems.get(*w).map(Vec::as_slice).unwrap_or_default() {
+            for &s in self
+                .stems
+                .get(&normalize::key(w))
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
                 *shared.entry(s).or_default() += 1;
             }
         }
@@ -292,7 +322,7 @@ impl<'a> Carrier<'a> {
             .iter()
             .filter(|w| {
                 self.stems
-                    .get(**w)
+                    .get(&normalize::key(w))
                     .is_some_and(|at| at.iter().any(|s| group.contains(&(*s as usize))))
             })
             .count();

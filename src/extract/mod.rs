@@ -32,8 +32,19 @@ pub(crate) use demonyms::{alias, demonym, is_country, is_state};
 pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};
+use crate::text::vocabulary::{Token, Tokens, Vocabulary};
 use rustc_hash::FxHashSet;
 use tokens::Ctx;
+
+/// The tokens of a text outside any document (a test sentence, an
+/// evaluation pair), with its words learnt in `vocabulary`: the same
+/// tokens `extract` gives a sentence of that text.
+pub fn tokens_of_text(text: &str, vocabulary: &mut Vocabulary) -> Vec<Token> {
+    tokens::tokenize_with_links(text)
+        .iter()
+        .map(|t| tokens::token_of(vocabulary, t))
+        .collect()
+}
 
 /// Returns a copy of `doc` whose body sentences (paragraphs and headings)
 /// carry their claims, ordered by where they start. Metadata sentences
@@ -52,16 +63,25 @@ pub fn extract_owned(doc: Document) -> Document {
     let mut kinds = Vec::with_capacity(count);
     let mut entity_candidates = Vec::with_capacity(count);
     let mut quotes = Vec::with_capacity(count);
+    // Every sentence's words, headlines and captions too: the later
+    // stages read these tokens rather than the text.
+    let mut vocabulary = Vocabulary::default();
+    let mut sentence_tokens = Tokens::default();
     for sentence in out.sentences.iter_mut() {
         sentence.claims.clear();
         let text = text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
+            let toks = text.map(tokens::tokenize_with_links).unwrap_or_default();
+            sentence_tokens
+                .push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
             kinds.push(Vec::new());
             entity_candidates.push(Vec::new());
             quotes.push(None);
             continue;
         };
-        let ctx = Ctx::new(text, sentence.span.start);
+        let toks = tokens::tokenize_with_links(text);
+        sentence_tokens.push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
+        let ctx = Ctx::of_tokens(text, sentence.span.start, tokens::without_links(toks));
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
@@ -83,6 +103,9 @@ pub fn extract_owned(doc: Document) -> Document {
         entity_candidates.push(entities::find(&ctx, &taken));
     }
     out.text = text;
+    sentence_tokens.shrink_to_fit();
+    out.vocabulary = vocabulary;
+    out.tokens = sentence_tokens;
     resolve::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.

@@ -4,6 +4,7 @@
 use crate::model::Span;
 use crate::text::normalize::fold;
 use crate::text::segment::{is_escape, word_bounds};
+use crate::text::vocabulary::{Token, Vocabulary};
 use std::borrow::Cow;
 
 /// One word or one punctuation character of a sentence.
@@ -24,6 +25,9 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// True when whitespace (or the sentence start) comes right before.
     pub space_before: bool,
+    /// True for the tokens of a bare URL or an autolink (`<http…>`): the
+    /// reader sees them, no extractor does.
+    pub link: bool,
 }
 
 impl Tok<'_> {
@@ -73,6 +77,13 @@ impl Tok<'_> {
 /// patterns see through it, and link targets (`[x](url)`, `<url>`, bare
 /// `http://…`) are dropped so their digits and words are never claims.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    without_links(tokenize_with_links(text))
+}
+
+/// The tokens of [`tokenize`] and, marked [`Tok::link`], those of bare
+/// URLs and autolinks: the words a reader sees (`[x](url)` shows `x`
+/// only), as the document's tokens keep them.
+pub(crate) fn tokenize_with_links(text: &str) -> Vec<Tok<'_>> {
     // News prose runs about six bytes a token: room for that up front
     // spares the vector's doubling steps on every sentence.
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 4);
@@ -102,6 +113,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 word: true,
                 cap: word.chars().next().is_some_and(char::is_uppercase),
                 space_before: space || lead > 0,
+                link: false,
             });
         } else {
             for (off, c) in seg.char_indices() {
@@ -118,13 +130,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     word: false,
                     cap: false,
                     space_before: space,
+                    link: false,
                 });
                 space = false;
             }
         }
         space = false;
     }
-    drop_link_targets(out)
+    mark_links(out)
+}
+
+/// `toks` without the tokens marked [`Tok::link`].
+pub(crate) fn without_links(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    if toks.iter().any(|t| t.link) {
+        toks.retain(|t| !t.link);
+    }
+    toks
+}
+
+/// The document token of `t`, its word learnt in `vocabulary`.
+pub(crate) fn token_of(vocabulary: &mut Vocabulary, t: &Tok<'_>) -> Token {
+    if t.word {
+        let id = vocabulary.intern(t.text, &t.folded);
+        Token::word(id, t.start, t.space_before).with_link(t.link)
+    } else {
+        let c = t.text.chars().next().unwrap_or(' ');
+        Token::punctuation(c, t.start, t.space_before).with_link(t.link)
+    }
 }
 
 /// [`fold`], with a fast path for the common case: an ASCII word with no
@@ -143,8 +175,17 @@ fn fold_word(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Removes the tokens of link targets and bare URLs.
-fn drop_link_targets(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+/// Removes the tokens of link targets, and marks those of autolinks and
+/// bare URLs.
+fn mark_links<'a>(toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let mark = |keep: &mut Vec<Tok<'a>>, from: usize, to: usize| {
+        keep.extend(
+            toks[from..to]
+                .iter()
+                .cloned()
+                .map(|t| Tok { link: true, ..t }),
+        );
+    };
     let mut keep = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -158,12 +199,16 @@ fn drop_link_targets(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
         }
         // `<http…>` autolinks.
         if t.is('<') && next.is_some_and(|n| n.folded.starts_with("http")) {
-            i = skip_until(&toks, i + 1, |x| x.is('>')) + 1;
+            let end = (skip_until(&toks, i + 1, |x| x.is('>')) + 1).min(toks.len());
+            mark(&mut keep, i, end);
+            i = end;
             continue;
         }
         // Bare `http://…` runs to the next whitespace.
         if (t.is_word("http") || t.is_word("https")) && next.is_some_and(|n| n.is(':')) {
-            i = skip_until(&toks, i + 1, |x| x.space_before);
+            let end = skip_until(&toks, i + 1, |x| x.space_before);
+            mark(&mut keep, i, end);
+            i = end;
             continue;
         }
         keep.push(toks[i].clone());
@@ -327,7 +372,12 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Tokenizes `text`, found at `base` in the document.
     pub fn new(text: &'a str, base: usize) -> Ctx<'a> {
-        let toks = tokenize(text);
+        Ctx::of_tokens(text, base, tokenize(text))
+    }
+
+    /// The context of `text`, found at `base`, given its [`tokenize`]d
+    /// tokens.
+    pub fn of_tokens(text: &'a str, base: usize, toks: Vec<Tok<'a>>) -> Ctx<'a> {
         let (quotes, in_quote) = find_quotes(text, &toks);
         Ctx {
             text,

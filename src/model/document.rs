@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use super::SharedText;
+use crate::text::vocabulary::{Token, Tokens, Vocabulary};
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -132,6 +133,15 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Sentences of all blocks in reading order.
     pub sentences: Vec<Sentence>,
+    /// The distinct words of every sentence, analysed once by `extract`
+    /// (folded, stemmed, trigrams, synonym groups); empty before.
+    #[serde(skip)]
+    pub vocabulary: Vocabulary,
+    /// Each sentence's words and punctuation, from its text as written
+    /// (`text[span]`, Markdown emphasis and link targets dropped), by
+    /// sentence index; filled in by `extract`.
+    #[serde(skip)]
+    pub tokens: Tokens,
 }
 
 /// Something a sentence asserts that a second report may keep, change or drop.
@@ -243,6 +253,19 @@ impl Sentence {
 }
 
 impl Document {
+    /// The tokens of sentence `i` (see [`Document::tokens`]).
+    pub fn tokens_of(&self, i: usize) -> &[Token] {
+        self.tokens.of(i)
+    }
+
+    /// The text of token `token` of sentence `sentence`, as written.
+    pub fn token_text(&self, sentence: &Sentence, token: Token) -> &str {
+        let start = sentence.span.start + token.start();
+        self.text
+            .get(start..sentence.span.start + token.end(&self.vocabulary))
+            .unwrap_or_default()
+    }
+
     /// Sentences that take part in alignment: body text and boilerplate.
     /// Title, byline, dateline and captions are compared as metadata.
     pub fn alignable(&self) -> impl Iterator<Item = &Sentence> {
