@@ -3,7 +3,9 @@
 //!
 //! Each sentence is read from the original text (`doc.text[span]`) so that
 //! every claim span is an exact byte range of the input; Markdown emphasis
-//! is skipped by the tokenizer. Sentences are processed independently, then
+//! is skipped by the tokenizer. The tokens of every sentence (headlines and
+//! captions too) and the document's vocabulary are kept in the Document,
+//! so that later stages read words without splitting the text again. Sentences are processed independently, then
 //! two document passes run in reading order: pronoun speakers take the key
 //! of the last speaker of their kind, and entity mentions share keys
 //! (family names, acronyms). Everything is linear in the text length: the
@@ -66,7 +68,7 @@ pub fn extract_owned(doc: Document) -> Document {
     // Every sentence's words, headlines and captions too: the later
     // stages read these tokens rather than the text.
     let mut vocabulary = Vocabulary::default();
-    let mut sentence_tokens = Tokens::default();
+    let mut sentence_tokens = Tokens::with_capacity(text.len() / 5 + 16);
     for sentence in out.sentences.iter_mut() {
         sentence.claims.clear();
         let text = text.get(sentence.span.start..sentence.span.end);
@@ -104,6 +106,7 @@ pub fn extract_owned(doc: Document) -> Document {
     }
     out.text = text;
     sentence_tokens.shrink_to_fit();
+    vocabulary.shrink_to_fit();
     out.vocabulary = vocabulary;
     out.tokens = sentence_tokens;
     resolve::resolve(&mut out, &kinds, &quotes);

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use super::SharedText;
-use crate::text::vocabulary::{Token, Tokens, Vocabulary};
+use crate::text::vocabulary::{Token, Tokens, Vocabulary, Word};
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -258,6 +258,40 @@ impl Document {
         self.tokens.of(i)
     }
 
+    /// The words of `sentence` that lie inside `span` (a span of the
+    /// document), in order: the words of a quote or a reported clause.
+    pub fn words_in<'d>(
+        &'d self,
+        sentence: &Sentence,
+        span: Span,
+    ) -> impl Iterator<Item = &'d Word> + 'd {
+        let base = sentence.span.start;
+        self.tokens_of(sentence.index)
+            .iter()
+            .filter(move |t| {
+                base + t.start() >= span.start && base + t.end(&self.vocabulary) <= span.end
+            })
+            .filter_map(|t| t.word_id())
+            .map(|id| self.vocabulary.word(id))
+    }
+
+    /// The sentence whose span holds `span`, if one does.
+    pub fn sentence_holding(&self, span: Span) -> Option<&Sentence> {
+        let after = self
+            .sentences
+            .partition_point(|s| s.span.start <= span.start);
+        let s = self.sentences.get(after.checked_sub(1)?)?;
+        (span.end <= s.span.end).then_some(s)
+    }
+
+    /// The words of sentence `i`, in order.
+    pub fn words_of(&self, i: usize) -> impl Iterator<Item = &Word> + '_ {
+        self.tokens_of(i)
+            .iter()
+            .filter_map(|t| t.word_id())
+            .map(|id| self.vocabulary.word(id))
+    }
+
     /// The text of token `token` of sentence `sentence`, as written.
     pub fn token_text(&self, sentence: &Sentence, token: Token) -> &str {
         let start = sentence.span.start + token.start();
@@ -295,5 +329,34 @@ impl Certainty {
             Certainty::Neutral => "neutral",
             Certainty::Stronger => "stronger",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_reads_its_words_off_the_sentence_that_holds_it() {
+        let doc = crate::analyse(
+            "t",
+            "Rain fell.\n\nShe said \"the *talks* failed\" on Friday.",
+        );
+        let quote = doc.sentences[1]
+            .attributions()
+            .find_map(|a| a.quote.clone())
+            .expect("a quote");
+        let holder = doc.sentence_holding(quote.span).expect("a sentence");
+        assert_eq!(holder.index, 1);
+        let words: Vec<&str> = doc
+            .words_in(holder, quote.span)
+            .map(|w| &*w.folded)
+            .collect();
+        assert_eq!(words, ["the", "talks", "failed"]);
+        assert_eq!(doc.words_of(0).count(), 2);
+        // A span across two sentences is held by neither.
+        assert!(doc.sentence_holding(Span::new(0, doc.text.len())).is_none());
+        let first = doc.tokens_of(1)[0];
+        assert_eq!(doc.token_text(&doc.sentences[1], first), "She");
     }
 }

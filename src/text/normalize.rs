@@ -4,8 +4,6 @@
 //! possessive `'s` removed, then Snowball-stemmed ("confirmed" → "confirm").
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -62,72 +60,17 @@ fn fold_unicode(word: &str) -> String {
         .collect()
 }
 
-/// Stems a folded word with the Snowball English stemmer.
+/// Stems a folded word with the Snowball English stemmer. A document's
+/// words are stemmed once, into its vocabulary
+/// ([`super::vocabulary::Vocabulary`]); this is for the few words read
+/// outside it (speaker names, a unit noun).
 pub fn stem(folded: &str) -> String {
-    // A Snowball stem costs about three thousand instructions, and every
-    // stage stems the same words again (alignment's vocabularies, the
-    // comparison's fact words and quote keys), on the same few threads:
-    // a per-thread memo serves the repeats. It is emptied when full, so
-    // a long `newsdiff batch` holds at most MEMO_LIMIT words a thread.
-    const MEMO_LIMIT: usize = 1 << 14;
-    thread_local! {
-        static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
-    }
-    MEMO.with_borrow_mut(|memo| {
-        if let Some(stem) = memo.get(folded) {
-            return stem.to_string();
-        }
-        let stem = stemmer().stem(folded).into_owned();
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(folded.into(), stem.as_str().into());
-        stem
-    })
+    stemmer().stem(folded).into_owned()
 }
 
 /// Folds then stems.
 pub fn stem_word(word: &str) -> String {
     stem(&fold(word))
-}
-
-/// A word as the comparisons see it: folded, and its stem key unless it is
-/// a stopword.
-#[derive(Debug)]
-pub struct WordInfo {
-    pub folded: Box<str>,
-    pub key: Option<Key>,
-}
-
-impl WordInfo {
-    /// Folds `word` and stems it unless it is a stopword.
-    pub fn of(word: &str) -> WordInfo {
-        let folded = fold(word);
-        let key = (!is_stopword(&folded)).then(|| key(&stem(&folded)));
-        WordInfo {
-            folded: folded.into_boxed_str(),
-            key,
-        }
-    }
-}
-
-/// A memo of [`WordInfo`] by word as written: folding and Snowball stemming
-/// cost far more than a lookup, and a text repeats the same words. Made for
-/// one pass over one document and dropped with it.
-#[derive(Debug, Default)]
-pub struct WordMemo(rustc_hash::FxHashMap<Box<str>, WordInfo>);
-
-impl WordMemo {
-    /// Calls `f` with the [`WordInfo`] of `word` (as written).
-    pub fn with<R>(&mut self, word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
-        if let Some(info) = self.0.get(word) {
-            return f(info);
-        }
-        let info = WordInfo::of(word);
-        let out = f(&info);
-        self.0.insert(word.into(), info);
-        out
-    }
 }
 
 /// Words of `text` with their byte offsets (UAX#29 word bounds that contain a

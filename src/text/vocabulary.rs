@@ -105,6 +105,17 @@ impl Vocabulary {
         id
     }
 
+    /// Gives back spare capacity once the document's words are all in:
+    /// the vocabulary lives as long as its document.
+    pub fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.trigrams.shrink_to_fit();
+        self.trigram_at.shrink_to_fit();
+        self.groups.shrink_to_fit();
+        self.group_at.shrink_to_fit();
+    }
+
     /// The id of a word as written, if the document has it.
     pub fn id(&self, written: &str) -> Option<WordId> {
         self.ids.get(written).copied()
@@ -246,6 +257,16 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// An empty list with room for `tokens` tokens: news prose runs
+    /// about five bytes a token, so a document's length in bytes over
+    /// five spares the list its doubling steps (each a copy of it).
+    pub fn with_capacity(tokens: usize) -> Tokens {
+        Tokens {
+            all: Vec::with_capacity(tokens),
+            starts: Vec::new(),
+        }
+    }
+
     /// Adds the next sentence's tokens.
     pub fn push_sentence(&mut self, tokens: impl IntoIterator<Item = Token>) {
         if self.starts.is_empty() {
