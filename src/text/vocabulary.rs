@@ -61,7 +61,11 @@ impl Word {
 /// The distinct words of one document; see the module comment.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
-    ids: FxHashMap<Box<str>, WordId>,
+    /// Word ids by the [`normalize::key`] of the word as written: a hash
+    /// rather than the text, which would be a second copy of every word
+    /// held as long as the document (64-bit FNV-1a: no collision at
+    /// article scale, as for every [`Key`]).
+    ids: FxHashMap<Key, WordId>,
     words: Vec<Word>,
     /// `trigrams[trigram_at[w]..trigram_at[w + 1]]` are word `w`'s, for
     /// content words (empty for stopwords, which features leave out).
@@ -76,7 +80,8 @@ impl Vocabulary {
     /// The id of `written`, learning it (with its [`normalize::fold`]ed
     /// form `folded`) when it is new.
     pub fn intern(&mut self, written: &str, folded: &str) -> WordId {
-        if let Some(&id) = self.ids.get(written) {
+        let written_key = normalize::key(written);
+        if let Some(&id) = self.ids.get(&written_key) {
             return id;
         }
         let id = self.words.len() as WordId;
@@ -101,7 +106,7 @@ impl Vocabulary {
             len: written.len() as u32,
             flags: if stopword { STOPWORD } else { 0 } | if capitalised { CAPITALISED } else { 0 },
         });
-        self.ids.insert(written.into(), id);
+        self.ids.insert(written_key, id);
         id
     }
 
@@ -118,7 +123,7 @@ impl Vocabulary {
 
     /// The id of a word as written, if the document has it.
     pub fn id(&self, written: &str) -> Option<WordId> {
-        self.ids.get(written).copied()
+        self.ids.get(&normalize::key(written)).copied()
     }
 
     /// The word numbered `id`.
