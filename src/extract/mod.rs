@@ -140,10 +140,9 @@ pub fn extract_owned(doc: Document) -> Document {
 /// verb the lexicon lacks. A comparison must not call the credit missing
 /// from a sentence like that.
 pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> bool {
-    let Some(text) = doc.text.get(sentence.span.start..sentence.span.end) else {
+    let Some(ctx) = Ctx::of_document(doc, sentence) else {
         return false;
     };
-    let ctx = Ctx::new(text, sentence.span.start);
     let attributed: Vec<Span> = sentence.attributions().map(|a| a.cue_span).collect();
     credits::unread_credit(&ctx, &attributed)
 }
@@ -153,8 +152,7 @@ pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> b
 /// to", "understood that"), with the text of the sentence after it (what
 /// it hedges).
 pub fn hedge(doc: &Document, sentence: &crate::model::Sentence) -> Option<(String, String)> {
-    let text = doc.text.get(sentence.span.start..sentence.span.end)?;
-    let ctx = Ctx::new(text, sentence.span.start);
+    let ctx = Ctx::of_document(doc, sentence)?;
     credits::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
 }
 

@@ -1,7 +1,7 @@
 //! Sentence text → word and punctuation tokens with byte offsets, plus the
 //! quotation spans of the sentence. Every other extractor works on these.
 
-use crate::model::Span;
+use crate::model::{Document, Sentence, Span};
 use crate::text::normalize::fold;
 use crate::text::segment::{is_escape, word_bounds};
 use crate::text::vocabulary::{Token, Vocabulary};
@@ -76,6 +76,8 @@ impl Tok<'_> {
 /// Splits a sentence into tokens. Markdown emphasis (`*`, `_`) is dropped so
 /// patterns see through it, and link targets (`[x](url)`, `<url>`, bare
 /// `http://…`) are dropped so their digits and words are never claims.
+/// (The document keeps these tokens: see [`Ctx::of_document`].)
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     without_links(tokenize_with_links(text))
 }
@@ -371,6 +373,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Tokenizes `text`, found at `base` in the document.
+    #[cfg(test)]
     pub fn new(text: &'a str, base: usize) -> Ctx<'a> {
         Ctx::of_tokens(text, base, tokenize(text))
     }
@@ -386,6 +389,35 @@ impl<'a> Ctx<'a> {
             quotes,
             in_quote,
         }
+    }
+
+    /// The context of a sentence of an extracted document, from the
+    /// tokens and vocabulary the document keeps: the tokens [`Ctx::new`]
+    /// would find, without splitting and folding the text again.
+    pub fn of_document(doc: &'a Document, sentence: &Sentence) -> Option<Ctx<'a>> {
+        let text = doc.text.get(sentence.span.start..sentence.span.end)?;
+        let vocabulary = &doc.vocabulary;
+        let toks = doc
+            .tokens_of(sentence.index)
+            .iter()
+            .filter(|t| !t.is_link())
+            .map(|&t| {
+                let (start, end) = (t.start(), t.end(vocabulary));
+                let written = text.get(start..end).unwrap_or_default();
+                let word = t.word_id().map(|id| vocabulary.word(id));
+                Tok {
+                    start,
+                    end,
+                    text: written,
+                    folded: Cow::Borrowed(word.map_or(written, |w| &*w.folded)),
+                    word: word.is_some(),
+                    cap: word.is_some_and(|w| w.is_capitalised()),
+                    space_before: t.space_before(),
+                    link: false,
+                }
+            })
+            .collect();
+        Some(Ctx::of_tokens(text, sentence.span.start, toks))
     }
 
     /// A context with the text only, for work that needs no tokens.
@@ -429,5 +461,39 @@ impl<'a> Ctx<'a> {
             || self.toks[k - 1].text.starts_with([
                 '"', '\u{201c}', '\u{ab}', '\u{2018}', '\'', ':', '(', '[', '#',
             ])
+    }
+}
+
+#[cfg(test)]
+mod document_tests {
+    use super::*;
+
+    #[test]
+    fn a_documents_tokens_give_the_context_the_text_gives() {
+        let text = "By AFP\n\n\"We _will_ fight,\" Ms O\u{2019}Neill said at https://x.org/a1, “Café” 2,000.";
+        let doc = crate::analyse("t", text);
+        for sentence in &doc.sentences {
+            let raw = &doc.text[sentence.span.start..sentence.span.end];
+            let fresh = Ctx::new(raw, sentence.span.start);
+            let kept = Ctx::of_document(&doc, sentence).expect("a context");
+            let view = |c: &Ctx<'_>| -> Vec<(usize, usize, String, String, bool, bool, bool)> {
+                c.toks
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.start,
+                            t.end,
+                            t.text.to_string(),
+                            t.folded.to_string(),
+                            t.word,
+                            t.cap,
+                            t.space_before,
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(view(&fresh), view(&kept));
+            assert_eq!(fresh.quotes, kept.quotes);
+        }
     }
 }
