@@ -11,7 +11,6 @@ use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 use crate::model::{Attribution, Document, Quote, Sentence};
 use crate::text::normalize;
 use crate::text::vocabulary::Word;
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
 /// Share of a content's words that another content must carry for the two
@@ -30,8 +29,6 @@ pub(super) struct Side<'a> {
     pub(super) sentences: Vec<&'a Sentence>,
     /// The group's attributions, with their sentence index.
     pub(super) attributions: Vec<(usize, &'a Attribution)>,
-    /// Folded words of the group's sentences.
-    pub(super) words: FxHashSet<&'a str>,
     /// True when a sentence of the group carries a quotation mark.
     pub(super) quoted: bool,
 }
@@ -44,18 +41,22 @@ impl<'a> Side<'a> {
             .iter()
             .flat_map(|s| s.attributions().map(move |a| (s.index, a)))
             .collect();
-        let words = sentences
-            .iter()
-            .flat_map(|s| doc.words_of(s.index).map(|w| &*w.folded))
-            .collect();
         let quoted = sentences.iter().any(|s| s.text.contains(QUOTE_MARKS));
         Side {
             doc,
             sentences,
             attributions,
-            words,
             quoted,
         }
+    }
+
+    /// True when a sentence of the group has the word `folded`. Asked
+    /// only of credits left unmatched, so the group's tokens are scanned
+    /// rather than a set of its words built for every group.
+    pub(super) fn has_word(&self, folded: &str) -> bool {
+        self.sentences
+            .iter()
+            .any(|s| self.doc.words_of(s.index).any(|w| &*w.folded == folded))
     }
 
     /// The content words (stemmed) an attribution reports, from its span:

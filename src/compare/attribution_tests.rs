@@ -265,3 +265,11 @@ mod pipeline {
         assert_eq!(found, vec![Kind::AttributionDropped]);
     }
 }
+
+#[test]
+fn a_group_has_the_folded_words_of_its_sentences_only() {
+    let doc = crate::analyse("t", "The Kremlin's envoy spoke.\n\nRain fell on Kabul.");
+    let side = Side::new(&doc, &[0]);
+    assert!(side.has_word("kremlin") && side.has_word("envoy"));
+    assert!(!side.has_word("Kremlin") && !side.has_word("kabul"));
+}

@@ -147,7 +147,7 @@ pub(super) fn mentions(side: &Side<'_>, a: &Attribution) -> bool {
     a.speaker_key
         .as_deref()
         .and_then(|k| k.split(' ').next_back())
-        .is_some_and(|w| side.words.contains(w))
+        .is_some_and(|w| side.has_word(w))
 }
 
 /// True when the speaker, as written, is a name: see [`is_name`]. A single
