@@ -143,11 +143,14 @@ pub fn prune(sides: [&mut [Option<Arc<Initialisms>>]; 2]) {
 /// One word of a sentence as the scan needs it.
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'t> {
-    /// Byte offset of the word in the text.
-    pub at: usize,
+    /// The word as written.
     pub text: &'t str,
     /// The word's stem, when it is a content word.
     pub stem: Option<Key>,
+    /// True when only space comes between the previous word and this one,
+    /// or the full stop of dotted initials ("U.S. Navy": the word is
+    /// "U.S"): punctuation between two words ends a run ("Oman, Dubai").
+    pub joined: bool,
 }
 
 /// The initials a word gives to a run ("UAE" → "uae", "U.S." → "us",
@@ -177,25 +180,13 @@ fn letters_of(word: &str) -> Option<(String, bool)> {
 type Member = (String, Option<Key>, bool);
 
 /// The initialisms of a sentence, given its words in reading order.
-pub fn scan(text: &str, words: &[Word]) -> Initialisms {
+pub fn scan(words: &[Word]) -> Initialisms {
     let mut out = Initialisms::default();
     let mut run: Vec<Member> = Vec::new();
     // A connector after the run, waiting for a capitalised word.
     let mut pending: Option<&str> = None;
-    // Where the previous word ended, and whether it had a full stop.
-    let mut previous: Option<(usize, bool)> = None;
     for word in words {
-        // Punctuation between two words ends a run ("Oman, Dubai"), but
-        // for the full stop of dotted initials ("U.S. Navy": the word is
-        // "U.S").
-        let joined = previous.is_some_and(|(end, dotted)| {
-            text.get(end..word.at).is_some_and(|gap| {
-                let gap = gap.trim_start_matches(|c: char| dotted && c == '.');
-                gap.chars().all(char::is_whitespace)
-            })
-        });
-        previous = Some((word.at + word.text.len(), word.text.contains('.')));
-        if !joined {
+        if !word.joined {
             add_runs(&run, &mut out);
             run.clear();
             pending = None;
@@ -273,14 +264,24 @@ mod tests {
     use super::*;
 
     fn scanned(text: &str) -> Initialisms {
-        let words: Vec<Word> = crate::text::normalize::words(text)
-            .map(|(at, w)| Word {
-                at,
+        let words: Vec<(usize, &str)> = crate::text::normalize::words(text).collect();
+        let words: Vec<Word> = words
+            .iter()
+            .enumerate()
+            .map(|(k, &(at, w))| Word {
                 text: w,
                 stem: Some(key(&w.to_lowercase())),
+                joined: k > 0 && {
+                    let (before, previous) = words[k - 1];
+                    let dotted = previous.contains('.');
+                    text[before + previous.len()..at]
+                        .trim_start_matches(|c: char| dotted && c == '.')
+                        .chars()
+                        .all(char::is_whitespace)
+                },
             })
             .collect();
-        scan(text, &words)
+        scan(&words)
     }
 
     fn has_run(i: &Initialisms, initials: &str) -> bool {

@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 use similarity::{Features, Idf, Initialisms, Key};
 use std::borrow::Cow;
 use std::sync::Arc;
-use vocabulary::{Vocabulary, WordIds};
+use vocabulary::{WordIds, Words};
 
 /// Default similarity below which two sentences are not aligned.
 ///
@@ -85,7 +85,7 @@ struct Side<'d> {
     sentences: Vec<&'d Sentence>,
     ids: Vec<usize>,
     kinds: Vec<BlockKind>,
-    vocabulary: Vocabulary,
+    vocabulary: Words<'d>,
     words: Vec<WordIds>,
     /// Each sentence's initialisms, `None` for the many without any.
     initialisms: Vec<Option<Arc<Initialisms>>>,
@@ -102,11 +102,11 @@ struct Side<'d> {
 impl<'d> Side<'d> {
     fn new(doc: &'d Document) -> Side<'d> {
         let sentences: Vec<&Sentence> = doc.alignable().collect();
-        let mut vocabulary = Vocabulary::default();
+        let vocabulary = Words::new(&doc.vocabulary);
         let (words, initialisms): (Vec<WordIds>, Vec<_>) = sentences
             .iter()
             .map(|s| {
-                let (words, initialisms) = vocabulary.words_and_initialisms_of(&s.text);
+                let (words, initialisms) = vocabulary.of_document_sentence(doc, s);
                 (
                     words,
                     (!initialisms.is_empty()).then(|| Arc::new(initialisms)),
@@ -234,7 +234,7 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
     let (mut left, mut right) = join_if(parallel, || Side::new(left), || Side::new(right));
     initialisms::prune([&mut left.initialisms, &mut right.initialisms]);
-    let trigram_count = Vocabulary::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
+    let trigram_count = Words::number_trigrams([&mut left.vocabulary, &mut right.vocabulary]);
     right.build_all(parallel);
     let (left_tokens, right_tokens) = (left.all_tokens(parallel), right.all_tokens(parallel));
     // Two serial steps, side by side.

@@ -10,9 +10,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use super::initialisms::Initialisms;
-pub use super::vocabulary::Vocabulary;
-use crate::text::normalize::key_of;
 pub use crate::text::normalize::{key, Key};
+pub use crate::text::vocabulary::Trigram;
 
 /// What the similarity looks at in one sentence (or a merged group).
 /// Each field is a sorted set without duplicates.
@@ -35,28 +34,6 @@ pub struct Features {
 }
 
 impl Features {
-    /// Features of a bare text (no claims).
-    pub fn from_text(text: &str) -> Features {
-        Features::from_text_in(&mut Vocabulary::default(), text)
-    }
-
-    /// [`Features::from_text`], with the words kept in `vocabulary`.
-    pub fn from_text_in(vocabulary: &mut Vocabulary, text: &str) -> Features {
-        let (words, initialisms) = vocabulary.words_and_initialisms_of(text);
-        vocabulary.features(&words, Vec::new(), held(initialisms))
-    }
-
-    /// Features of an extracted sentence: its text plus its claims' keys.
-    pub fn from_sentence(sentence: &Sentence) -> Features {
-        Features::from_sentence_in(&mut Vocabulary::default(), sentence)
-    }
-
-    /// [`Features::from_sentence`], with the words kept in `vocabulary`.
-    pub fn from_sentence_in(vocabulary: &mut Vocabulary, sentence: &Sentence) -> Features {
-        let (words, initialisms) = vocabulary.words_and_initialisms_of(&sentence.text);
-        vocabulary.features(&words, fact_keys(sentence), held(initialisms))
-    }
-
     /// Features of sentences read as one (for 1:2 and 2:1 groups).
     pub fn merged(parts: &[&Features]) -> Features {
         fn union<T: Ord + Copy>(parts: &[&Features], field: fn(&Features) -> &Vec<T>) -> Vec<T> {
@@ -93,11 +70,12 @@ pub(super) fn held(initialisms: Initialisms) -> Option<Arc<Initialisms>> {
     (!initialisms.is_empty()).then(|| Arc::new(initialisms))
 }
 
-/// The synonym entries of a sorted token set; `groups_of` adds a token's
-/// groups to a list.
-pub(super) fn synonym_entries(
-    tokens: &[Key],
-    mut groups_of: impl FnMut(Key, &mut Vec<lexicon::Group>),
+/// The synonym entries of a sorted token set (each token given as a `T`
+/// that `groups_of` knows it by); `groups_of` adds a token's groups to a
+/// list.
+pub(super) fn synonym_entries<T: Copy>(
+    tokens: &[T],
+    mut groups_of: impl FnMut(T, &mut Vec<lexicon::Group>),
 ) -> Vec<(lexicon::Group, u32)> {
     let mut entries: Vec<(lexicon::Group, u32)> = Vec::new();
     let mut groups = Vec::new();
@@ -142,34 +120,6 @@ pub fn fact_key(claim: &Claim) -> Option<String> {
         Claim::Date(d) => Some(format!("d:{}", d.key)),
         Claim::Entity(e) => Some(format!("e:{}", e.key)),
         Claim::Attribution(_) => None,
-    }
-}
-
-/// A hashed character trigram. Half the size of a [`Key`]: a sentence has
-/// about a hundred, and two sentences' trigrams only meet in one Dice
-/// overlap, where a rare 32-bit collision moves the score by a hair.
-pub type Trigram = u32;
-
-fn trigram_key(bytes: &[u8]) -> Trigram {
-    let hash = key_of(bytes.iter().copied());
-    (hash ^ (hash >> 32)) as Trigram
-}
-
-/// Character trigrams of ` word `, hashed without building strings.
-pub(super) fn add_trigrams(out: &mut Vec<Trigram>, folded: &str) {
-    let mut window = [' '; 3];
-    let mut filled = 1;
-    let mut buffer = [0u8; 12];
-    for c in folded.chars().chain(std::iter::once(' ')) {
-        window = [window[1], window[2], c];
-        filled += 1;
-        if filled >= 3 {
-            let mut len = 0;
-            for ch in window {
-                len += ch.encode_utf8(&mut buffer[len..]).len();
-            }
-            out.push(trigram_key(&buffer[..len]));
-        }
     }
 }
 
@@ -327,7 +277,7 @@ pub struct Prepared<'a> {
 /// trigram of `b` instead of a merge of two lists of a hundred, the
 /// largest cost of the candidate search, and `a`'s weights read by
 /// position. The trigrams of both must be numbered by the same
-/// [`Vocabulary::number_trigrams`]. Same result as `similarity`.
+/// `Words::number_trigrams` (in `vocabulary`). Same result as `similarity`.
 pub fn similarity_prepared(
     a: &Prepared,
     a_trigrams: &TrigramBits,
@@ -418,7 +368,7 @@ fn spelled_out(a: &Features, b: &Features, idf: &Idf) -> f64 {
     shared
 }
 
-/// A set of dense trigram numbers (see [`Vocabulary::number_trigrams`]) as
+/// A set of dense trigram numbers (see `Words::number_trigrams` (in `vocabulary`)) as
 /// a bitmap, filled with one sentence's trigrams and cleared after.
 pub struct TrigramBits {
     words: Vec<u64>,
@@ -633,17 +583,6 @@ mod tests {
     }
 
     #[test]
-    fn trigrams_hash_like_their_strings() {
-        let mut hashed = Vec::new();
-        add_trigrams(&mut hashed, "ab");
-        let short = |t: &str| trigram_key(t.as_bytes());
-        assert_eq!(hashed, vec![short(" ab"), short("ab ")]);
-        hashed.clear();
-        add_trigrams(&mut hashed, "é");
-        assert_eq!(hashed, vec![short(" é ")]);
-    }
-
-    #[test]
     fn merged_features_are_the_sorted_union() {
         let (a, b) = (
             Features::from_text("Putin spoke"),
@@ -693,68 +632,6 @@ mod tests {
                 "The company sold a factory."
             ) < with
         );
-    }
-
-    #[test]
-    fn prepared_scoring_gives_the_merge_result() {
-        let left = [
-            "Russia bought 2,000 tanks in Ohio, officials said.",
-            "The company purchased a factory.",
-            "",
-        ];
-        let right = [
-            "Officials confirmed Russia had bought tanks in Ohio.",
-            "A factory was bought by the firm.",
-            "Rain fell.",
-        ];
-        let (mut lv, mut rv) = (Vocabulary::default(), Vocabulary::default());
-        let lw: Vec<_> = left
-            .iter()
-            .map(|t| lv.words_and_initialisms_of(t))
-            .collect();
-        let rw: Vec<_> = right
-            .iter()
-            .map(|t| rv.words_and_initialisms_of(t))
-            .collect();
-        let count = Vocabulary::number_trigrams([&mut lv, &mut rv]);
-        let lf: Vec<_> = lw
-            .iter()
-            .map(|(w, i)| lv.features(w, Vec::new(), held(i.clone())))
-            .collect();
-        let rf: Vec<_> = rw
-            .iter()
-            .map(|(w, i)| rv.features(w, Vec::new(), held(i.clone())))
-            .collect();
-        let idf = Idf::new(lf.iter().chain(&rf));
-        let weights =
-            |f: &Features| -> Vec<f64> { f.tokens.iter().map(|&t| idf.weight(t)).collect() };
-        let mut bits = TrigramBits::new(count);
-        for a in &lf {
-            let a_weights = weights(a);
-            let prepared_a = Prepared {
-                features: a,
-                weights: &a_weights,
-                total: idf.total(&a.tokens),
-            };
-            bits.fill(&a.trigrams);
-            for b in &rf {
-                let b_total = idf.total(&b.tokens);
-                assert_eq!(
-                    similarity_prepared(&prepared_a, &bits, b, b_total, &idf),
-                    similarity(a, b, &idf)
-                );
-            }
-            bits.clear(&a.trigrams);
-            assert_eq!(bits.count_in(&a.trigrams), 0);
-        }
-        // Numbering keeps which trigrams are equal across the sides: the
-        // scores are those of features never renumbered.
-        for (a, text_a) in lf.iter().zip(left) {
-            for (b, text_b) in rf.iter().zip(right) {
-                let fresh = (Features::from_text(text_a), Features::from_text(text_b));
-                assert_eq!(similarity(a, b, &idf), similarity(&fresh.0, &fresh.1, &idf));
-            }
-        }
     }
 
     #[test]

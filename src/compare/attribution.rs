@@ -8,9 +8,10 @@
 use super::credit::{compatible, credited, hedges, is_name, mentions, named, overlap};
 use crate::align::AlignedPair;
 use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
-use crate::model::{Attribution, Document, Sentence};
+use crate::model::{Attribution, Document, Quote, Sentence};
 use crate::text::normalize;
-use rustc_hash::FxHashSet;
+use crate::text::vocabulary::Word;
+use std::borrow::Cow;
 
 /// Share of a content's words that another content must carry for the two
 /// to be one statement.
@@ -28,8 +29,6 @@ pub(super) struct Side<'a> {
     pub(super) sentences: Vec<&'a Sentence>,
     /// The group's attributions, with their sentence index.
     pub(super) attributions: Vec<(usize, &'a Attribution)>,
-    /// Folded words of the group's sentences.
-    pub(super) words: FxHashSet<String>,
     /// True when a sentence of the group carries a quotation mark.
     pub(super) quoted: bool,
 }
@@ -42,26 +41,43 @@ impl<'a> Side<'a> {
             .iter()
             .flat_map(|s| s.attributions().map(move |a| (s.index, a)))
             .collect();
-        let words = sentences
-            .iter()
-            .flat_map(|s| normalize::words(&s.text).map(|(_, w)| normalize::fold(w)))
-            .collect();
         let quoted = sentences.iter().any(|s| s.text.contains(QUOTE_MARKS));
         Side {
             doc,
             sentences,
             attributions,
-            words,
             quoted,
         }
     }
 
-    /// The content words (stemmed) an attribution reports, from its span.
-    pub(super) fn content(&self, a: &Attribution) -> Vec<String> {
-        a.content_span
-            .and_then(|c| self.doc.text.get(c.start..c.end))
-            .map(normalize::content_tokens)
-            .unwrap_or_default()
+    /// True when a sentence of the group has the word `folded`. Asked
+    /// only of credits left unmatched, so the group's tokens are scanned
+    /// rather than a set of its words built for every group.
+    pub(super) fn has_word(&self, folded: &str) -> bool {
+        self.sentences
+            .iter()
+            .any(|s| self.doc.words_of(s.index).any(|w| &*w.folded == folded))
+    }
+
+    /// The content words (stemmed) an attribution reports, from its span:
+    /// the tokens of the group's sentence that holds it.
+    pub(super) fn content(&self, a: &Attribution) -> Vec<Cow<'a, str>> {
+        let Some(c) = a.content_span else {
+            return Vec::new();
+        };
+        let doc = self.doc;
+        match doc.sentence_holding(c) {
+            Some(s) => content_stems(doc.words_in(s, c)).collect(),
+            // A span across sentences: read from the text.
+            None => doc
+                .text
+                .get(c.start..c.end)
+                .map(normalize::content_tokens)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Cow::Owned)
+                .collect(),
+        }
     }
 
     /// Attributions of the sentences just before and after the group.
@@ -77,6 +93,15 @@ impl<'a> Side<'a> {
             .filter_map(move |i| doc.sentences.get(i))
             .flat_map(|s| s.attributions())
     }
+}
+
+/// The stems of the content words among `words`.
+pub(super) fn content_stems<'d>(
+    words: impl Iterator<Item = &'d Word>,
+) -> impl Iterator<Item = Cow<'d, str>> {
+    words
+        .filter(|w| !w.is_stopword())
+        .map(|w| Cow::Borrowed(&*w.stem))
 }
 
 pub(super) const QUOTE_MARKS: &[char] =
@@ -350,7 +375,7 @@ fn compare_matched(
         changes.push(change);
     }
     match (&la.quote, &ra.quote) {
-        (Some(lq), Some(rq)) if altered(&quote_words(&lq.text), &quote_words(&rq.text)) => {
+        (Some(lq), Some(rq)) if altered(&quote_words(l.doc, lq), &quote_words(r.doc, rq)) => {
             let mut change = base(Kind::QuoteAltered, Some(li), Some(ri), la, Some(ra));
             change.detail = "words inside the quotation marks differ".to_string();
             change.left_quote = Some(lq.text.clone());
@@ -385,8 +410,20 @@ fn altered(a: &[String], b: &[String]) -> bool {
 }
 
 /// The words of a quote, compared without case, punctuation or quote-mark
-/// style, so only a change of wording counts as an alteration.
-fn quote_words(text: &str) -> Vec<String> {
+/// style, so only a change of wording counts as an alteration: the
+/// folded words of its tokens.
+fn quote_words(doc: &Document, quote: &Quote) -> Vec<String> {
+    match doc.sentence_holding(quote.span) {
+        Some(s) => doc
+            .words_in(s, quote.span)
+            .map(|w| american(w.folded.to_string()))
+            .collect(),
+        None => text_quote_words(&quote.text),
+    }
+}
+
+/// [`quote_words`] of a quote's text alone.
+fn text_quote_words(text: &str) -> Vec<String> {
     normalize::words(text)
         .map(|(_, w)| american(normalize::fold(w)))
         .collect()

@@ -37,12 +37,12 @@ mod rules {
     #[test]
     fn quote_style_and_case_are_not_alterations() {
         assert_eq!(
-            quote_words("We understand, that’s all."),
-            quote_words("we understand that's all")
+            text_quote_words("We understand, that’s all."),
+            text_quote_words("we understand that's all")
         );
         assert_ne!(
-            quote_words("we need to interact"),
-            quote_words("we have to communicate")
+            text_quote_words("we need to interact"),
+            text_quote_words("we have to communicate")
         );
     }
 
@@ -77,27 +77,31 @@ mod rules {
     fn british_spelling_is_not_an_alteration() {
         // Regression: "realized" / "realised" was an altered quote.
         assert_eq!(
-            quote_words("He probably realized the colour"),
-            quote_words("He probably realised the color")
+            text_quote_words("He probably realized the colour"),
+            text_quote_words("He probably realised the color")
         );
-        assert_ne!(quote_words("four hours"), quote_words("for hours"));
+        assert_ne!(
+            text_quote_words("four hours"),
+            text_quote_words("for hours")
+        );
     }
 
     #[test]
     fn an_excerpt_or_a_split_quote_is_not_altered() {
-        let whole =
-            quote_words("the Act has protected wildlife, and we should improve it, not weaken it");
+        let whole = text_quote_words(
+            "the Act has protected wildlife, and we should improve it, not weaken it",
+        );
         assert!(!altered(
             &whole,
-            &quote_words("we should improve it, not weaken it")
+            &text_quote_words("we should improve it, not weaken it")
         ));
         assert!(!altered(
             &whole,
-            &quote_words("The Act has protected wildlife.")
+            &text_quote_words("The Act has protected wildlife.")
         ));
         assert!(altered(
-            &quote_words("we will not raise taxes"),
-            &quote_words("we will raise taxes")
+            &text_quote_words("we will not raise taxes"),
+            &text_quote_words("we will raise taxes")
         ));
     }
 }
@@ -260,4 +264,12 @@ mod pipeline {
         );
         assert_eq!(found, vec![Kind::AttributionDropped]);
     }
+}
+
+#[test]
+fn a_group_has_the_folded_words_of_its_sentences_only() {
+    let doc = crate::analyse("t", "The Kremlin's envoy spoke.\n\nRain fell on Kabul.");
+    let side = Side::new(&doc, &[0]);
+    assert!(side.has_word("kremlin") && side.has_word("envoy"));
+    assert!(!side.has_word("Kremlin") && !side.has_word("kabul"));
 }

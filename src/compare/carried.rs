@@ -13,7 +13,7 @@ use super::names::{acronym, initials, person_like, same_name, NOT_PERSON};
 use crate::extract::{alias, demonym, is_title, is_title_word};
 use crate::model::report::FactKind;
 use crate::model::Document;
-use crate::text::normalize::{self, fold};
+use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A quote is carried by a sentence of the other report that holds this
@@ -51,7 +51,7 @@ pub(super) struct Carrier<'a> {
     stream: Vec<u32>,
     ids: FxHashMap<String, u32>,
     /// Where each word id occurs in `stream`.
-    at: Vec<Vec<u32>>,
+    at: Postings,
     /// Its entity keys.
     keys: FxHashSet<&'a str>,
     /// Its keys that are a person's family name: keys of one word of a
@@ -62,8 +62,51 @@ pub(super) struct Carrier<'a> {
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
-    /// Content-word stems of each sentence, indexed by stem.
-    stems: FxHashMap<String, Vec<u32>>,
+    /// The sentences each content-word stem occurs in, by the stem's
+    /// number in `stem_ids`.
+    stems: Postings,
+    stem_ids: FxHashMap<Key, u32>,
+}
+
+/// Lists of numbers by a dense id, in one allocation: a list a word grown
+/// one push at a time keeps up to half its size spare, and a transcript
+/// has tens of thousands of words.
+#[derive(Default)]
+struct Postings {
+    /// `items[starts[id]..starts[id + 1]]` is the list of `id`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    /// The lists of `ids` ids, from (id, item) pairs in item order (read
+    /// twice: to count, then to fill).
+    fn new(ids: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Postings {
+        let mut starts = vec![0u32; ids + 1];
+        for (id, _) in pairs.clone() {
+            starts[id as usize + 1] += 1;
+        }
+        for i in 0..ids {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts[..ids].to_vec();
+        let mut items = vec![0; starts[ids] as usize];
+        for (id, item) in pairs {
+            let at = &mut fill[id as usize];
+            items[*at as usize] = item;
+            *at += 1;
+        }
+        Postings { starts, items }
+    }
+
+    /// The list of `id` (empty for an unknown id).
+    fn of(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from as usize..to as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// Most names of the other report a spelling variant is looked for among
@@ -76,31 +119,65 @@ impl<'a> Carrier<'a> {
         let mut c = Carrier {
             stream: Vec::new(),
             ids: FxHashMap::default(),
-            at: Vec::new(),
+            at: Postings::default(),
             keys: FxHashSet::default(),
             families: FxHashSet::default(),
             names: Vec::new(),
             initials: FxHashSet::default(),
             acronyms: FxHashSet::default(),
-            stems: FxHashMap::default(),
+            stems: Postings::default(),
+            stem_ids: FxHashMap::default(),
         };
+        // The canonical words of each distinct word of the document, found
+        // once: `canonical[id]` is a range of `canonical_ids`.
+        let mut canonical: Vec<Option<(u32, u32)>> = vec![None; doc.vocabulary.len()];
+        let mut canonical_ids: Vec<u32> = Vec::new();
+        let mut stems: Vec<Key> = Vec::new();
+        let mut stem_pairs: Vec<(u32, u32)> = Vec::new();
+        let words = (0..doc.sentences.len())
+            .map(|i| {
+                doc.tokens_of(i)
+                    .iter()
+                    .filter(|t| t.word_id().is_some())
+                    .count()
+            })
+            .sum();
+        c.stream.reserve_exact(words);
         for (i, sentence) in doc.sentences.iter().enumerate() {
-            for w in canonical_words(&sentence.text) {
-                let next = c.ids.len() as u32;
-                let id = *c.ids.entry(w).or_insert(next);
-                if id == next {
-                    c.at.push(Vec::new());
-                }
-                c.at[id as usize].push(c.stream.len() as u32);
-                c.stream.push(id);
+            stems.clear();
+            for &token in doc.tokens_of(i) {
+                let Some(word) = token.word_id() else {
+                    continue;
+                };
+                let range = match canonical.get(word as usize) {
+                    Some(Some(range)) => *range,
+                    _ => {
+                        let from = canonical_ids.len() as u32;
+                        for w in canonical_words(doc.token_text(sentence, token)) {
+                            let next = c.ids.len() as u32;
+                            canonical_ids.push(*c.ids.entry(w).or_insert(next));
+                        }
+                        let range = (from, canonical_ids.len() as u32);
+                        if let Some(slot) = canonical.get_mut(word as usize) {
+                            *slot = Some(range);
+                        }
+                        range
+                    }
+                };
+                c.stream
+                    .extend_from_slice(&canonical_ids[range.0 as usize..range.1 as usize]);
+                stems.extend(doc.vocabulary.word(word).content_key());
             }
-            let stems: FxHashSet<String> = normalize::content_tokens(&sentence.text)
-                .into_iter()
-                .collect();
-            for s in stems {
-                c.stems.entry(s).or_default().push(i as u32);
+            stems.sort_unstable();
+            stems.dedup();
+            for &s in &stems {
+                let next = c.stem_ids.len() as u32;
+                let id = *c.stem_ids.entry(s).or_insert(next);
+                stem_pairs.push((id, i as u32));
             }
         }
+        c.at = Postings::new(c.ids.len(), c.stream.iter().copied().zip(0u32..));
+        c.stems = Postings::new(c.stem_ids.len(), stem_pairs.iter().copied());
         // A one-word name credited with words ("Kovacs told reporters") is
         // a person's family name too, even when the report never writes
         // the full name.
@@ -268,7 +345,7 @@ impl<'a> Carrier<'a> {
         }
         let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
         for w in &content {
-            for &s in self.stems.get(*w).map(Vec::as_slice).unwrap_or_default() {
+            for &s in self.sentences_with(w) {
                 *shared.entry(s).or_default() += 1;
             }
         }
@@ -291,12 +368,19 @@ impl<'a> Carrier<'a> {
         let kept = content
             .iter()
             .filter(|w| {
-                self.stems
-                    .get(**w)
-                    .is_some_and(|at| at.iter().any(|s| group.contains(&(*s as usize))))
+                self.sentences_with(w)
+                    .iter()
+                    .any(|s| group.contains(&(*s as usize)))
             })
             .count();
         kept as f64 >= PARTNER_KEEPS * content.len() as f64
+    }
+
+    /// The sentences that hold the content-word stem `stem`.
+    fn sentences_with(&self, stem: &str) -> &[u32] {
+        self.stem_ids
+            .get(&normalize::key(stem))
+            .map_or(&[], |&id| self.stems.of(id))
     }
 
     /// True when `words` occur in this order, one after another.
@@ -313,11 +397,11 @@ impl<'a> Carrier<'a> {
         let Some((k, anchor)) = ids
             .iter()
             .enumerate()
-            .min_by_key(|(_, id)| self.at[**id as usize].len())
+            .min_by_key(|(_, id)| self.at.of(**id).len())
         else {
             return false;
         };
-        self.at[*anchor as usize].iter().any(|&p| {
+        self.at.of(*anchor).iter().any(|&p| {
             let Some(start) = (p as usize).checked_sub(k) else {
                 return false;
             };
@@ -372,6 +456,14 @@ pub(super) fn folded_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_keep_each_list_in_item_order() {
+        let postings = Postings::new(3, [(2, 0), (0, 1), (2, 2), (2, 5)].into_iter());
+        assert_eq!(postings.of(2), [0, 2, 5]);
+        assert_eq!(postings.of(0), [1]);
+        assert!(postings.of(1).is_empty() && postings.of(9).is_empty());
+    }
 
     #[test]
     fn possessive_country_reads_as_the_demonym() {

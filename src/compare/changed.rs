@@ -7,7 +7,6 @@ use super::values::{dates_agree, dates_comparable, Quantity};
 use crate::align::Alignment;
 use crate::model::report::{FactChange, FactKind};
 use crate::model::Document;
-use crate::text::normalize;
 use std::borrow::Cow;
 
 /// Numbers and dates whose value differs inside an aligned group: each
@@ -23,7 +22,6 @@ pub(super) fn changed_facts<'a>(
     right_facts: &DocFacts<'a>,
 ) -> Vec<(FactChange, Cow<'a, str>, Cow<'a, str>)> {
     let mut out = Vec::new();
-    let mut memo = normalize::WordMemo::default();
     for pair in &alignment.pairs {
         let l = left_facts.of_group(&pair.left);
         let r = right_facts.of_group(&pair.right);
@@ -66,7 +64,7 @@ pub(super) fn changed_facts<'a>(
         let (left_text, left_starts) = joined(left, &pair.left);
         let (right_text, right_starts) = joined(right, &pair.right);
         if let Some(change) = polarity::polarity_change(
-            &mut memo,
+            [&left.vocabulary, &right.vocabulary],
             (&left_text, &pair.left, &left_starts),
             (&right_text, &pair.right, &right_starts),
         ) {

@@ -2,7 +2,7 @@
 //! whether a speaker is a name: the checks that keep attribution changes
 //! precise (see [`super::attribution`]).
 
-use super::attribution::{same_speaker, Side, QUOTE_MARKS, SAME_CONTENT};
+use super::attribution::{content_stems, same_speaker, Side, QUOTE_MARKS, SAME_CONTENT};
 use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 use crate::model::Attribution;
 use crate::text::normalize;
@@ -32,10 +32,10 @@ pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
             .into_iter()
             .take(8)
             .collect();
-        let there: Vec<String> = other
+        let there: Vec<_> = other
             .sentences
             .iter()
-            .flat_map(|s| normalize::content_tokens(&s.text))
+            .flat_map(|s| content_stems(other.doc.words_of(s.index)))
             .collect();
         !hedged.is_empty() && overlap(&hedged, &there) >= SAME_CONTENT
     };
@@ -82,12 +82,12 @@ pub(super) fn compatible(a: &Attribution, b: &Attribution) -> bool {
 }
 
 /// Share of `a`'s words that `b` carries.
-pub(super) fn overlap(a: &[String], b: &[String]) -> f64 {
+pub(super) fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
-    let b: FxHashSet<&str> = b.iter().map(String::as_str).collect();
-    a.iter().filter(|w| b.contains(w.as_str())).count() as f64 / a.len() as f64
+    let b: FxHashSet<&str> = b.iter().map(AsRef::as_ref).collect();
+    a.iter().filter(|w| b.contains(w.as_ref())).count() as f64 / a.len() as f64
 }
 
 /// True when the other side still credits what `a` (of side `own`) reports:
@@ -124,10 +124,10 @@ pub(super) fn credited(
         |q: &&crate::model::Quote| a.direct && other.quoted && a.content_span == Some(q.span);
     if let Some(q) = a.quote.as_ref().filter(speech) {
         let words = normalize::content_tokens(&q.text);
-        let quoted: Vec<String> = other
+        let quoted: Vec<_> = other
             .sentences
             .iter()
-            .flat_map(|s| normalize::content_tokens(&s.text))
+            .flat_map(|s| content_stems(other.doc.words_of(s.index)))
             .collect();
         if words.len() >= 4 && overlap(&words, &quoted) >= SAME_CONTENT {
             return true;
@@ -149,7 +149,7 @@ pub(super) fn mentions(side: &Side<'_>, a: &Attribution) -> bool {
     a.speaker_key
         .as_deref()
         .and_then(|k| k.split(' ').next_back())
-        .is_some_and(|w| side.words.contains(w))
+        .is_some_and(|w| side.has_word(w))
 }
 
 /// True when the speaker, as written, is a name: see [`is_name`]. A single

@@ -162,7 +162,7 @@ impl<'a> DocFacts<'a> {
         for sentence in &doc.sentences {
             start.push(all.len());
             if sentence.kind.is_body() {
-                all.extend(sentence_facts(&doc.text, sentence));
+                all.extend(sentence_facts(doc, sentence));
             }
         }
         start.push(all.len());
@@ -178,7 +178,8 @@ impl<'a> DocFacts<'a> {
     }
 }
 
-fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
+fn sentence_facts<'a>(doc: &Document, sentence: &'a Sentence) -> Vec<Found<'a>> {
+    let text: &str = &doc.text;
     let mut out = Vec::new();
     let mut numbers: Vec<&crate::model::NumberClaim> = Vec::new();
     let mut place: Option<&EntityClaim> = None;
@@ -219,7 +220,7 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
             }
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
-                    let key = normalize::content_tokens(&q.text).join(" ");
+                    let key = quote_key(doc, q);
                     if !key.is_empty() {
                         out.push(found(FactKind::Quote, Cow::Owned(key), &q.text, None));
                     }
@@ -228,6 +229,26 @@ fn sentence_facts<'a>(text: &str, sentence: &'a Sentence) -> Vec<Found<'a>> {
         }
     }
     out
+}
+
+/// A quote's content-word stems, in order, joined by spaces: what two
+/// quotes are compared by. Read off the tokens of the sentence that holds
+/// it.
+fn quote_key(doc: &Document, quote: &crate::model::Quote) -> String {
+    let Some(sentence) = doc.sentence_holding(quote.span) else {
+        return normalize::content_tokens(&quote.text).join(" ");
+    };
+    let mut key = String::new();
+    for word in doc
+        .words_in(sentence, quote.span)
+        .filter(|w| !w.is_stopword())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&word.stem);
+    }
+    key
 }
 
 /// True when a replacement character (U+FFFD, left by a lost byte) touches

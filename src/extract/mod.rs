@@ -3,7 +3,9 @@
 //!
 //! Each sentence is read from the original text (`doc.text[span]`) so that
 //! every claim span is an exact byte range of the input; Markdown emphasis
-//! is skipped by the tokenizer. Sentences are processed independently, then
+//! is skipped by the tokenizer. The tokens of every sentence (headlines and
+//! captions too) and the document's vocabulary are kept in the Document,
+//! so that later stages read words without splitting the text again. Sentences are processed independently, then
 //! two document passes run in reading order: pronoun speakers take the key
 //! of the last speaker of their kind, and entity mentions share keys
 //! (family names, acronyms). Everything is linear in the text length: the
@@ -31,8 +33,19 @@ pub(crate) use crate::lexicon::demonyms::{alias, demonym, is_country, is_state};
 pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};
+use crate::text::vocabulary::{Token, Tokens, Vocabulary};
 use rustc_hash::FxHashSet;
 use tokens::Ctx;
+
+/// The tokens of a text outside any document (a test sentence, an
+/// evaluation pair), with its words learnt in `vocabulary`: the same
+/// tokens `extract` gives a sentence of that text.
+pub fn tokens_of_text(text: &str, vocabulary: &mut Vocabulary) -> Vec<Token> {
+    tokens::tokenize_with_links(text)
+        .iter()
+        .map(|t| tokens::token_of(vocabulary, t))
+        .collect()
+}
 
 /// Returns a copy of `doc` whose body sentences (paragraphs and headings)
 /// carry their claims, ordered by where they start. Metadata sentences
@@ -51,15 +64,24 @@ pub fn extract_owned(doc: Document) -> Document {
     let mut kinds = Vec::with_capacity(count);
     let mut entity_candidates = Vec::new();
     let mut quotes = Vec::with_capacity(count);
+    // Every sentence's words, headlines and captions too: the later
+    // stages read these tokens rather than the text.
+    let mut vocabulary = Vocabulary::default();
+    let mut sentence_tokens = Tokens::with_capacity(text.len() / 5 + 16);
     for (index, sentence) in out.sentences.iter_mut().enumerate() {
         sentence.claims.clear();
         let text = text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
+            let toks = text.map(tokens::tokenize_with_links).unwrap_or_default();
+            sentence_tokens
+                .push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
             kinds.push(Vec::new());
             quotes.push(None);
             continue;
         };
-        let ctx = Ctx::new(text, sentence.span.start);
+        let toks = tokens::tokenize_with_links(text);
+        sentence_tokens.push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
+        let ctx = Ctx::of_tokens(text, sentence.span.start, tokens::without_links(toks));
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());
@@ -85,6 +107,10 @@ pub fn extract_owned(doc: Document) -> Document {
         entities::find(&ctx, &taken, index, &mut entity_candidates);
     }
     out.text = text;
+    sentence_tokens.shrink_to_fit();
+    vocabulary.shrink_to_fit();
+    out.vocabulary = vocabulary;
+    out.tokens = sentence_tokens;
     resolve::resolve(&mut out, &kinds, &quotes);
     // People the document quotes: "Zamir Kabulov" keys as "kabulov" even
     // when the short form never appears alone, matching his speaker key.
@@ -121,10 +147,9 @@ pub fn extract_owned(doc: Document) -> Document {
 /// verb the lexicon lacks. A comparison must not call the credit missing
 /// from a sentence like that.
 pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> bool {
-    let Some(text) = doc.text.get(sentence.span.start..sentence.span.end) else {
+    let Some(ctx) = Ctx::of_document(doc, sentence) else {
         return false;
     };
-    let ctx = Ctx::new(text, sentence.span.start);
     let attributed: Vec<Span> = sentence.attributions().map(|a| a.cue_span).collect();
     credits::unread_credit(&ctx, &attributed)
 }
@@ -134,8 +159,7 @@ pub fn has_unread_credit(doc: &Document, sentence: &crate::model::Sentence) -> b
 /// to", "understood that"), with the text of the sentence after it (what
 /// it hedges).
 pub fn hedge(doc: &Document, sentence: &crate::model::Sentence) -> Option<(String, String)> {
-    let text = doc.text.get(sentence.span.start..sentence.span.end)?;
-    let ctx = Ctx::new(text, sentence.span.start);
+    let ctx = Ctx::of_document(doc, sentence)?;
     credits::hedge(&ctx).map(|(h, rest)| (h.to_string(), rest.to_string()))
 }
 

@@ -1,9 +1,10 @@
 //! Sentence text → word and punctuation tokens with byte offsets, plus the
 //! quotation spans of the sentence. Every other extractor works on these.
 
-use crate::model::Span;
+use crate::model::{Document, Sentence, Span};
 use crate::text::normalize::fold;
 use crate::text::segment::{is_escape, word_bounds};
+use crate::text::vocabulary::{Token, Vocabulary};
 use std::borrow::Cow;
 
 /// One word or one punctuation character of a sentence.
@@ -24,6 +25,9 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// True when whitespace (or the sentence start) comes right before.
     pub space_before: bool,
+    /// True for the tokens of a bare URL or an autolink (`<http…>`): the
+    /// reader sees them, no extractor does.
+    pub link: bool,
 }
 
 impl Tok<'_> {
@@ -72,7 +76,16 @@ impl Tok<'_> {
 /// Splits a sentence into tokens. Markdown emphasis (`*`, `_`) is dropped so
 /// patterns see through it, and link targets (`[x](url)`, `<url>`, bare
 /// `http://…`) are dropped so their digits and words are never claims.
+/// (The document keeps these tokens: see [`Ctx::of_document`].)
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    without_links(tokenize_with_links(text))
+}
+
+/// The tokens of [`tokenize`] and, marked [`Tok::link`], those of bare
+/// URLs and autolinks: the words a reader sees (`[x](url)` shows `x`
+/// only), as the document's tokens keep them.
+pub(crate) fn tokenize_with_links(text: &str) -> Vec<Tok<'_>> {
     // News prose runs about six bytes a token: room for that up front
     // spares the vector's doubling steps on every sentence.
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 4);
@@ -102,6 +115,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 word: true,
                 cap: word.chars().next().is_some_and(char::is_uppercase),
                 space_before: space || lead > 0,
+                link: false,
             });
         } else {
             for (off, c) in seg.char_indices() {
@@ -118,13 +132,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     word: false,
                     cap: false,
                     space_before: space,
+                    link: false,
                 });
                 space = false;
             }
         }
         space = false;
     }
-    drop_link_targets(out)
+    mark_links(out)
+}
+
+/// `toks` without the tokens marked [`Tok::link`].
+pub(crate) fn without_links(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    if toks.iter().any(|t| t.link) {
+        toks.retain(|t| !t.link);
+    }
+    toks
+}
+
+/// The document token of `t`, its word learnt in `vocabulary`.
+pub(crate) fn token_of(vocabulary: &mut Vocabulary, t: &Tok<'_>) -> Token {
+    if t.word {
+        let id = vocabulary.intern(t.text, &t.folded);
+        Token::word(id, t.start, t.space_before).with_link(t.link)
+    } else {
+        let c = t.text.chars().next().unwrap_or(' ');
+        Token::punctuation(c, t.start, t.space_before).with_link(t.link)
+    }
 }
 
 /// [`fold`], with a fast path for the common case: an ASCII word with no
@@ -143,8 +177,17 @@ fn fold_word(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Removes the tokens of link targets and bare URLs.
-fn drop_link_targets(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+/// Removes the tokens of link targets, and marks those of autolinks and
+/// bare URLs.
+fn mark_links<'a>(toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let mark = |keep: &mut Vec<Tok<'a>>, from: usize, to: usize| {
+        keep.extend(
+            toks[from..to]
+                .iter()
+                .cloned()
+                .map(|t| Tok { link: true, ..t }),
+        );
+    };
     let mut keep = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -158,12 +201,16 @@ fn drop_link_targets(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
         }
         // `<http…>` autolinks.
         if t.is('<') && next.is_some_and(|n| n.folded.starts_with("http")) {
-            i = skip_until(&toks, i + 1, |x| x.is('>')) + 1;
+            let end = (skip_until(&toks, i + 1, |x| x.is('>')) + 1).min(toks.len());
+            mark(&mut keep, i, end);
+            i = end;
             continue;
         }
         // Bare `http://…` runs to the next whitespace.
         if (t.is_word("http") || t.is_word("https")) && next.is_some_and(|n| n.is(':')) {
-            i = skip_until(&toks, i + 1, |x| x.space_before);
+            let end = skip_until(&toks, i + 1, |x| x.space_before);
+            mark(&mut keep, i, end);
+            i = end;
             continue;
         }
         keep.push(toks[i].clone());
@@ -326,8 +373,14 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Tokenizes `text`, found at `base` in the document.
+    #[cfg(test)]
     pub fn new(text: &'a str, base: usize) -> Ctx<'a> {
-        let toks = tokenize(text);
+        Ctx::of_tokens(text, base, tokenize(text))
+    }
+
+    /// The context of `text`, found at `base`, given its [`tokenize`]d
+    /// tokens.
+    pub fn of_tokens(text: &'a str, base: usize, toks: Vec<Tok<'a>>) -> Ctx<'a> {
         let (quotes, in_quote) = find_quotes(text, &toks);
         Ctx {
             text,
@@ -336,6 +389,35 @@ impl<'a> Ctx<'a> {
             quotes,
             in_quote,
         }
+    }
+
+    /// The context of a sentence of an extracted document, from the
+    /// tokens and vocabulary the document keeps: the tokens [`Ctx::new`]
+    /// would find, without splitting and folding the text again.
+    pub fn of_document(doc: &'a Document, sentence: &Sentence) -> Option<Ctx<'a>> {
+        let text = doc.text.get(sentence.span.start..sentence.span.end)?;
+        let vocabulary = &doc.vocabulary;
+        let toks = doc
+            .tokens_of(sentence.index)
+            .iter()
+            .filter(|t| !t.is_link())
+            .map(|&t| {
+                let (start, end) = (t.start(), t.end(vocabulary));
+                let written = text.get(start..end).unwrap_or_default();
+                let word = t.word_id().map(|id| vocabulary.word(id));
+                Tok {
+                    start,
+                    end,
+                    text: written,
+                    folded: Cow::Borrowed(word.map_or(written, |w| &*w.folded)),
+                    word: word.is_some(),
+                    cap: word.is_some_and(|w| w.is_capitalised()),
+                    space_before: t.space_before(),
+                    link: false,
+                }
+            })
+            .collect();
+        Some(Ctx::of_tokens(text, sentence.span.start, toks))
     }
 
     /// A context with the text only, for work that needs no tokens.
@@ -379,5 +461,39 @@ impl<'a> Ctx<'a> {
             || self.toks[k - 1].text.starts_with([
                 '"', '\u{201c}', '\u{ab}', '\u{2018}', '\'', ':', '(', '[', '#',
             ])
+    }
+}
+
+#[cfg(test)]
+mod document_tests {
+    use super::*;
+
+    #[test]
+    fn a_documents_tokens_give_the_context_the_text_gives() {
+        let text = "By AFP\n\n\"We _will_ fight,\" Ms O\u{2019}Neill said at https://x.org/a1, “Café” 2,000.";
+        let doc = crate::analyse("t", text);
+        for sentence in &doc.sentences {
+            let raw = &doc.text[sentence.span.start..sentence.span.end];
+            let fresh = Ctx::new(raw, sentence.span.start);
+            let kept = Ctx::of_document(&doc, sentence).expect("a context");
+            let view = |c: &Ctx<'_>| -> Vec<(usize, usize, String, String, bool, bool, bool)> {
+                c.toks
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.start,
+                            t.end,
+                            t.text.to_string(),
+                            t.folded.to_string(),
+                            t.word,
+                            t.cap,
+                            t.space_before,
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(view(&fresh), view(&kept));
+            assert_eq!(fresh.quotes, kept.quotes);
+        }
     }
 }

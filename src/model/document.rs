@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use super::SharedText;
+use crate::text::vocabulary::{Token, Tokens, Vocabulary, Word};
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -133,6 +134,15 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Sentences of all blocks in reading order.
     pub sentences: Vec<Sentence>,
+    /// The distinct words of every sentence, analysed once by `extract`
+    /// (folded, stemmed, trigrams, synonym groups); empty before.
+    #[serde(skip)]
+    pub vocabulary: Vocabulary,
+    /// Each sentence's words and punctuation, from its text as written
+    /// (`text[span]`, Markdown emphasis and link targets dropped), by
+    /// sentence index; filled in by `extract`.
+    #[serde(skip)]
+    pub tokens: Tokens,
 }
 
 /// Something a sentence asserts that a second report may keep, change or drop.
@@ -244,6 +254,53 @@ impl Sentence {
 }
 
 impl Document {
+    /// The tokens of sentence `i` (see [`Document::tokens`]).
+    pub fn tokens_of(&self, i: usize) -> &[Token] {
+        self.tokens.of(i)
+    }
+
+    /// The words of `sentence` that lie inside `span` (a span of the
+    /// document), in order: the words of a quote or a reported clause.
+    pub fn words_in<'d>(
+        &'d self,
+        sentence: &Sentence,
+        span: Span,
+    ) -> impl Iterator<Item = &'d Word> + 'd {
+        let base = sentence.span.start;
+        self.tokens_of(sentence.index)
+            .iter()
+            .filter(move |t| {
+                base + t.start() >= span.start && base + t.end(&self.vocabulary) <= span.end
+            })
+            .filter_map(|t| t.word_id())
+            .map(|id| self.vocabulary.word(id))
+    }
+
+    /// The sentence whose span holds `span`, if one does.
+    pub fn sentence_holding(&self, span: Span) -> Option<&Sentence> {
+        let after = self
+            .sentences
+            .partition_point(|s| s.span.start <= span.start);
+        let s = self.sentences.get(after.checked_sub(1)?)?;
+        (span.end <= s.span.end).then_some(s)
+    }
+
+    /// The words of sentence `i`, in order.
+    pub fn words_of(&self, i: usize) -> impl Iterator<Item = &Word> + '_ {
+        self.tokens_of(i)
+            .iter()
+            .filter_map(|t| t.word_id())
+            .map(|id| self.vocabulary.word(id))
+    }
+
+    /// The text of token `token` of sentence `sentence`, as written.
+    pub fn token_text(&self, sentence: &Sentence, token: Token) -> &str {
+        let start = sentence.span.start + token.start();
+        self.text
+            .get(start..sentence.span.start + token.end(&self.vocabulary))
+            .unwrap_or_default()
+    }
+
     /// Sentences that take part in alignment: body text and boilerplate.
     /// Title, byline, dateline and captions are compared as metadata.
     pub fn alignable(&self) -> impl Iterator<Item = &Sentence> {
@@ -276,5 +333,34 @@ impl Certainty {
             Certainty::Neutral => "neutral",
             Certainty::Stronger => "stronger",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_reads_its_words_off_the_sentence_that_holds_it() {
+        let doc = crate::analyse(
+            "t",
+            "Rain fell.\n\nShe said \"the *talks* failed\" on Friday.",
+        );
+        let quote = doc.sentences[1]
+            .attributions()
+            .find_map(|a| a.quote.clone())
+            .expect("a quote");
+        let holder = doc.sentence_holding(quote.span).expect("a sentence");
+        assert_eq!(holder.index, 1);
+        let words: Vec<&str> = doc
+            .words_in(holder, quote.span)
+            .map(|w| &*w.folded)
+            .collect();
+        assert_eq!(words, ["the", "talks", "failed"]);
+        assert_eq!(doc.words_of(0).count(), 2);
+        // A span across two sentences is held by neither.
+        assert!(doc.sentence_holding(Span::new(0, doc.text.len())).is_none());
+        let first = doc.tokens_of(1)[0];
+        assert_eq!(doc.token_text(&doc.sentences[1], first), "She");
     }
 }

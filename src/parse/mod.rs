@@ -48,6 +48,8 @@ fn parse_shared(path: &str, source: Arc<str>) -> Document {
         dateline: None,
         blocks: Vec::with_capacity(raw_blocks.len()),
         sentences: Vec::new(),
+        vocabulary: Default::default(),
+        tokens: Default::default(),
     };
     for (block_index, (raw, &kind)) in raw_blocks.iter().zip(&kinds).enumerate() {
         doc.blocks.push(Block {

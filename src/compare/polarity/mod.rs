@@ -12,11 +12,13 @@ use super::words::word_diff;
 use crate::lexicon;
 use crate::model::report::{DiffTag, FactChange, FactKind};
 use crate::text::normalize::{self, Key};
+use crate::text::vocabulary::Vocabulary;
+use std::borrow::Cow;
 
 /// A word of one side's joined text.
 struct Word<'a> {
     text: &'a str,
-    folded: Box<str>,
+    folded: Cow<'a, str>,
     /// Stem key of the folded word (stopwords included).
     stem: Key,
     /// True for content words (not stopwords).
@@ -43,12 +45,13 @@ struct Diffed<'a> {
 /// any: a negation first, then an exchanged opposite. `left_starts` and
 /// `right_starts` are the byte offsets where each sentence of the group
 /// starts in its joined text (for the sentence indices of the finding).
+/// Each side's words are read in its document's vocabulary.
 pub(super) fn polarity_change(
-    memo: &mut normalize::WordMemo,
+    vocabularies: [&Vocabulary; 2],
     left: (&str, &[usize], &[usize]),
     right: (&str, &[usize], &[usize]),
 ) -> Option<FactChange> {
-    let diffed = diffed(memo, left.0, right.0);
+    let diffed = diffed(vocabularies, left.0, right.0);
     let (l, r) = (&diffed.left, &diffed.right);
     let sentence = |starts: &[usize], group: &[usize], at: usize| {
         let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
@@ -90,7 +93,11 @@ pub(super) fn polarity_change(
     exchanged_opposite(&diffed).and_then(|(a, b)| finding((a, a), (b, b)))
 }
 
-fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> Diffed<'a> {
+fn diffed<'a>(
+    [left_vocabulary, right_vocabulary]: [&'a Vocabulary; 2],
+    left: &'a str,
+    right: &'a str,
+) -> Diffed<'a> {
     let mut out = Diffed {
         left: Vec::new(),
         right: Vec::new(),
@@ -98,7 +105,7 @@ fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> 
     };
     let (mut at_left, mut at_right) = (0, 0);
     let mut open: Option<Change> = None;
-    let push_words = |memo: &mut normalize::WordMemo,
+    let push_words = |vocabulary: &'a Vocabulary,
                       words: &mut Vec<Word<'a>>,
                       full: &'a str,
                       at: usize,
@@ -107,13 +114,12 @@ fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> 
             return;
         };
         for (offset, word) in normalize::words(run) {
-            let (folded, content) = memo.with(word, |info| (info.folded.clone(), info.key));
-            let stem = content.unwrap_or_else(|| normalize::key(&normalize::stem(&folded)));
+            let (folded, stem, content) = read_word(vocabulary, word);
             words.push(Word {
                 text: word,
                 folded,
                 stem,
-                content: content.is_some(),
+                content,
                 start: at + offset,
                 end: at + offset + word.len(),
             });
@@ -126,8 +132,8 @@ fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> 
                 if let Some(change) = open.take() {
                     out.changes.push(change);
                 }
-                push_words(memo, &mut out.left, left, at_left, len);
-                push_words(memo, &mut out.right, right, at_right, len);
+                push_words(left_vocabulary, &mut out.left, left, at_left, len);
+                push_words(right_vocabulary, &mut out.right, right, at_right, len);
                 at_left += len;
                 at_right += len;
             }
@@ -137,11 +143,11 @@ fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> 
                     right: out.right.len()..out.right.len(),
                 });
                 if op.op == DiffTag::Delete {
-                    push_words(memo, &mut out.left, left, at_left, len);
+                    push_words(left_vocabulary, &mut out.left, left, at_left, len);
                     at_left += len;
                     change.left.end = out.left.len();
                 } else {
-                    push_words(memo, &mut out.right, right, at_right, len);
+                    push_words(right_vocabulary, &mut out.right, right, at_right, len);
                     at_right += len;
                     change.right.end = out.right.len();
                 }
@@ -150,6 +156,21 @@ fn diffed<'a>(memo: &mut normalize::WordMemo, left: &'a str, right: &'a str) -> 
     }
     out.changes.extend(open);
     out
+}
+
+/// A word of a side's text as its document's vocabulary knows it: folded,
+/// its stem key, and whether it is a content word. A word the vocabulary
+/// lacks (the diff reads the reader's text, whose words are the tokens'
+/// but for the odd escape) is folded and stemmed here.
+fn read_word<'v>(vocabulary: &'v Vocabulary, word: &str) -> (Cow<'v, str>, Key, bool) {
+    if let Some(id) = vocabulary.id(word) {
+        let w = vocabulary.word(id);
+        return (Cow::Borrowed(&w.folded), w.stem_key, !w.is_stopword());
+    }
+    let folded = normalize::fold(word);
+    let stem = normalize::key(&normalize::stem(&folded));
+    let content = !normalize::is_stopword(&folded);
+    (Cow::Owned(folded), stem, content)
 }
 
 /// Words between a negator and the predicate it negates ("did not *even*

@@ -41,6 +41,8 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
         dateline: None,
         blocks: Vec::new(),
         sentences,
+        vocabulary: Default::default(),
+        tokens: Default::default(),
     }
 }
 
