@@ -5,7 +5,7 @@ use super::facts::{DocFacts, Found};
 use super::polarity;
 use super::values::{dates_agree, dates_comparable, Quantity};
 use crate::align::Alignment;
-use crate::model::report::{FactChange, FactKind};
+use crate::model::report::{DiffOp, FactChange, FactKind};
 use crate::model::Document;
 use std::borrow::Cow;
 
@@ -18,11 +18,12 @@ pub(super) fn changed_facts<'a>(
     left: &Document,
     right: &Document,
     alignment: &Alignment,
+    diffs: &[Vec<DiffOp>],
     left_facts: &DocFacts<'a>,
     right_facts: &DocFacts<'a>,
 ) -> Vec<(FactChange, Cow<'a, str>, Cow<'a, str>)> {
     let mut out = Vec::new();
-    for pair in &alignment.pairs {
+    for (pair, diff) in alignment.pairs.iter().zip(diffs) {
         let l = left_facts.of_group(&pair.left);
         let r = right_facts.of_group(&pair.right);
         for kind in [FactKind::Number, FactKind::Date] {
@@ -65,6 +66,7 @@ pub(super) fn changed_facts<'a>(
         let (right_text, right_starts) = joined(right, &pair.right);
         if let Some(change) = polarity::polarity_change(
             [&left.vocabulary, &right.vocabulary],
+            diff,
             (&left_text, &pair.left, &left_starts),
             (&right_text, &pair.right, &right_starts),
         ) {

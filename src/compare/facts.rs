@@ -6,7 +6,7 @@ use super::changed::changed_facts;
 use super::values;
 use crate::align::Alignment;
 use crate::extract::{is_country, is_state};
-use crate::model::report::{Fact, FactKind, Facts};
+use crate::model::report::{DiffOp, Fact, FactKind, Facts};
 use crate::model::{Claim, Document, EntityClaim, Sentence};
 use crate::text::normalize;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -33,10 +33,16 @@ pub(super) struct Found<'a> {
 const QUOTE_OVERLAP: f64 = 0.5;
 
 /// Facts omitted, added and changed.
-pub fn compare_facts(left: &Document, right: &Document, alignment: &Alignment) -> Facts {
+/// `diffs` are the word diffs of `alignment.pairs`, in order.
+pub fn compare_facts(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    diffs: &[Vec<DiffOp>],
+) -> Facts {
     let left_facts = DocFacts::of(left);
     let right_facts = DocFacts::of(right);
-    let changed = changed_facts(left, right, alignment, &left_facts, &right_facts);
+    let changed = changed_facts(left, right, alignment, diffs, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
     // A value reported as changed is not also reported as omitted and added.
     let changed_left: FxHashSet<(usize, &str)> =

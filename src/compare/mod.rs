@@ -14,8 +14,8 @@ mod words;
 use crate::align::{AlignedPair, Alignment};
 pub use crate::model::report::Report;
 use crate::model::report::{
-    AttributionChange, AttributionChangeKind, DiffTag, FactKind, PairReport, SentenceReport,
-    SideReport, Summary, CONTRACT_VERSION,
+    AttributionChange, AttributionChangeKind, DiffOp, DiffTag, FactKind, PairReport,
+    SentenceReport, SideReport, Summary, CONTRACT_VERSION,
 };
 use crate::model::{Document, Sentence};
 pub use attribution::same_speaker;
@@ -33,24 +33,41 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
     // and long documents also share the pairs out (in order, so the report
     // is the same as a sequential run).
     let big = alignment.pairs.len() >= PARALLEL_PAIRS;
-    let per_pair = || {
-        let compare_one = |pair| compare_pair(left, right, pair);
-        let results: Vec<_> = if big {
-            use rayon::prelude::*;
-            alignment.pairs.par_iter().map(compare_one).collect()
-        } else {
-            alignment.pairs.iter().map(compare_one).collect()
-        };
-        let mut pairs = Vec::with_capacity(results.len());
-        let mut attribution_changes = Vec::new();
-        for (pair, changes) in results {
-            pairs.push(pair);
-            attribution_changes.extend(changes);
-        }
-        (pairs, attribution_changes)
+    // Each pair's word diff is made once: the report shows it and the
+    // polarity check reads it.
+    let diff_one = |pair: &AlignedPair| {
+        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
+        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
+        word_diff(&joined(&l), &joined(&r))
     };
-    let facts = || facts::compare_facts(left, right, alignment);
-    let ((pairs, attribution_changes), mut facts) = crate::parallel::join_if(big, per_pair, facts);
+    let diffs: Vec<Vec<DiffOp>> = if big {
+        use rayon::prelude::*;
+        alignment.pairs.par_iter().map(diff_one).collect()
+    } else {
+        alignment.pairs.iter().map(diff_one).collect()
+    };
+    let attributions = || {
+        let compare_one = |pair| attribution::compare_group(left, right, pair);
+        if big {
+            use rayon::prelude::*;
+            alignment
+                .pairs
+                .par_iter()
+                .flat_map_iter(compare_one)
+                .collect()
+        } else {
+            alignment.pairs.iter().flat_map(compare_one).collect()
+        }
+    };
+    let facts = || facts::compare_facts(left, right, alignment, &diffs);
+    let (attribution_changes, mut facts): (Vec<AttributionChange>, _) =
+        crate::parallel::join_if(big, attributions, facts);
+    let pairs: Vec<PairReport> = alignment
+        .pairs
+        .iter()
+        .zip(diffs)
+        .map(|(pair, diff)| pair_report(pair, diff))
+        .collect();
     // A quote made indirect is one finding: its words are not also an
     // omitted quote.
     // Looked up, not searched: a transcript has thousands of each.
@@ -97,24 +114,16 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
     }
 }
 
-/// The word diff and attribution changes of one aligned group.
-fn compare_pair(
-    left: &Document,
-    right: &Document,
-    pair: &AlignedPair,
-) -> (PairReport, Vec<AttributionChange>) {
-    let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
-    let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-    let changes = attribution::compare_group(left, right, pair);
-    let report = PairReport {
+/// The report of one aligned group, with its word diff.
+fn pair_report(pair: &AlignedPair, diff: Vec<DiffOp>) -> PairReport {
+    PairReport {
         left: pair.left.clone(),
         right: pair.right.clone(),
         similarity: (pair.similarity * 1000.0).round() / 1000.0,
         moved: pair.moved.is_some(),
         move_kind: pair.moved,
-        diff: word_diff(&joined(&l), &joined(&r)),
-    };
-    (report, changes)
+        diff,
+    }
 }
 
 fn joined(sentences: &[&Sentence]) -> String {

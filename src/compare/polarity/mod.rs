@@ -8,9 +8,8 @@
 //! somewhere else, is no reversal: the negator must attach to a predicate
 //! both sides keep, and an opposite must replace the word it opposes.
 
-use super::words::word_diff;
 use crate::lexicon;
-use crate::model::report::{DiffTag, FactChange, FactKind};
+use crate::model::report::{DiffOp, DiffTag, FactChange, FactKind};
 use crate::text::normalize::{self, Key};
 use crate::text::vocabulary::Vocabulary;
 use std::borrow::Cow;
@@ -46,12 +45,15 @@ struct Diffed<'a> {
 /// `right_starts` are the byte offsets where each sentence of the group
 /// starts in its joined text (for the sentence indices of the finding).
 /// Each side's words are read in its document's vocabulary.
+/// `diff` is the pair's word diff from `left.0` to `right.0`, the one the
+/// report shows (computed once, in `compare`).
 pub(super) fn polarity_change(
     vocabularies: [&Vocabulary; 2],
+    diff: &[DiffOp],
     left: (&str, &[usize], &[usize]),
     right: (&str, &[usize], &[usize]),
 ) -> Option<FactChange> {
-    let diffed = diffed(vocabularies, left.0, right.0);
+    let diffed = diffed(vocabularies, diff, left.0, right.0);
     let (l, r) = (&diffed.left, &diffed.right);
     let sentence = |starts: &[usize], group: &[usize], at: usize| {
         let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
@@ -95,6 +97,7 @@ pub(super) fn polarity_change(
 
 fn diffed<'a>(
     [left_vocabulary, right_vocabulary]: [&'a Vocabulary; 2],
+    diff: &[DiffOp],
     left: &'a str,
     right: &'a str,
 ) -> Diffed<'a> {
@@ -125,7 +128,7 @@ fn diffed<'a>(
             });
         }
     };
-    for op in word_diff(left, right) {
+    for op in diff {
         let len = op.text.len();
         match op.op {
             DiffTag::Equal => {
