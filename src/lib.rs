@@ -10,6 +10,9 @@
 //! [`compare_texts`] runs the whole pipeline.
 
 #![forbid(unsafe_code)]
+// Internals are `pub(crate)`: only what the binary, the eval harness and
+// the tests use is public, so the API a newcomer sees is the one they need.
+#![warn(unreachable_pub)]
 
 pub mod align;
 pub mod batch;

@@ -33,11 +33,11 @@ const CHUNK: usize = 1024;
 const BATCH_PER_THREAD: usize = 4;
 
 /// The right sentences (positions) that have each token.
-pub struct Index(FxHashMap<Key, Vec<u32>>);
+pub(super) struct Index(FxHashMap<Key, Vec<u32>>);
 
 impl Index {
     /// Indexes the right side's sentences by their tokens.
-    pub fn of(right: &[Features]) -> Index {
+    pub(super) fn of(right: &[Features]) -> Index {
         let mut postings: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
         for (b, features) in (0u32..).zip(right) {
             for &token in &features.tokens {
@@ -56,7 +56,7 @@ impl Index {
 /// documents are searched on several threads. `index` is the [`Index`]
 /// of `right`; `trigram_count` bounds the features' trigram numbers
 /// ([`TrigramBits`]).
-pub fn find<T: Send>(
+pub(super) fn find<T: Send>(
     left_count: usize,
     left: impl Fn(usize) -> Features + Sync,
     (right, index): (&[Features], &Index),

@@ -13,7 +13,7 @@
 /// 24 is a third of alignment's peak there. A side has far fewer than 2^32
 /// sentences at any input size the program accepts.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Candidate {
+pub(super) struct Candidate {
     left: u32,
     right: u32,
     /// Similarity in [0, 1].
@@ -22,7 +22,7 @@ pub struct Candidate {
 
 impl Candidate {
     /// The pair (`left`, `right`) at `similarity`.
-    pub fn new(left: usize, right: usize, similarity: f64) -> Candidate {
+    pub(super) fn new(left: usize, right: usize, similarity: f64) -> Candidate {
         debug_assert!(u32::try_from(left.max(right)).is_ok());
         Candidate {
             left: left as u32,
@@ -32,18 +32,18 @@ impl Candidate {
     }
 
     /// Left position.
-    pub fn left(&self) -> usize {
+    pub(super) fn left(&self) -> usize {
         self.left as usize
     }
 
     /// Right position.
-    pub fn right(&self) -> usize {
+    pub(super) fn right(&self) -> usize {
         self.right as usize
     }
 }
 
 /// Returns the chain, in increasing order. Ties go to the earlier candidate.
-pub fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
+pub(super) fn heaviest_chain(candidates: &[Candidate]) -> Vec<Candidate> {
     // Candidates are numbered in 32 bits: the working arrays are then 16
     // bytes a candidate instead of 32, and a run has at most twelve a
     // sentence (far below 2^32 at the input size limit). Beyond that the

@@ -96,7 +96,7 @@ impl Initialisms {
 /// whose initials the other side writes somewhere. The similarity is the
 /// same, and the many sentences whose names are never abbreviated on the
 /// other side hold nothing.
-pub fn prune(sides: [&mut [Option<Arc<Initialisms>>]; 2]) {
+pub(super) fn prune(sides: [&mut [Option<Arc<Initialisms>>]; 2]) {
     let keys = |side: &[Option<Arc<Initialisms>>]| {
         let (mut acronyms, mut runs) = (FxHashSet::default(), FxHashSet::default());
         for i in side.iter().flatten() {
@@ -142,7 +142,7 @@ pub fn prune(sides: [&mut [Option<Arc<Initialisms>>]; 2]) {
 
 /// One word of a sentence as the scan needs it.
 #[derive(Debug, Clone, Copy)]
-pub struct Word<'t> {
+pub(super) struct Word<'t> {
     /// The word as written.
     pub text: &'t str,
     /// The word's stem, when it is a content word.
@@ -180,7 +180,7 @@ fn letters_of(word: &str) -> Option<(String, bool)> {
 type Member = (String, Option<Key>, bool);
 
 /// The initialisms of a sentence, given its words in reading order.
-pub fn scan(words: &[Word]) -> Initialisms {
+pub(super) fn scan(words: &[Word]) -> Initialisms {
     let mut out = Initialisms::default();
     let mut run: Vec<Member> = Vec::new();
     // A connector after the run, waiting for a capitalised word.

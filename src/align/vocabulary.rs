@@ -14,10 +14,10 @@ use crate::text::vocabulary::{Token, Trigram, Vocabulary, WordId};
 use rustc_hash::FxHashMap;
 
 /// The ids of a sentence's distinct content words (stopwords left out).
-pub type WordIds = Box<[WordId]>;
+pub(super) type WordIds = Box<[WordId]>;
 
 /// A document's words, with trigram numbers of the aligner's own.
-pub struct Words<'v> {
+pub(super) struct Words<'v> {
     vocabulary: &'v Vocabulary,
     /// [`Vocabulary::all_trigrams`], renumbered by
     /// [`Words::number_trigrams`] (the hashes until then).
@@ -26,7 +26,7 @@ pub struct Words<'v> {
 
 impl<'v> Words<'v> {
     /// The words of `vocabulary`, trigrams as hashed.
-    pub fn new(vocabulary: &'v Vocabulary) -> Words<'v> {
+    pub(super) fn new(vocabulary: &'v Vocabulary) -> Words<'v> {
         Words {
             vocabulary,
             trigrams: vocabulary.all_trigrams().to_vec(),
@@ -36,7 +36,7 @@ impl<'v> Words<'v> {
     /// The content words of a sentence, given its text as written and its
     /// tokens, with its initialisms and the runs of capitalised words they
     /// may stand for.
-    pub fn of_sentence(&self, text: &str, tokens: &[Token]) -> (WordIds, Initialisms) {
+    pub(super) fn of_sentence(&self, text: &str, tokens: &[Token]) -> (WordIds, Initialisms) {
         let vocabulary = self.vocabulary;
         let mut ids: Vec<WordId> = Vec::with_capacity(tokens.len());
         let mut capitals = false;
@@ -69,7 +69,7 @@ impl<'v> Words<'v> {
     }
 
     /// The content words and initialisms of sentence `sentence` of `doc`.
-    pub fn of_document_sentence(
+    pub(super) fn of_document_sentence(
         &self,
         doc: &Document,
         sentence: &Sentence,
@@ -87,7 +87,7 @@ impl<'v> Words<'v> {
     /// ([`super::similarity::TrigramBits`]). Renumbering keeps which
     /// trigrams are equal, so every Dice overlap stays the same; features
     /// built before and after must not be compared.
-    pub fn number_trigrams(sides: [&mut Words; 2]) -> usize {
+    pub(super) fn number_trigrams(sides: [&mut Words; 2]) -> usize {
         let mut numbers: FxHashMap<Trigram, Trigram> = FxHashMap::default();
         for side in sides {
             for trigram in side.trigrams.iter_mut() {
@@ -99,7 +99,7 @@ impl<'v> Words<'v> {
     }
 
     /// The stemmed tokens of a sentence's words, as a sorted set.
-    pub fn tokens(&self, words: &[WordId]) -> Vec<Key> {
+    pub(super) fn tokens(&self, words: &[WordId]) -> Vec<Key> {
         let mut tokens: Vec<Key> = words
             .iter()
             .map(|&w| self.vocabulary.word(w).stem_key)
@@ -110,7 +110,7 @@ impl<'v> Words<'v> {
 
     /// The features of a sentence's words with the given fact keys (a
     /// sorted set) and initialisms.
-    pub fn features(
+    pub(super) fn features(
         &self,
         words: &[WordId],
         facts: Vec<Key>,

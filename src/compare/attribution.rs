@@ -117,7 +117,7 @@ pub(super) const QUOTE_MARKS: &[char] =
 /// credit for it: not the same speaker anywhere in the group or, for
 /// quoted words, in the sentence next to it, no mention of the speaker, and
 /// no other credit of the same content.
-pub fn compare_group(
+pub(super) fn compare_group(
     left: &Document,
     right: &Document,
     pair: &AlignedPair,

@@ -34,7 +34,7 @@ const QUOTE_OVERLAP: f64 = 0.5;
 
 /// Facts omitted, added and changed.
 /// `diffs` are the word diffs of `alignment.pairs`, in order.
-pub fn compare_facts(
+pub(super) fn compare_facts(
     left: &Document,
     right: &Document,
     alignment: &Alignment,

@@ -14,7 +14,7 @@ use crate::model::{BlockKind, Document, Sentence};
 use rustc_hash::FxHashMap;
 
 /// Credits dropped and added between two documents, left credits first.
-pub fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
+pub(super) fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
     let mut changes = Vec::new();
     let (left_credits, right_credits) = (document_credits(left), document_credits(right));
     let in_right = Names::of(right, left_credits.iter().map(|(c, _, _)| c.as_str()));
@@ -50,7 +50,7 @@ pub fn credit_changes(left: &Document, right: &Document) -> Vec<CreditChange> {
 /// differ (one missing included): it is what a reader meets first. A date
 /// line counts only when both reports have one, since many copies simply
 /// leave it out and that says nothing about the story.
-pub fn metadata_changes(left: &Document, right: &Document) -> Vec<MetadataChange> {
+pub(super) fn metadata_changes(left: &Document, right: &Document) -> Vec<MetadataChange> {
     let mut changes = Vec::new();
     let first = |doc: &Document, kind| {
         doc.sentences
@@ -127,7 +127,7 @@ fn document_credits(doc: &Document) -> Vec<(String, CreditSource, usize)> {
 
 /// The credits a byline names: "By AFP" → ["AFP"], "By Jane Doe and
 /// Reuters" → ["Jane Doe", "Reuters"].
-pub fn byline_credits(byline: &str) -> Vec<String> {
+pub(super) fn byline_credits(byline: &str) -> Vec<String> {
     let trimmed = byline.trim();
     let body = match trimmed.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => &trimmed[3..],

@@ -32,18 +32,18 @@ pub(crate) struct Tok<'a> {
 
 impl Tok<'_> {
     /// True for a punctuation token that is exactly `c`.
-    pub fn is(&self, c: char) -> bool {
+    pub(super) fn is(&self, c: char) -> bool {
         !self.word && self.text.starts_with(c)
     }
 
     /// True for a word whose folded form is `w`.
-    pub fn is_word(&self, w: &str) -> bool {
+    pub(super) fn is_word(&self, w: &str) -> bool {
         self.word && self.folded == w
     }
 
     /// End of the token without a possessive `'s` / `’s`, so an entity span
     /// covers "Kremlin" in "Kremlin's".
-    pub fn name_end(&self) -> usize {
+    pub(super) fn name_end(&self) -> usize {
         for suffix in ["'s", "\u{2019}s"] {
             if self.text.len() > suffix.len() && self.text.ends_with(suffix) {
                 return self.end - suffix.len();
@@ -53,12 +53,12 @@ impl Tok<'_> {
     }
 
     /// True when the word carries a possessive `'s`.
-    pub fn possessive(&self) -> bool {
+    pub(super) fn possessive(&self) -> bool {
         self.word && self.name_end() != self.end
     }
 
     /// True for acronyms: at least two letters, all uppercase ("IS", "U.S").
-    pub fn acronym(&self) -> bool {
+    pub(super) fn acronym(&self) -> bool {
         // Most words start lowercase: no need to look further.
         if !self.word || self.text.starts_with(char::is_lowercase) {
             return false;
@@ -374,13 +374,13 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Tokenizes `text`, found at `base` in the document.
     #[cfg(test)]
-    pub fn new(text: &'a str, base: usize) -> Ctx<'a> {
+    pub(crate) fn new(text: &'a str, base: usize) -> Ctx<'a> {
         Ctx::of_tokens(text, base, tokenize(text))
     }
 
     /// The context of `text`, found at `base`, given its [`tokenize`]d
     /// tokens.
-    pub fn of_tokens(text: &'a str, base: usize, toks: Vec<Tok<'a>>) -> Ctx<'a> {
+    pub(super) fn of_tokens(text: &'a str, base: usize, toks: Vec<Tok<'a>>) -> Ctx<'a> {
         let (quotes, in_quote) = find_quotes(text, &toks);
         Ctx {
             text,
@@ -394,7 +394,7 @@ impl<'a> Ctx<'a> {
     /// The context of a sentence of an extracted document, from the
     /// tokens and vocabulary the document keeps: the tokens [`Ctx::new`]
     /// would find, without splitting and folding the text again.
-    pub fn of_document(doc: &'a Document, sentence: &Sentence) -> Option<Ctx<'a>> {
+    pub(super) fn of_document(doc: &'a Document, sentence: &Sentence) -> Option<Ctx<'a>> {
         let text = doc.text.get(sentence.span.start..sentence.span.end)?;
         let vocabulary = &doc.vocabulary;
         let toks = doc
@@ -421,7 +421,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A context with the text only, for work that needs no tokens.
-    pub fn untokenized(text: &'a str, base: usize) -> Ctx<'a> {
+    pub(super) fn untokenized(text: &'a str, base: usize) -> Ctx<'a> {
         Ctx {
             text,
             base,
@@ -432,22 +432,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// Absolute span of the relative byte range `start..end`.
-    pub fn span(&self, start: usize, end: usize) -> Span {
+    pub(super) fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.base + start, self.base + end.max(start))
     }
 
     /// Absolute span of tokens `from..to` (`to` exclusive, `from < to`).
-    pub fn tok_span(&self, from: usize, to: usize) -> Span {
+    pub(super) fn tok_span(&self, from: usize, to: usize) -> Span {
         self.span(self.toks[from].start, self.toks[to - 1].end)
     }
 
     /// The text of tokens `from..to` as written.
-    pub fn tok_text(&self, from: usize, to: usize) -> &'a str {
+    pub(super) fn tok_text(&self, from: usize, to: usize) -> &'a str {
         &self.text[self.toks[from].start..self.toks[to - 1].end]
     }
 
     /// The folded word at `k`, or "" past the end or for punctuation.
-    pub fn word(&self, k: usize) -> &str {
+    pub(super) fn word(&self, k: usize) -> &str {
         match self.toks.get(k) {
             Some(t) if t.word => &t.folded,
             _ => "",
@@ -456,7 +456,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `k` starts a clause: the sentence start, or right
     /// after an opening quote, a colon or a parenthesis.
-    pub fn clause_initial(&self, k: usize) -> bool {
+    pub(super) fn clause_initial(&self, k: usize) -> bool {
         k == 0
             || self.toks[k - 1].text.starts_with([
                 '"', '\u{201c}', '\u{ab}', '\u{2018}', '\'', ':', '(', '[', '#',

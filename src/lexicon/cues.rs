@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 /// One reporting cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cue {
+pub(crate) struct Cue {
     /// The lemma cues are compared by ("say", "point out", "according to").
     pub lemma: &'static str,
     /// How sure the cue makes the reported content sound.
@@ -28,7 +28,7 @@ pub struct Cue {
 
 /// Where a cue's certainty class comes from (see the notes below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// The AP Stylebook's "said" entry: neutral attribution.
     Ap,
     /// The reporting-verb literature (Hyland; Thompson and Ye;
@@ -64,7 +64,7 @@ include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 /// The certainty class of a cue lemma (lowercase, as `extract` gives it).
 /// A lemma the table does not hold is neutral, for the reason of
 /// [`Source::Unjudged`].
-pub fn certainty(lemma: &str) -> Certainty {
+pub(crate) fn certainty(lemma: &str) -> Certainty {
     let lemma = lemma.trim().to_lowercase();
     CUES.iter()
         .find(|c| c.lemma == lemma)

@@ -2,7 +2,7 @@
 //! too, to expand the table's "regular" forms at build time.
 
 /// Base, third person, past and -ing forms of a regular verb.
-pub fn regular_forms(verb: &str) -> Vec<String> {
+pub(crate) fn regular_forms(verb: &str) -> Vec<String> {
     let b = verb.as_bytes();
     let last = b[b.len() - 1];
     let before = if b.len() > 1 { b[b.len() - 2] } else { b'a' };

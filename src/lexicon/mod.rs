@@ -11,16 +11,16 @@
 //!   `data/wordnet/`).
 //! - [`reversals`]: word pairs that reverse a statement.
 
-pub mod calendar;
-pub mod cues;
-pub mod demonyms;
+pub(crate) mod calendar;
+pub(crate) mod cues;
+pub(crate) mod demonyms;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
-pub mod reversals;
-pub mod speakers;
-pub mod stopwords;
-pub mod wordnet;
+pub(crate) mod reversals;
+pub(crate) mod speakers;
+pub(crate) mod stopwords;
+pub(crate) mod wordnet;
 
-pub use reversals::{listed_reversal, negated_by_prefix, reverses};
-pub use wordnet::{are_synonyms, synonym_groups, Group};
+pub(crate) use reversals::{listed_reversal, negated_by_prefix, reverses};
+pub(crate) use wordnet::{are_synonyms, synonym_groups, Group};

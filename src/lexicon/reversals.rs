@@ -32,7 +32,7 @@ fn families(key: Key) -> impl Iterator<Item = (u32, u32)> {
 
 /// True when the curated table lists the two stem keys on opposite sides of
 /// one pair of families.
-pub fn listed_reversal(a: Key, b: Key) -> bool {
+pub(crate) fn listed_reversal(a: Key, b: Key) -> bool {
     families(a).any(|(n, side)| families(b).any(|(m, other)| m == n && other != side))
 }
 
@@ -46,7 +46,7 @@ fn is_converse(a: Key, b: Key) -> bool {
 /// reverses a statement: WordNet lists `b` as an antonym of `a` itself (not
 /// of a synonym of it), or the curated reversal table pairs them, and
 /// they are not converses ("buy" / "sell").
-pub fn reverses(a: Key, b: Key) -> bool {
+pub(crate) fn reverses(a: Key, b: Key) -> bool {
     a != b
         && !is_converse(a, b)
         && (listed_reversal(a, b)
@@ -63,7 +63,7 @@ fn polysemous(k: Key) -> bool {
 /// True when one folded word is the other with the negating prefix "un"
 /// ("crewed" / "uncrewed", "popular" / "unpopular"). Short stems are left
 /// out: "under", "until" and "unit" negate nothing.
-pub fn negated_by_prefix(a: &str, b: &str) -> bool {
+pub(crate) fn negated_by_prefix(a: &str, b: &str) -> bool {
     let prefixed = |long: &str, short: &str| {
         short.chars().count() >= 4 && long.strip_prefix("un") == Some(short)
     };
@@ -72,7 +72,7 @@ pub fn negated_by_prefix(a: &str, b: &str) -> bool {
 
 /// [`reverses`] on words as written.
 #[cfg(test)]
-pub fn are_reversals(a: &str, b: &str) -> bool {
+pub(crate) fn are_reversals(a: &str, b: &str) -> bool {
     reverses(word_key(a), word_key(b))
 }
 

@@ -21,7 +21,7 @@ static ANTONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet_anton
 const ANTONYM_RECORD: usize = 16;
 
 /// A synonym group id (a WordNet synset, renumbered).
-pub type Group = u32;
+pub(crate) type Group = u32;
 
 /// The little-endian `u64` at byte `at` of a table record.
 pub(crate) fn u64_at(table: &[u8], at: usize) -> u64 {
@@ -55,14 +55,14 @@ pub(crate) fn records_of(table: &'static [u8], record: usize, token: Key) -> &'s
 }
 
 /// The synonym groups of a stemmed token key (none for most tokens).
-pub fn synonym_groups(token: Key) -> impl Iterator<Item = Group> {
+pub(crate) fn synonym_groups(token: Key) -> impl Iterator<Item = Group> {
     records_of(SYNONYMS, SYNONYM_RECORD, token)
         .chunks_exact(SYNONYM_RECORD)
         .map(|r| u32::from_le_bytes(r[8..12].try_into().unwrap_or_default()))
 }
 
 /// The stem keys of the antonyms of a stemmed token key.
-pub fn antonyms(token: Key) -> impl Iterator<Item = Key> {
+pub(crate) fn antonyms(token: Key) -> impl Iterator<Item = Key> {
     records_of(ANTONYMS, ANTONYM_RECORD, token)
         .chunks_exact(ANTONYM_RECORD)
         .map(|r| u64_at(r, 8))
@@ -74,14 +74,14 @@ pub(crate) fn word_key(word: &str) -> Key {
 }
 
 /// True when two words are synonyms under the conservative rule above.
-pub fn are_synonyms(a: &str, b: &str) -> bool {
+pub(crate) fn are_synonyms(a: &str, b: &str) -> bool {
     let b_groups: Vec<Group> = synonym_groups(word_key(b)).collect();
     synonym_groups(word_key(a)).any(|g| b_groups.contains(&g))
 }
 
 /// True when WordNet lists the words as antonyms.
 #[cfg(test)]
-pub fn are_antonyms(a: &str, b: &str) -> bool {
+pub(crate) fn are_antonyms(a: &str, b: &str) -> bool {
     let b = word_key(b);
     antonyms(word_key(a)).any(|k| k == b)
 }

@@ -24,7 +24,7 @@ const MAX_PATTERN_WORDS: usize = 40;
 
 /// A block as cut from the text, before classification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RawBlock {
+pub(super) struct RawBlock {
     /// Trimmed of surrounding whitespace, markup included.
     pub span: Span,
     /// True for an ATX heading line (`# …`).
@@ -34,7 +34,7 @@ pub struct RawBlock {
 /// Cuts `text` at blank lines (empty or whitespace only) and around
 /// Markdown heading lines, which are blocks of their own. CR before LF is
 /// whitespace, so CRLF text cuts exactly like LF text.
-pub fn split_blocks(text: &str) -> Vec<RawBlock> {
+pub(super) fn split_blocks(text: &str) -> Vec<RawBlock> {
     let mut blocks = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let flush = |open: &mut Option<(usize, usize)>, blocks: &mut Vec<RawBlock>| {
@@ -145,7 +145,7 @@ impl Features {
 }
 
 /// Classifies every block; see the module documentation for the order.
-pub fn classify(text: &str, blocks: &[RawBlock]) -> Vec<BlockKind> {
+pub(super) fn classify(text: &str, blocks: &[RawBlock]) -> Vec<BlockKind> {
     let features: Vec<Features> = blocks.iter().map(|b| Features::of(text, b)).collect();
     let first_long = features.iter().position(Features::is_real_paragraph);
     let title = find_title(&features, first_long);

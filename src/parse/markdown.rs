@@ -16,7 +16,7 @@ use std::borrow::Cow;
 /// `#`s (and optional closing `#`s) are markup too.
 ///
 /// Borrows `raw` when it already reads as written, as most text does.
-pub fn reader_text(raw: &str, heading: bool) -> Cow<'_, str> {
+pub(super) fn reader_text(raw: &str, heading: bool) -> Cow<'_, str> {
     if !heading && reads_as_written(raw) {
         Cow::Borrowed(raw)
     } else {

@@ -127,7 +127,7 @@ const DATE_FILLER: &[&str] = &[
 ];
 
 /// A block that is only a web address, bare or in `<…>`.
-pub fn is_only_url(raw: &str) -> bool {
+pub(crate) fn is_only_url(raw: &str) -> bool {
     let t = raw.trim();
     let t = t
         .strip_prefix('<')
@@ -142,7 +142,7 @@ pub fn is_only_url(raw: &str) -> bool {
 
 /// Site furniture: "Follow our latest … news", "Read more:", "Sign up for
 /// …", "All rights reserved", "Copyright 2021 …".
-pub fn is_boilerplate(lower: &str, words: usize) -> bool {
+pub(crate) fn is_boilerplate(lower: &str, words: usize) -> bool {
     let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if FURNITURE_OPENERS.iter().any(|p| t.starts_with(p)) || t == "subscribe" {
         return true;
@@ -173,7 +173,7 @@ pub fn is_boilerplate(lower: &str, words: usize) -> bool {
 
 /// A photo caption or credit: "Hoshang Hashimi / AFP", "(archive photo)",
 /// "Photo: Reuters", "© Getty Images".
-pub fn is_photo_credit(reader: &str, lower: &str) -> bool {
+pub(crate) fn is_photo_credit(reader: &str, lower: &str) -> bool {
     if CREDITS.iter().any(|p| lower.contains(p)) {
         return true;
     }
@@ -190,7 +190,7 @@ pub fn is_photo_credit(reader: &str, lower: &str) -> bool {
 }
 
 /// "By AFP", "By Jane Doe and John Roe", "Staff and agencies".
-pub fn is_byline(reader: &str, lower: &str, words: usize) -> bool {
+pub(crate) fn is_byline(reader: &str, lower: &str, words: usize) -> bool {
     if lower.ends_with("and agencies") && words <= 8 {
         return true;
     }
@@ -206,14 +206,14 @@ pub fn is_byline(reader: &str, lower: &str, words: usize) -> bool {
 }
 
 /// A block that is only an agency name ("AFP", "Reuters").
-pub fn is_agency(lower: &str) -> bool {
+pub(crate) fn is_agency(lower: &str) -> bool {
     AGENCIES.contains(&lower.trim_end_matches('.'))
 }
 
 /// A block that is only a date, optionally with a weekday and a time:
 /// "October 15, 2021", "15 October 2021", "Fri, Oct. 15, 2021 10:30 GMT",
 /// "2021-10-15", "15/10/2021".
-pub fn is_date_only(lower: &str) -> bool {
+pub(crate) fn is_date_only(lower: &str) -> bool {
     let tokens = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '(' | ')'))
         .map(|t| t.trim_end_matches(['.', ':']))

@@ -98,7 +98,7 @@ const OPENERS: &[&str] = &[
 
 /// Splits the block at `block` into sentence spans: in order, not
 /// overlapping, trimmed of whitespace, covering every other byte.
-pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
+pub(super) fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     let s = &text[block.start..block.end];
     // (start, end, has_alphanumeric), relative to the block.
     let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
@@ -136,7 +136,7 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
 
 /// The whole block as one sentence (titles, captions, headings), still cut
 /// at [`MAX_SENTENCE_BYTES`].
-pub fn whole_block(text: &str, block: Span) -> Vec<Span> {
+pub(super) fn whole_block(text: &str, block: Span) -> Vec<Span> {
     let mut spans = Vec::new();
     cut_long(text, trim(text, block.start, block.end), &mut spans);
     spans

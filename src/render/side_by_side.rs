@@ -15,7 +15,7 @@ const GUTTER: &str = " │ ";
 const MIN_COLUMN: usize = 12;
 
 /// The width of each of the two columns in a terminal `columns` wide.
-pub fn column_width(columns: usize) -> usize {
+pub(super) fn column_width(columns: usize) -> usize {
     (columns.saturating_sub(INDENT.len() + GUTTER.chars().count()) / 2).max(MIN_COLUMN)
 }
 

@@ -14,7 +14,7 @@ pub fn counted(n: usize, noun: &str) -> String {
 
 /// `counted` for a noun whose plural is not a plain "s" ("1 statement is",
 /// "1 entry" / "2 entries").
-pub fn counted_as(n: usize, singular: &str, plural: &str) -> String {
+pub(super) fn counted_as(n: usize, singular: &str, plural: &str) -> String {
     if n == 1 {
         format!("1 {singular}")
     } else {
