@@ -65,7 +65,7 @@ pub struct AlignedPair {
     /// Similarity in [0, 1].
     pub similarity: f64,
     /// Set when the pair breaks the story order, or was lifted over a
-    /// block of at least [`RELOCATION_GAP`] sentences that only one side has.
+    /// block of at least three (`RELOCATION_GAP`) sentences that only one side has.
     pub moved: Option<MoveKind>,
 }
 

@@ -1,10 +1,10 @@
 //! Text → [`Document`]: blocks (title, byline, …), then sentences with byte spans.
 //!
 //! Three steps, each linear in the input:
-//! 1. [`blocks`] cuts the text at blank lines and Markdown headings and
+//! 1. `blocks` cuts the text at blank lines and Markdown headings and
 //!    gives every block a kind;
-//! 2. [`sentences`] cuts each block into sentence spans;
-//! 3. [`markdown`] gives every sentence the text a reader sees.
+//! 2. `sentences` cuts each block into sentence spans;
+//! 3. `markdown` gives every sentence the text a reader sees.
 //!
 //! Spans point into the text exactly as given (CRLF included), so any later
 //! finding can be shown at its source.
