@@ -287,15 +287,7 @@ pub fn reworded(report: &Report) -> Vec<Finding<'_>> {
         .iter()
         .filter(|p| !identical(p))
         .map(|pair| {
-            let diff: String = pair
-                .diff
-                .iter()
-                .map(|d| match d.op {
-                    DiffTag::Equal => d.text.clone(),
-                    DiffTag::Delete => format!("[-{}-]", d.text),
-                    DiffTag::Insert => format!("{{+{}+}}", d.text),
-                })
-                .collect();
+            let diff = super::bracketed(&pair.diff);
             let mut f = Finding::new(
                 FindingKind::Reworded,
                 "reworded".to_string(),

@@ -17,7 +17,7 @@ use super::escape::escape_control;
 use super::findings::{findings, reworded, Finding};
 use super::Renderer;
 use crate::check::CheckedReport;
-use crate::model::report::{DiffTag, Report, SideReport};
+use crate::model::report::{Report, SideReport};
 use crate::model::severity::Severity;
 use std::io::{self, Write};
 
@@ -167,14 +167,7 @@ fn message(f: &Finding) -> String {
         message.push_str(&format!(" ({speaker})"));
     }
     if let Some((left, right)) = f.quotes {
-        let diff: String = crate::compare::word_diff(left, right)
-            .iter()
-            .map(|d| match d.op {
-                DiffTag::Equal => d.text.clone(),
-                DiffTag::Delete => format!("[-{}-]", d.text),
-                DiffTag::Insert => format!("{{+{}+}}", d.text),
-            })
-            .collect();
+        let diff = super::bracketed(&crate::compare::word_diff(left, right));
         message.push_str(&format!(": “{diff}”"));
     }
     message

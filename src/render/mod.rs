@@ -12,7 +12,7 @@ mod side_by_side;
 mod summary;
 pub mod text;
 
-use crate::model::report::Report;
+use crate::model::report::{DiffOp, DiffTag, Report};
 use crate::model::severity::Severity;
 use check::{CheckJsonRenderer, CheckRenderer, CheckTextRenderer};
 use std::io::{self, Write};
@@ -70,6 +70,18 @@ pub fn check_renderer(format: Format) -> Box<dyn CheckRenderer> {
             min_severity: Severity::Low,
         }),
     }
+}
+
+/// A word diff as plain text, `[-deleted-]` and `{+inserted+}` marked (the
+/// `git diff --word-diff` and wdiff convention).
+pub(crate) fn bracketed(diff: &[DiffOp]) -> String {
+    diff.iter()
+        .map(|d| match d.op {
+            DiffTag::Equal => d.text.clone(),
+            DiffTag::Delete => format!("[-{}-]", d.text),
+            DiffTag::Insert => format!("{{+{}+}}", d.text),
+        })
+        .collect()
 }
 
 /// Writes a report in one output format.
