@@ -3,6 +3,7 @@
 //! the report nor the exit status.
 
 use newsdiff::model::report::PairReport;
+use newsdiff::text::is_quotation_mark;
 use newsdiff::{Document, Report};
 
 /// A side that quotes this often, against a side without one quotation
@@ -38,29 +39,6 @@ impl QuoteCount {
             marks: document.text.chars().any(is_quotation_mark),
         }
     }
-}
-
-/// Unicode's Quotation_Mark property (PropList.txt), without the two
-/// characters English also writes as apostrophes (`'` and U+2019 in
-/// "don't"), which would make almost every text count as quoting.
-fn is_quotation_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{ab}'
-            | '\u{bb}'
-            | '\u{2018}'
-            | '\u{201a}'..='\u{201f}'
-            | '\u{2039}'
-            | '\u{203a}'
-            | '\u{2e42}'
-            | '\u{300c}'..='\u{300f}'
-            | '\u{301d}'..='\u{301f}'
-            | '\u{fe41}'..='\u{fe44}'
-            | '\u{ff02}'
-            | '\u{ff07}'
-            | '\u{ff62}'
-            | '\u{ff63}'
-    )
 }
 
 /// The warning for a pair where one side has no quotation mark at all and

@@ -104,8 +104,7 @@ pub(super) fn content_stems<'d>(
         .map(|w| Cow::Borrowed(&*w.stem))
 }
 
-pub(super) const QUOTE_MARKS: &[char] =
-    &['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{2018}'];
+pub(super) use crate::lexicon::quotes::ANY as QUOTE_MARKS;
 
 /// Compares the attributions of the left and right sentences of one group.
 ///

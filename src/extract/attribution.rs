@@ -18,6 +18,7 @@
 use super::cues::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
 use super::tokens::{Ctx, QuoteSpan};
+use crate::lexicon::quotes;
 use crate::model::{Attribution, Quote};
 
 /// Words that can follow a cue before its clause starts ("said on Friday
@@ -142,7 +143,7 @@ pub(super) fn noun_use(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
                 && ctx
                     .toks
                     .get(cue.to + 1)
-                    .is_some_and(|q| q.text.starts_with(['"', '\u{201c}', '\u{ab}'])) =>
+                    .is_some_and(|q| q.text.starts_with(quotes::OPENING_DOUBLE)) =>
         {
             false
         }
@@ -406,11 +407,7 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     if let Some(qi) = ctx.in_quote.get(start).copied().flatten() {
         return with_quote(ctx, attribution, &ctx.quotes[qi]);
     }
-    if start < limit
-        && ctx.toks[start]
-            .text
-            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}', '\''])
-    {
+    if start < limit && ctx.toks[start].text.starts_with(quotes::OPENING) {
         if let Some(q) = ctx.quotes.iter().find(|q| q.open == Some(start)) {
             return with_quote(ctx, attribution, q);
         }
@@ -502,10 +499,7 @@ fn with_quote(ctx: &Ctx<'_>, mut a: Attribution, q: &QuoteSpan) -> Attribution {
 fn with_clause(ctx: &Ctx<'_>, mut a: Attribution, mut from: usize, mut to: usize) -> Attribution {
     let edge = |k: usize| {
         let t = &ctx.toks[k];
-        (!t.word
-            && !t
-                .text
-                .starts_with(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']))
+        (!t.word && !t.text.starts_with(quotes::DOUBLE))
             || matches!(
                 t.folded.as_ref(),
                 "while" | "but" | "and" | "as" | "whereas"

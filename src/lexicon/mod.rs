@@ -10,6 +10,7 @@
 //! - [`wordnet`]: WordNet synonyms and antonyms (tables built from
 //!   `data/wordnet/`).
 //! - [`reversals`]: word pairs that reverse a statement.
+//! - [`quotes`]: quotation marks, by the job they do.
 
 pub(crate) mod calendar;
 pub(crate) mod cues;
@@ -17,6 +18,7 @@ pub(crate) mod demonyms;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
+pub(crate) mod quotes;
 pub(crate) mod reversals;
 pub(crate) mod speakers;
 pub(crate) mod stopwords;

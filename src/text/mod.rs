@@ -4,5 +4,7 @@
 //! and a document's words analysed once by those rules (`vocabulary`).
 
 pub mod normalize;
+// A character class the binary needs too (the stripped-quotes warning).
+pub use crate::lexicon::quotes::is_quotation_mark;
 pub mod segment;
 pub mod vocabulary;
