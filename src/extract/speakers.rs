@@ -433,6 +433,14 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
         if ctx.in_quote[i].is_some() {
             break;
         }
+        // "said Troy police Lt. Gerry Scherlinck": the period of an
+        // abbreviated title belongs to the phrase when a name follows.
+        if t.is('.') && !t.space_before && i > at && abbreviated_title(ctx, i - 1) {
+            if ctx.toks.get(i + 1).is_some_and(|n| n.word && n.cap) {
+                i += 1;
+                continue;
+            }
+        }
         if !t.word {
             if long && t.is(',') && end.is_some() {
                 // An appositive name closing the sentence.
@@ -461,6 +469,13 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
         i += 1;
     }
     end.map(|e| (at, e))
+}
+
+/// True when token `k` is a title written short ("Lt", "Sgt", "Gov"), so a
+/// period after it ends the abbreviation, not the phrase.
+fn abbreviated_title(ctx: &Ctx<'_>, k: usize) -> bool {
+    let w = ctx.word(k);
+    ctx.toks[k].cap && w.len() <= 4 && super::entities::is_title(w)
 }
 
 /// The canonical key of the speaker phrase `from..to` and its kind. Names

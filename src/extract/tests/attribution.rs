@@ -310,3 +310,19 @@ fn a_sentence_opening_with_a_credited_name_is_the_antecedent() {
     assert_eq!(a[0].speaker_key.as_deref(), Some("obama"));
     assert_eq!(a[0].speaker_resolved.as_deref(), Some("Obama"));
 }
+
+#[test]
+fn an_abbreviated_title_keeps_the_name_after_its_period() {
+    // Regression: "Troy police Lt" was the whole speaker.
+    let a = one_attribution(
+        "\"He was seeking a third official,\" said Troy police Lt. Gerry Scherlinck.",
+    );
+    assert_eq!(
+        a.speaker.as_deref(),
+        Some("Troy police Lt. Gerry Scherlinck")
+    );
+    assert_eq!(a.speaker_key.as_deref(), Some("scherlinck"));
+    // A period after a title with no name after it still ends the phrase.
+    let b = one_attribution("\"We are ready,\" said the Gov. ");
+    assert_ne!(b.speaker.as_deref(), Some("the Gov."));
+}
