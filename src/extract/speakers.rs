@@ -435,11 +435,14 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
         }
         // "said Troy police Lt. Gerry Scherlinck": the period of an
         // abbreviated title belongs to the phrase when a name follows.
-        if t.is('.') && !t.space_before && i > at && abbreviated_title(ctx, i - 1) {
-            if ctx.toks.get(i + 1).is_some_and(|n| n.word && n.cap) {
-                i += 1;
-                continue;
-            }
+        if t.is('.')
+            && !t.space_before
+            && i > at
+            && abbreviated_title(ctx, i - 1)
+            && ctx.toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+        {
+            i += 1;
+            continue;
         }
         if !t.word {
             if long && t.is(',') && end.is_some() {
