@@ -273,3 +273,34 @@ fn a_group_has_the_folded_words_of_its_sentences_only() {
     assert!(side.has_word("kremlin") && side.has_word("envoy"));
     assert!(!side.has_word("Kremlin") && !side.has_word("kabul"));
 }
+
+#[test]
+fn a_credit_to_an_agency_spelled_out_on_the_other_side_is_kept() {
+    let changes_of = |left: &str, right: &str| {
+        crate::compare_texts("l.txt", left, "r.txt", right, &crate::Options::default())
+            .attribution_changes
+    };
+    // The right names the USGS by its full name as the subject: the
+    // statement is still credited to it, not dropped.
+    let changes = changes_of(
+        "The USGS said the quake was 35 miles southwest of Bandar Abbas.",
+        "The US Geological Survey put the epicentre at about 58km south-west of Bandar Abbas.",
+    );
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c.kind == crate::model::report::AttributionChangeKind::AttributionDropped),
+        "{changes:#?}"
+    );
+    // And the other way: a spelled-out name given as its acronym.
+    let changes = changes_of(
+        "The World Health Organization said the outbreak had slowed in the capital.",
+        "The outbreak in the capital has slowed, according to WHO figures released today.",
+    );
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c.kind == crate::model::report::AttributionChangeKind::AttributionDropped),
+        "{changes:#?}"
+    );
+}

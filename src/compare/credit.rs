@@ -3,6 +3,7 @@
 //! precise (see [`super::attribution`]).
 
 use super::attribution::{content_stems, same_speaker, Side, QUOTE_MARKS, SAME_CONTENT};
+use super::names::{acronym, initials};
 use crate::model::report::{AttributionChange, AttributionChangeKind as Kind};
 use crate::model::Attribution;
 use crate::text::normalize;
@@ -150,6 +151,37 @@ pub(super) fn mentions(side: &Side<'_>, a: &Attribution) -> bool {
         .as_deref()
         .and_then(|k| k.split(' ').next_back())
         .is_some_and(|w| side.has_word(w))
+        || a.speaker
+            .as_deref()
+            .is_some_and(|s| named_by_initials(side, s))
+}
+
+/// True when the side names the speaker in its other form: an acronym of
+/// three letters or more ("The USGS") spelled out by a run of capitalised
+/// words there ("the US Geological Survey"), or a name of several words
+/// given there as its acronym.
+fn named_by_initials(side: &Side<'_>, speaker: &str) -> bool {
+    let head = normalize::words(speaker).last().map(|(_, w)| w);
+    if let Some(letters) = head.and_then(acronym).filter(|l| l.chars().count() >= 3) {
+        return side.sentences.iter().any(|s| spells(&s.text, &letters));
+    }
+    let capitalised = normalize::words(speaker)
+        .filter(|(_, w)| w.starts_with(char::is_uppercase))
+        .count();
+    let short = initials(speaker);
+    capitalised >= 2 && short.chars().count() >= 3 && side.has_word(&short)
+}
+
+/// True when some run of capitalised words in `text` has `letters` as its
+/// initials (connectives such as "of" may sit inside the run).
+fn spells(text: &str, letters: &str) -> bool {
+    let words: Vec<&str> = normalize::words(text).map(|(_, w)| w).collect();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    (0..words.len()).filter(|&i| capital(words[i])).any(|i| {
+        (i + 1..=words.len().min(i + 8))
+            .take_while(|&j| capital(words[j - 1]) || matches!(words[j - 1], "of" | "and" | "for"))
+            .any(|j| capital(words[j - 1]) && initials(&words[i..j].join(" ")) == letters)
+    })
 }
 
 /// True when the speaker, as written, is a name: see [`is_name`]. A single
