@@ -145,7 +145,7 @@ fn check_adds_rules_and_exit_follows_them() {
     // check_quote_pass differs in wording but breaks no rule.
     let out = batch(&["--check", "--no-config", "fixtures/batch/same.jsonl"]).code(0);
     let results = lines(&out);
-    assert_eq!(results[0]["rules"].as_array().unwrap().len(), 9);
+    assert_eq!(results[0]["rules"].as_array().unwrap().len(), 10);
     assert!(results[0]["rules"]
         .as_array()
         .unwrap()

@@ -186,7 +186,7 @@ fn json_adds_rules_to_the_v1_document() {
     let doc = json(&check("check_number_fail", &["--format", "json"]).code(1));
     assert_eq!(doc["version"], 1);
     let rules = doc["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 9);
+    assert_eq!(rules.len(), 10);
     let number = rules
         .iter()
         .find(|r| r["rule"] == "no_changed_number")

@@ -265,7 +265,7 @@ fn check_document_is_v1_plus_rules() {
     let text = stdout(&["check", "--no-config", "--format", "json", LEFT, RIGHT]);
     let report: Report = serde_json::from_str(&text).unwrap();
     let rules = report.rules.expect("check adds rules");
-    assert_eq!(rules.len(), 9);
+    assert_eq!(rules.len(), 10);
     assert!(rules.iter().any(|r| !r.failures.is_empty()));
 }
 

@@ -33,7 +33,7 @@ fn check_failure_is_an_error_annotation_at_its_sentence() {
         lines
             .last()
             .unwrap()
-            .starts_with("::error title=newsdiff check::1 of 9 rules failed"),
+            .starts_with("::error title=newsdiff check::1 of 10 rules failed"),
         "{text}"
     );
 }
@@ -45,7 +45,7 @@ fn passing_check_is_one_notice() {
         "fixtures/check_quote_pass/right.txt",
     )
     .code(0)
-    .stdout("::notice title=newsdiff check::all 9 rules passed\n");
+    .stdout("::notice title=newsdiff check::all 10 rules passed\n");
 }
 
 #[test]

@@ -263,3 +263,42 @@ fn view_flags_leave_the_json_report_alone() {
         .unwrap();
     assert_eq!(plain.stdout, flagged.stdout);
 }
+
+/// `check` fails a shuffled copy too (issue 14: it passed, "45 identical
+/// pairs not shown"), through `no_reordering`, and only that rule; the
+/// seed's rewrite, whose one moved sentence keeps the story order, passes
+/// that rule.
+#[test]
+fn check_fails_a_shuffled_copy_on_no_reordering_only() {
+    let dir = scratch("report_text", "shuffled_check");
+    let copy = dir.join("shuffled.txt");
+    std::fs::write(&copy, shuffled_seed()).unwrap();
+    let copy = copy.to_string_lossy().into_owned();
+    let doc = json(
+        &newsdiff_cmd()
+            .args(["check", "--no-config", "--format", "json", LEFT, &copy])
+            .assert()
+            .code(1),
+    );
+    let failed: Vec<&str> = doc["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["passed"] == false)
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, ["no_reordering"], "{}", doc["rules"]);
+    let seed = json(
+        &newsdiff_cmd()
+            .args(["check", "--no-config", "--format", "json", LEFT, RIGHT])
+            .assert()
+            .code(1),
+    );
+    let reordering = seed["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "no_reordering")
+        .unwrap();
+    assert_eq!(reordering["passed"], true, "{reordering}");
+}

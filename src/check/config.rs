@@ -122,6 +122,9 @@ pub struct RuleConfig {
     pub no_certainty_change: CertaintyRule,
     /// `source_credit_kept`: the left byline's credit must appear on the right.
     pub source_credit_kept: Toggle,
+    /// `no_reordering`: no sentence moved out of story order (a pair
+    /// lifted over a cut passage, in order, is no reordering).
+    pub no_reordering: Toggle,
     /// `max_omitted_facts`: at most so many left facts missing on the right.
     pub max_omitted_facts: OmittedRule,
     /// `min_alignment`: every left body sentence aligned at least this well.
@@ -287,6 +290,7 @@ impl RuleConfig {
             Rule::NoAttributionDropped => self.no_attribution_dropped.enabled,
             Rule::NoCertaintyChange => self.no_certainty_change.enabled,
             Rule::SourceCreditKept => self.source_credit_kept.enabled,
+            Rule::NoReordering => self.no_reordering.enabled,
             Rule::MaxOmittedFacts => self.max_omitted_facts.enabled,
             Rule::MinAlignment => self.min_alignment.enabled,
         }
@@ -302,6 +306,7 @@ impl RuleConfig {
             Rule::NoAttributionDropped => &mut self.no_attribution_dropped.enabled,
             Rule::NoCertaintyChange => &mut self.no_certainty_change.enabled,
             Rule::SourceCreditKept => &mut self.source_credit_kept.enabled,
+            Rule::NoReordering => &mut self.no_reordering.enabled,
             Rule::MaxOmittedFacts => &mut self.max_omitted_facts.enabled,
             Rule::MinAlignment => &mut self.min_alignment.enabled,
         };

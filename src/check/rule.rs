@@ -27,6 +27,8 @@ pub enum Rule {
     NoCertaintyChange,
     /// The left byline's credit ("By AFP") must appear on the right.
     SourceCreditKept,
+    /// No passage may be moved out of story order.
+    NoReordering,
     /// At most so many left facts may be missing on the right.
     MaxOmittedFacts,
     /// Every left body sentence aligned at least so well.
@@ -35,7 +37,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, most important first.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::NoAlteredQuote,
         Rule::NoChangedNumber,
         Rule::NoPolarityChange,
@@ -43,6 +45,7 @@ impl Rule {
         Rule::NoAttributionDropped,
         Rule::NoCertaintyChange,
         Rule::SourceCreditKept,
+        Rule::NoReordering,
         Rule::MaxOmittedFacts,
         Rule::MinAlignment,
     ];
@@ -60,6 +63,7 @@ impl Rule {
             Rule::SourceCreditKept => {
                 "the left byline's credit (\"By AFP\") must appear on the right"
             }
+            Rule::NoReordering => "no sentence may be moved out of story order",
             Rule::MaxOmittedFacts => "at most so many left facts may be missing on the right",
             Rule::MinAlignment => "every left body sentence must be aligned at least so well",
         }
@@ -75,6 +79,7 @@ impl Rule {
             Rule::NoAttributionDropped => "no_attribution_dropped",
             Rule::NoCertaintyChange => "no_certainty_change",
             Rule::SourceCreditKept => "source_credit_kept",
+            Rule::NoReordering => "no_reordering",
             Rule::MaxOmittedFacts => "max_omitted_facts",
             Rule::MinAlignment => "min_alignment",
         }

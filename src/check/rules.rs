@@ -8,7 +8,8 @@ use super::config::{Limit, RuleConfig};
 use super::rule::Rule;
 use super::{Location, RuleFailure, SentenceRef};
 use crate::model::report::{
-    AttributionChangeKind as Kind, CreditChangeKind, FactKind, PairReport, Report, SideReport,
+    AttributionChangeKind as Kind, CreditChangeKind, FactKind, MoveKind, PairReport, Report,
+    SideReport,
 };
 use crate::model::BlockKind;
 
@@ -26,6 +27,7 @@ pub fn evaluate(rule: Rule, report: &Report, config: &RuleConfig) -> Vec<RuleFai
         Rule::NoAttributionDropped => attribution_kind(report, Kind::AttributionDropped),
         Rule::NoCertaintyChange => certainty_changes(report, config),
         Rule::SourceCreditKept => source_credit(report),
+        Rule::NoReordering => reordered(report),
         Rule::MaxOmittedFacts => omitted_facts(report, config),
         Rule::MinAlignment => weak_alignment(report, config),
     }
@@ -164,6 +166,27 @@ fn attribution_kind(report: &Report, kind: Kind) -> Vec<RuleFailure> {
                 right,
                 c.detail.clone(),
                 text_of(&report.left, c.left),
+                text_of(&report.right, right),
+            )
+        })
+        .collect()
+}
+
+/// Pairs out of story order (`move_kind: reordered`); a pair relocated
+/// over a cut passage keeps the order and passes.
+fn reordered(report: &Report) -> Vec<RuleFailure> {
+    report
+        .pairs
+        .iter()
+        .filter(|p| p.move_kind == Some(MoveKind::Reordered))
+        .map(|p| {
+            let (left, right) = (p.left.first().copied(), p.right.first().copied());
+            failure(
+                report,
+                left,
+                right,
+                "sentence moved out of story order".to_string(),
+                text_of(&report.left, left),
                 text_of(&report.right, right),
             )
         })

@@ -34,7 +34,7 @@ pub fn texts(failure: &RuleFailure) -> String {
 }
 
 /// The one-line summary both text and GitHub output end with: "all 9
-/// rules passed", "1 rule passed", "2 of 9 rules failed with 1 failure: …".
+/// rules passed", "1 rule passed", "2 of 10 rules failed with 1 failure: …".
 pub fn summary(checked: &CheckedReport) -> String {
     let enabled = checked.enabled_rules();
     if checked.passed() {
