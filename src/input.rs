@@ -1,5 +1,7 @@
-//! Bytes → text: size limit, binary detection, UTF-8 check, BOM removal.
+//! Bytes → text: size limit, binary detection, UTF-8 check, BOM removal;
+//! for a web page, the article's extracted text ([`crate::html`]).
 
+use crate::html::{self, Extracted, HtmlError, InputFormat};
 use thiserror::Error;
 
 /// Default largest input accepted, per side (50 MB).
@@ -73,6 +75,8 @@ pub struct DecodeOptions {
     pub lossy: bool,
     /// Largest input accepted.
     pub max_bytes: u64,
+    /// Text, Markdown, a web page, or decided by content.
+    pub format: InputFormat,
 }
 
 impl Default for DecodeOptions {
@@ -80,6 +84,7 @@ impl Default for DecodeOptions {
         DecodeOptions {
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            format: InputFormat::Auto,
         }
     }
 }
@@ -146,11 +151,93 @@ pub enum ReadError {
         /// The cause.
         cause: InputError,
     },
+    /// The input is a web page with no article in it.
+    #[error("no article text found in {path}")]
+    NoArticle {
+        /// Display name of the input.
+        path: String,
+    },
+    /// The input is a web page that cannot be read safely.
+    #[error("{path}: {cause}")]
+    Page {
+        /// Display name of the input.
+        path: String,
+        /// The cause.
+        cause: HtmlError,
+    },
+}
+
+/// An input as read: text to parse, or the article of a web page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Plain text or Markdown.
+    Text(String),
+    /// A web page's article: extracted text and block kinds.
+    Page(Extracted),
+}
+
+impl Loaded {
+    /// The text the parser reads (for a page, the extracted text).
+    pub fn text(&self) -> &str {
+        match self {
+            Loaded::Text(text) => text,
+            Loaded::Page(page) => &page.text,
+        }
+    }
+
+    /// Parses and extracts the input.
+    pub fn analyse(self, path: &str) -> crate::Document {
+        match self {
+            Loaded::Text(text) => crate::analyse_owned(path, text),
+            Loaded::Page(page) => html::analyse_extracted(path, page),
+        }
+    }
+}
+
+/// Reads one input, `-` for standard input, and when it is a web page
+/// (by `options.format`, or by content under `auto`) extracts its article.
+/// A page is decoded by its own declared encoding (see
+/// [`html::decode_page`]), so `--lossy` does not apply to it.
+pub fn read_article(path: &str, options: DecodeOptions) -> Result<Loaded, ReadError> {
+    let bytes = read_bytes(path, options)?;
+    if !options.format.is_html(&bytes) {
+        return decode_owned(bytes, options)
+            .map(Loaded::Text)
+            .map_err(|cause| ReadError::Decode {
+                path: path.to_string(),
+                cause,
+            });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ReadError::Decode {
+            path: path.to_string(),
+            cause: InputError::Binary { offset },
+        });
+    }
+    match html::extract_article(&html::decode_page(&bytes)) {
+        Ok(page) => Ok(Loaded::Page(page)),
+        Err(HtmlError::NoArticle) => Err(ReadError::NoArticle {
+            path: path.to_string(),
+        }),
+        Err(cause) => Err(ReadError::Page {
+            path: path.to_string(),
+            cause,
+        }),
+    }
 }
 
 /// Reads and decodes one input; `-` is standard input. A file larger than
 /// the limit is refused before it is read.
 pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadError> {
+    let bytes = read_bytes(path, options)?;
+    decode_owned(bytes, options).map_err(|source| ReadError::Decode {
+        path: path.to_string(),
+        cause: source,
+    })
+}
+
+/// The bytes of one input, within the size limit.
+fn read_bytes(path: &str, options: DecodeOptions) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let io = |source| ReadError::Io {
         path: path.to_string(),
@@ -188,10 +275,16 @@ pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadErro
             .read_to_end(&mut bytes)
             .map_err(io)?;
     }
-    decode_owned(bytes, options).map_err(|source| ReadError::Decode {
-        path: path.to_string(),
-        cause: source,
-    })
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(ReadError::Decode {
+            path: path.to_string(),
+            cause: InputError::TooLarge {
+                size: bytes.len() as u64,
+                limit: options.max_bytes,
+            },
+        });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

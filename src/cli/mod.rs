@@ -5,12 +5,14 @@
 
 mod batch;
 mod check;
+mod extract;
 mod generate;
 mod warnings;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
-use newsdiff::input::{parse_size, DecodeOptions, DEFAULT_MAX_BYTES_TEXT};
+use newsdiff::html::InputFormat;
+use newsdiff::input::{parse_size, DecodeOptions, Loaded, DEFAULT_MAX_BYTES_TEXT};
 use newsdiff::model::severity::Severity;
 use newsdiff::render::text::TextRenderer;
 use newsdiff::render::View;
@@ -28,7 +30,7 @@ pub const TROUBLE: u8 = 2;
 /// omitted or added.
 ///
 /// Exit status: 0 no reportable difference, 1 differences found, 2 trouble.
-/// To compare a file named like a subcommand (check, batch, generate),
+/// To compare a file named like a subcommand (check, batch, extract, generate),
 /// write ./check.
 #[derive(Debug, Parser)]
 #[command(
@@ -105,6 +107,10 @@ pub enum Command {
     /// JSON result a line, in input order.
     #[command(after_help = check::rules_help())]
     Batch(batch::BatchArgs),
+    /// Write the text newsdiff reads from one input (for a web page, the
+    /// extracted article: blocks separated by blank lines), which sentence
+    /// spans point into.
+    Extract(extract::ExtractArgs),
     /// Write shell completions or the man page to standard output.
     Generate(generate::GenerateArgs),
 }
@@ -135,6 +141,34 @@ pub struct InputArgs {
     /// Sentences less similar than this (0 to 1) are not aligned.
     #[arg(long, default_value_t = newsdiff::align::DEFAULT_MIN_SIMILARITY, value_name = "S")]
     pub min_similarity: f64,
+    /// How inputs are read: auto reads a file that starts like a web page
+    /// (<!doctype html>, <html>, <head>, <body>) as one, else as text.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto, value_name = "FORMAT")]
+    pub input: InputFormatArg,
+}
+
+/// `--input`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// A web page when the content looks like one, else text.
+    Auto,
+    /// A web page: its article is extracted.
+    Html,
+    /// Plain text.
+    Text,
+    /// Markdown (read by the same parser as text).
+    Markdown,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(arg: InputFormatArg) -> InputFormat {
+        match arg {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+        }
+    }
 }
 
 pub use newsdiff::render::Format;
@@ -161,6 +195,8 @@ pub enum Config {
     Batch(batch::BatchConfig),
     /// `newsdiff generate ...`.
     Generate(generate::GenerateArgs),
+    /// `newsdiff extract INPUT`.
+    Extract(extract::ExtractConfig),
 }
 
 /// A validated comparison configuration.
@@ -190,6 +226,7 @@ impl TryFrom<Args> for Config {
             Some(Command::Check(check)) => Ok(Config::Check(check.try_into()?)),
             Some(Command::Batch(batch)) => Ok(Config::Batch(batch.try_into()?)),
             Some(Command::Generate(generate)) => Ok(Config::Generate(generate)),
+            Some(Command::Extract(extract)) => Ok(Config::Extract(extract.try_into()?)),
             None => {
                 // clap guarantees both when there is no subcommand.
                 let (Some(left), Some(right)) = (args.left, args.right) else {
@@ -266,6 +303,7 @@ impl InputArgs {
             DecodeOptions {
                 lossy: self.lossy,
                 max_bytes,
+                format: self.input.into(),
             },
             Options {
                 min_similarity: self.min_similarity,
@@ -304,16 +342,18 @@ pub fn leave_to_exit<T>(value: T) {
 
 /// Reads both inputs and compares them.
 pub fn compare(config: &CompareConfig) -> Result<Compared> {
-    let left = newsdiff::input::read_input(&config.left, config.decode)
+    let left = newsdiff::input::read_article(&config.left, config.decode)
         .context("cannot read left input")?;
-    let right = newsdiff::input::read_input(&config.right, config.decode)
+    let right = newsdiff::input::read_article(&config.right, config.decode)
         .context("cannot read right input")?;
-    let documents = newsdiff::analyse_pair(
-        display_name(&config.left),
-        left,
-        display_name(&config.right),
-        right,
-    );
+    let (left_name, right_name) = (display_name(&config.left), display_name(&config.right));
+    let documents = match (left, right) {
+        // Two texts: as before, analysed at once when long.
+        (Loaded::Text(left), Loaded::Text(right)) => {
+            newsdiff::analyse_pair(left_name, left, right_name, right)
+        }
+        (left, right) => (left.analyse(left_name), right.analyse(right_name)),
+    };
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
     warnings::print(&report, &documents.0, &documents.1);
     Ok(Compared { report, documents })
@@ -336,6 +376,7 @@ pub fn run(config: Config) -> Result<ExitCode> {
         Config::Check(config) => check::run(&config),
         Config::Batch(config) => batch::run(&config),
         Config::Generate(args) => generate::run(&args),
+        Config::Extract(config) => extract::run(&config),
     }
 }
 

@@ -34,11 +34,26 @@ pub fn parse_owned(path: &str, text: String) -> Document {
     parse_shared(path, Arc::from(text))
 }
 
+/// [`parse_owned`] on a text whose blocks are already classified (an
+/// article read from a web page): `kinds` gives the kind of each block, in
+/// order. When the text does not cut into exactly that many blocks, the
+/// text rules classify it instead.
+pub fn parse_with_kinds(path: &str, text: String, kinds: &[BlockKind]) -> Document {
+    parse_classified(path, Arc::from(text), Some(kinds))
+}
+
 /// Sentences that read as written share the document's text.
 fn parse_shared(path: &str, source: Arc<str>) -> Document {
+    parse_classified(path, source, None)
+}
+
+fn parse_classified(path: &str, source: Arc<str>, given: Option<&[BlockKind]>) -> Document {
     let text = &*source;
     let raw_blocks = blocks::split_blocks(text);
-    let kinds = blocks::classify(text, &raw_blocks);
+    let kinds = match given {
+        Some(given) if given.len() == raw_blocks.len() => given.to_vec(),
+        _ => blocks::classify(text, &raw_blocks),
+    };
     let mut position = Position::new(text);
     let mut doc = Document {
         path: path.to_string(),

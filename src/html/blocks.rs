@@ -1,0 +1,193 @@
+//! Article HTML (as the extractor returns it) → blocks of reader text.
+//!
+//! Block elements end a block; inline elements and text join into it, with
+//! whitespace folded to single spaces, so a block never holds a blank line
+//! (the text parser then cuts the extracted text exactly at our blocks).
+
+use crate::model::BlockKind;
+use dom_query::{Document, NodeRef};
+
+/// One block of the article, reader text only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HtmlBlock {
+    /// Heading, caption or paragraph (boilerplate is decided later).
+    pub kind: BlockKind,
+    /// The text, whitespace folded, never empty.
+    pub text: String,
+}
+
+/// Elements whose content is never read: code, styling, embedded objects.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head", "button",
+    "select", "textarea", "form", "nav",
+];
+
+/// Elements that end the running block (HTML's block-level content, plus
+/// `br`, which saved pages use between paragraphs).
+const BLOCK_LEVEL: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+];
+
+/// Walks the article's tree and returns its blocks in reading order.
+/// `max_depth` bounds the recursion; deeper content is read as text of the
+/// element at the bound (the caller refuses pathological pages earlier).
+pub(crate) fn article_blocks(article_html: &str, max_depth: usize) -> Vec<HtmlBlock> {
+    let document = Document::from(article_html);
+    let mut walker = Walker {
+        blocks: Vec::new(),
+        open: String::new(),
+        max_depth,
+    };
+    walker.walk(&document.root(), BlockKind::Paragraph, 0);
+    walker.flush(BlockKind::Paragraph);
+    walker.blocks
+}
+
+struct Walker {
+    blocks: Vec<HtmlBlock>,
+    open: String,
+    max_depth: usize,
+}
+
+impl Walker {
+    fn flush(&mut self, kind: BlockKind) {
+        let text = fold_whitespace(&self.open);
+        self.open.clear();
+        if !text.is_empty() {
+            self.blocks.push(HtmlBlock { kind, text });
+        }
+    }
+
+    fn walk(&mut self, node: &NodeRef, kind: BlockKind, depth: usize) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.open.push_str(&child.text());
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.node_name().map(|n| n.to_ascii_lowercase());
+            let name = name.as_deref().unwrap_or("");
+            if SKIPPED.contains(&name) {
+                continue;
+            }
+            if depth >= self.max_depth {
+                self.open.push(' ');
+                self.open.push_str(&child.text());
+                continue;
+            }
+            if !BLOCK_LEVEL.contains(&name) {
+                self.walk(&child, kind, depth + 1);
+                continue;
+            }
+            let inner = match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+                "figcaption" => BlockKind::Caption,
+                _ => kind,
+            };
+            // Text before a block element is a block of its own.
+            self.flush(kind);
+            self.walk(&child, inner, depth + 1);
+            self.flush(inner);
+        }
+    }
+}
+
+/// Runs of whitespace (non-breaking spaces included) become one space;
+/// the ends are trimmed.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_texts(html: &str) -> Vec<(BlockKind, String)> {
+        article_blocks(html, 100)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_captions_are_blocks() {
+        let got = kinds_and_texts(
+            "<div><h2>Aftermath</h2><p>One <b>bold</b>\n  claim.</p>\
+             <figure><img src=x><figcaption>A man. Photo: AFP</figcaption></figure>\
+             <ul><li>First</li><li>Second</li></ul></div>",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, "Aftermath".into()),
+                (BlockKind::Paragraph, "One bold claim.".into()),
+                (BlockKind::Caption, "A man. Photo: AFP".into()),
+                (BlockKind::Paragraph, "First".into()),
+                (BlockKind::Paragraph, "Second".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_and_styles_are_never_text() {
+        let got = kinds_and_texts("<p>Kept.<script>var x = 2000;</script><style>p{}</style></p>");
+        assert_eq!(got, vec![(BlockKind::Paragraph, "Kept.".into())]);
+    }
+
+    #[test]
+    fn line_breaks_end_blocks() {
+        let got = kinds_and_texts("<div>One line.<br><br>Another line.</div>");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn whitespace_folds_to_single_spaces() {
+        assert_eq!(fold_whitespace(" a\u{a0}\n\n b\t"), "a b");
+    }
+}

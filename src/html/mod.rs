@@ -1,0 +1,221 @@
+//! Web page bytes → the article as text and blocks, ready for `parse`.
+//!
+//! A page is decoded ([`decode_page`]), its article found by `dom_smoothie`
+//! (a port of Mozilla's Readability.js), and read **as blocks**: headings,
+//! paragraphs, list items, block quotes and figure captions. The blocks are
+//! written out as an *extracted text* (blocks separated by blank lines,
+//! the title as a `# ` line, section headings as `## ` lines), which the
+//! ordinary text parser then reads with the block kinds given here. So
+//! every later stage is unchanged, and every sentence span points into the
+//! extracted text (what `newsdiff extract PAGE.html` prints), not into the
+//! HTML bytes.
+//!
+//! What is read: the title (site suffix removed), byline, publication date,
+//! the article's blocks. What is dropped: scripts, styles, forms,
+//! navigation, everything the extractor judges outside the article.
+
+mod blocks;
+mod detect;
+
+pub use detect::{decode_page, looks_like_html, InputFormat};
+
+use crate::model::{BlockKind, Document};
+use crate::parse::patterns;
+use thiserror::Error;
+
+/// Deepest element nesting accepted. Real article pages go to about 50
+/// levels; 20,000 nested `<div>`s made every extractor tried take 36 s or
+/// more, so a page past this bound is refused before it is parsed.
+pub const MAX_NESTING: usize = 512;
+
+/// Why a page gives no article.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum HtmlError {
+    /// The extractor found no article text.
+    #[error("no article text found")]
+    NoArticle,
+    /// The page nests elements deeper than [`MAX_NESTING`].
+    #[error("HTML nested deeper than {MAX_NESTING} elements; not read as a page")]
+    TooDeep,
+}
+
+/// An article read from a page: the extracted text and the kind of each of
+/// its blocks, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// Blocks separated by blank lines; what sentence spans point into.
+    pub text: String,
+    /// The kind of every block of `text`, in order.
+    pub kinds: Vec<BlockKind>,
+}
+
+/// Extracts the article of a decoded page.
+pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
+    if nesting_depth(html) > MAX_NESTING {
+        return Err(HtmlError::TooDeep);
+    }
+    let mut readability =
+        dom_smoothie::Readability::new(html, None, None).map_err(|_| HtmlError::NoArticle)?;
+    let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
+    let body = blocks::article_blocks(&article.content, MAX_NESTING);
+    let mut out = Builder::default();
+    let title = clean_title(&article.title, article.site_name.as_deref());
+    // The extractor's content often repeats the headline as its first
+    // heading: it is the title already.
+    let repeats_title = |b: &blocks::HtmlBlock| !title.is_empty() && b.text == title;
+    if !title.is_empty() {
+        out.push(BlockKind::Title, &format!("# {title}"));
+    }
+    if let Some(byline) = article.byline.as_deref().map(blocks::fold_whitespace) {
+        if !byline.is_empty() {
+            out.push(BlockKind::Byline, &byline);
+        }
+    }
+    if let Some(date) = article
+        .published_time
+        .as_deref()
+        .map(blocks::fold_whitespace)
+    {
+        if !date.is_empty() {
+            out.push(BlockKind::Dateline, &date);
+        }
+    }
+    let mut body_blocks = 0;
+    for (i, block) in body.iter().enumerate() {
+        if i == 0 && repeats_title(block) {
+            continue;
+        }
+        let (kind, line) = match block.kind {
+            BlockKind::Heading => (BlockKind::Heading, format!("## {}", block.text)),
+            BlockKind::Caption => (BlockKind::Caption, block.text.clone()),
+            _ => (paragraph_kind(&block.text), block.text.clone()),
+        };
+        if kind == BlockKind::Paragraph {
+            body_blocks += 1;
+        }
+        out.push(kind, &line);
+    }
+    if body_blocks == 0 {
+        return Err(HtmlError::NoArticle);
+    }
+    Ok(Extracted {
+        text: out.text,
+        kinds: out.kinds,
+    })
+}
+
+/// Parses and extracts an article read from a page, as
+/// [`crate::analyse_owned`] does for text.
+pub fn analyse_extracted(path: &str, extracted: Extracted) -> Document {
+    let Extracted { text, kinds } = extracted;
+    crate::extract::extract_owned(crate::parse::parse_with_kinds(path, text, &kinds))
+}
+
+#[derive(Default)]
+struct Builder {
+    text: String,
+    kinds: Vec<BlockKind>,
+}
+
+impl Builder {
+    fn push(&mut self, kind: BlockKind, line: &str) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.text.push_str(line);
+        self.kinds.push(kind);
+    }
+}
+
+/// A body block is boilerplate when the text parser's furniture patterns
+/// say so ("Related: …", "Read more:"), a photo credit when they say that,
+/// else a paragraph.
+fn paragraph_kind(text: &str) -> BlockKind {
+    let words = text.split_whitespace().count();
+    // The patterns are for short lines; a long paragraph is body text.
+    if words > 40 {
+        return BlockKind::Paragraph;
+    }
+    let lower = text.to_lowercase();
+    if patterns::is_only_url(text) || patterns::is_boilerplate(&lower, words) {
+        BlockKind::Boilerplate
+    } else if patterns::is_photo_credit(text, &lower) {
+        BlockKind::Caption
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// The headline without the site's name: "Storm hits coast | The Guardian"
+/// gives "Storm hits coast" (the extractor removes most suffixes; this
+/// removes one that names the site exactly).
+fn clean_title(title: &str, site: Option<&str>) -> String {
+    let title = blocks::fold_whitespace(title);
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for separator in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(head) = title.strip_suffix(&format!("{separator}{site}")) {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// Void elements (HTML Living Standard §13.1.2) and elements whose end tag
+/// may be left out: neither holds the nesting open in a way this count can
+/// see, so neither is counted.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "rb", "rt", "rp", "optgroup", "param", "html", "head", "body",
+];
+
+/// An upper estimate of the element nesting of a page, by a linear scan
+/// of its tags (no tree is built): open tags add one, close tags take one.
+/// Text inside `<script>` and `<style>` is skipped whole.
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        i += offset + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| name_start + n);
+        if name_end == name_start {
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let tag_end = bytes[name_end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |n| name_end + n);
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if closing {
+            depth = depth.saturating_sub(usize::from(!NOT_NESTING.contains(&name.as_str())));
+        } else if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            let from = tag_end.min(bytes.len());
+            i = bytes[from..]
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .map_or(bytes.len(), |n| from + n);
+            continue;
+        } else if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        i = tag_end.min(bytes.len());
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+#[cfg(test)]
+mod tests;

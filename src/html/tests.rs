@@ -1,0 +1,92 @@
+use super::*;
+
+const PAGE: &str = r#"<!doctype html><html><head><title>Bridge reopens after repairs | Daily Courier</title>
+<meta property="og:site_name" content="Daily Courier">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<script>var launch = 2000;</script><style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge reopens after repairs</h1>
+<p>The old river bridge reopened on Monday after eight months of repairs, the city council said in a statement.</p>
+<figure><img src="b.jpg"><figcaption>The bridge on Monday. Photograph: Lee Chan/AFP</figcaption></figure>
+<p>"It is safer than it has ever been," the mayor told reporters, adding that traffic would be limited at first.</p>
+<p>Engineers replaced 40 steel cables and resurfaced the deck, which carries about 12,000 cars a day.</p>
+</article><footer>Copyright Daily Courier</footer></body></html>"#;
+
+#[test]
+fn article_reads_as_classified_blocks() {
+    let got = extract_article(PAGE).unwrap();
+    assert!(
+        got.text.starts_with("# Bridge reopens after repairs\n\n"),
+        "{}",
+        got.text
+    );
+    assert!(!got.text.contains("Daily Courier\n"), "{}", got.text);
+    assert!(!got.text.contains("launch"), "{}", got.text);
+    assert!(!got.text.contains("color"), "{}", got.text);
+    assert!(got.text.contains("Photograph: Lee Chan/AFP"));
+    assert_eq!(got.kinds[0], BlockKind::Title);
+    assert!(got.kinds.contains(&BlockKind::Byline), "{:?}", got.kinds);
+    assert!(got.kinds.contains(&BlockKind::Caption), "{:?}", got.kinds);
+    assert_eq!(got.text.split("\n\n").count(), got.kinds.len());
+}
+
+#[test]
+fn document_takes_title_byline_and_date() {
+    let doc = analyse_extracted("page.html", extract_article(PAGE).unwrap());
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(doc.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(doc.dateline.as_deref(), Some("2024-03-05T09:00:00Z"));
+    let caption = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Caption)
+        .unwrap();
+    assert!(caption.span.slice(&doc.text).contains("AFP"));
+}
+
+#[test]
+fn page_without_article_is_an_error() {
+    let empty =
+        "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav></body></html>";
+    assert_eq!(extract_article(empty), Err(HtmlError::NoArticle));
+}
+
+#[test]
+fn site_suffix_is_removed_from_title() {
+    assert_eq!(
+        clean_title("Storm hits | The Guardian", Some("The Guardian")),
+        "Storm hits"
+    );
+    assert_eq!(
+        clean_title("Storm hits - Reuters", Some("Reuters")),
+        "Storm hits"
+    );
+    assert_eq!(clean_title("Storm - hits", Some("Reuters")), "Storm - hits");
+    assert_eq!(clean_title("Storm hits", None), "Storm hits");
+}
+
+#[test]
+fn furniture_lines_are_boilerplate() {
+    assert_eq!(
+        paragraph_kind("Related: Storm season starts early"),
+        BlockKind::Boilerplate
+    );
+    assert_eq!(
+        paragraph_kind("The council met on Monday."),
+        BlockKind::Paragraph
+    );
+}
+
+#[test]
+fn nesting_is_counted_without_optional_end_tags() {
+    assert_eq!(nesting_depth("<div><div><p>a<p>b<br><img></div></div>"), 2);
+    assert_eq!(nesting_depth("<ul><li>a<li>b<li>c</ul>"), 1);
+    assert_eq!(
+        nesting_depth("<script>'<div><div><div>'</script><div></div>"),
+        1
+    );
+    let deep = "<div>".repeat(20_000);
+    assert_eq!(nesting_depth(&deep), 20_000);
+    assert_eq!(extract_article(&deep), Err(HtmlError::TooDeep));
+}
