@@ -10,7 +10,7 @@
 //! are taken from the current one.
 
 use crate::check::{self, RuleConfig, RuleOutcome};
-use crate::input::{read_input, DecodeOptions};
+use crate::input::{read_article, DecodeOptions, Loaded};
 use crate::model::report::Report;
 use crate::Options;
 use rayon::prelude::*;
@@ -244,13 +244,23 @@ pub fn run_entry(entry: &ManifestEntry, settings: &BatchSettings) -> BatchResult
                 "{side} input: standard input (-) is the manifest's in batch mode"
             ));
         }
-        read_input(path, settings.decode).map_err(|e| format!("cannot read {side} input: {e}"))
+        read_article(path, settings.decode).map_err(|e| format!("cannot read {side} input: {e}"))
     };
     let (left, right) = match (read(&pair.left, "left"), read(&pair.right, "right")) {
         (Ok(l), Ok(r)) => (l, r),
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
-    let report = crate::compare_owned(&pair.left, left, &pair.right, right, &settings.options);
+    // Web pages are read as their article, as `newsdiff LEFT RIGHT` reads them.
+    let report = match (left, right) {
+        (Loaded::Text(left), Loaded::Text(right)) => {
+            crate::compare_owned(&pair.left, left, &pair.right, right, &settings.options)
+        }
+        (left, right) => crate::compare_documents(
+            &left.analyse(&pair.left),
+            &right.analyse(&pair.right),
+            &settings.options,
+        ),
+    };
     let rules = settings
         .rules
         .as_ref()

@@ -1,7 +1,6 @@
 //! Web pages in: the binary on small hand-written pages and hostile HTML.
 
 use assert_cmd::Command;
-use std::time::{Duration, Instant};
 
 fn newsdiff() -> Command {
     Command::cargo_bin("newsdiff").unwrap()
@@ -49,22 +48,18 @@ fn page_with_no_article_is_one_line_exit_2() {
 }
 
 #[test]
-fn twenty_thousand_nested_divs_are_refused_fast() {
+fn twenty_thousand_nested_divs_are_refused() {
+    // Refused by a linear tag scan before any tree is built (extractors took
+    // 36 s or more on such a page); speed itself is the benchmark's job.
     let page = format!(
         "<!doctype html><html><body>{}<p>x</p></body></html>",
         "<div>".repeat(20_000)
     );
-    let start = Instant::now();
     let out = newsdiff()
         .args(["extract", "-"])
         .write_stdin(page)
         .output()
         .unwrap();
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
@@ -78,4 +73,38 @@ fn input_text_reads_a_page_as_text() {
         .output()
         .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("<script>"));
+}
+
+/// `batch` reads a page in a manifest as its article, as the plain
+/// comparison does (it read the page's markup as text).
+#[test]
+fn batch_reads_a_page_as_its_article() {
+    let dir = std::env::temp_dir().join(format!("newsdiff-html-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = std::fs::canonicalize("fixtures/html/bridge.html").unwrap();
+    let manifest = dir.join("pages.jsonl");
+    let line = serde_json::json!({"left": page, "right": page, "id": "page"});
+    std::fs::write(&manifest, format!("{line}\n")).unwrap();
+    let out = newsdiff()
+        .args(["batch", manifest.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        result["left"]["title"], "Bridge reopens after repairs",
+        "{result}"
+    );
+    let sentences = result["left"]["sentences"].as_array().unwrap();
+    assert!(
+        sentences
+            .iter()
+            .all(|s| !s["text"].as_str().unwrap().contains('<')),
+        "{result}"
+    );
 }
