@@ -10,7 +10,7 @@
 //! are taken from the current one.
 
 use crate::check::{self, RuleConfig, RuleOutcome};
-use crate::input::{read_article, DecodeOptions, Loaded};
+use crate::input::{read_article, DecodeOptions};
 use crate::model::report::Report;
 use crate::Options;
 use rayon::prelude::*;
@@ -251,16 +251,8 @@ pub fn run_entry(entry: &ManifestEntry, settings: &BatchSettings) -> BatchResult
         (Err(e), _) | (_, Err(e)) => return failed(e),
     };
     // Web pages are read as their article, as `newsdiff LEFT RIGHT` reads them.
-    let report = match (left, right) {
-        (Loaded::Text(left), Loaded::Text(right)) => {
-            crate::compare_owned(&pair.left, left, &pair.right, right, &settings.options)
-        }
-        (left, right) => crate::compare_documents(
-            &left.analyse(&pair.left),
-            &right.analyse(&pair.right),
-            &settings.options,
-        ),
-    };
+    let (left, right) = crate::analyse_loaded(&pair.left, left, &pair.right, right);
+    let report = crate::compare_documents(&left, &right, &settings.options);
     let rules = settings
         .rules
         .as_ref()

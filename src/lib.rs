@@ -123,6 +123,22 @@ pub fn analyse_pair(
     )
 }
 
+/// Analyses two inputs as read: two texts as [`analyse_pair`] does (at once
+/// when long), a web page by its extracted article.
+pub fn analyse_loaded(
+    left_path: &str,
+    left: input::Loaded,
+    right_path: &str,
+    right: input::Loaded,
+) -> (Document, Document) {
+    match (left, right) {
+        (input::Loaded::Text(left), input::Loaded::Text(right)) => {
+            analyse_pair(left_path, left, right_path, right)
+        }
+        (left, right) => (left.analyse(left_path), right.analyse(right_path)),
+    }
+}
+
 /// Aligns and compares two analysed documents: the rest of the pipeline.
 pub fn compare_documents(left: &Document, right: &Document, options: &Options) -> Report {
     let alignment = align::align(left, right, options.min_similarity);

@@ -12,7 +12,7 @@ mod warnings;
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use newsdiff::html::InputFormat;
-use newsdiff::input::{parse_size, DecodeOptions, Loaded, DEFAULT_MAX_BYTES_TEXT};
+use newsdiff::input::{parse_size, DecodeOptions, DEFAULT_MAX_BYTES_TEXT};
 use newsdiff::model::severity::Severity;
 use newsdiff::render::text::TextRenderer;
 use newsdiff::render::View;
@@ -347,13 +347,7 @@ pub fn compare(config: &CompareConfig) -> Result<Compared> {
     let right = newsdiff::input::read_article(&config.right, config.decode)
         .context("cannot read right input")?;
     let (left_name, right_name) = (display_name(&config.left), display_name(&config.right));
-    let documents = match (left, right) {
-        // Two texts: as before, analysed at once when long.
-        (Loaded::Text(left), Loaded::Text(right)) => {
-            newsdiff::analyse_pair(left_name, left, right_name, right)
-        }
-        (left, right) => (left.analyse(left_name), right.analyse(right_name)),
-    };
+    let documents = newsdiff::analyse_loaded(left_name, left, right_name, right);
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
     warnings::print(&report, &documents.0, &documents.1);
     Ok(Compared { report, documents })

@@ -5,6 +5,7 @@
 //! (the text parser then cuts the extracted text exactly at our blocks).
 
 use crate::model::BlockKind;
+use crate::text::fold_whitespace;
 use dom_query::{Document, NodeRef};
 
 /// One block of the article, reader text only.
@@ -126,22 +127,6 @@ impl Walker {
             self.flush(inner);
         }
     }
-}
-
-/// Runs of whitespace (non-breaking spaces included) become one space;
-/// the ends are trimmed.
-pub(crate) fn fold_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     if !title.is_empty() {
         out.push(BlockKind::Title, &format!("# {title}"));
     }
-    if let Some(byline) = article.byline.as_deref().map(blocks::fold_whitespace) {
+    if let Some(byline) = article.byline.as_deref().map(crate::text::fold_whitespace) {
         if !byline.is_empty() {
             out.push(BlockKind::Byline, &byline);
         }
@@ -74,7 +74,7 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     if let Some(date) = article
         .published_time
         .as_deref()
-        .map(blocks::fold_whitespace)
+        .map(crate::text::fold_whitespace)
     {
         if !date.is_empty() {
             out.push(BlockKind::Dateline, &date);
@@ -150,7 +150,7 @@ fn paragraph_kind(text: &str) -> BlockKind {
 /// gives "Storm hits coast" (the extractor removes most suffixes; this
 /// removes one that names the site exactly).
 fn clean_title(title: &str, site: Option<&str>) -> String {
-    let title = blocks::fold_whitespace(title);
+    let title = crate::text::fold_whitespace(title);
     let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
         return title;
     };

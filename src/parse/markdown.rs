@@ -7,6 +7,7 @@
 //! is cleaned. This is a deliberately small subset of CommonMark: it never
 //! fails, never panics, and runs in linear time on any input.
 
+use crate::text::fold_whitespace;
 use std::borrow::Cow;
 
 /// Returns the reader's text of `raw`: inline markup removed, runs of
@@ -235,18 +236,6 @@ fn autolink_at(s: &str, open: usize) -> Option<(&str, usize)> {
         .bytes()
         .position(|b| b == b'>' || b == b'<' || b.is_ascii_whitespace())?;
     (rest.as_bytes()[len] == b'>').then(|| (&rest[..len], open + 1 + len + 1))
-}
-
-/// Folds every run of whitespace to one space and trims the ends.
-fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 #[cfg(test)]

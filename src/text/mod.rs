@@ -8,3 +8,16 @@ pub mod normalize;
 pub use crate::lexicon::quotes::is_quotation_mark;
 pub mod segment;
 pub mod vocabulary;
+
+/// Folds every run of whitespace (non-breaking spaces included) to one
+/// space and trims the ends: reader text, page titles and bylines.
+pub(crate) fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
