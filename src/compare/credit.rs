@@ -178,9 +178,21 @@ fn spells(text: &str, letters: &str) -> bool {
     let words: Vec<&str> = normalize::words(text).map(|(_, w)| w).collect();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     (0..words.len()).filter(|&i| capital(words[i])).any(|i| {
-        (i + 1..=words.len().min(i + 8))
-            .take_while(|&j| capital(words[j - 1]) || matches!(words[j - 1], "of" | "and" | "for"))
-            .any(|j| capital(words[j - 1]) && initials(&words[i..j].join(" ")) == letters)
+        // The run's initials, one word at a time (a connective adds none).
+        let mut spelled = String::new();
+        for &word in words[i..].iter().take(8) {
+            if !capital(word) && !matches!(word, "of" | "and" | "for") {
+                return false;
+            }
+            spelled.push_str(&initials(word));
+            if capital(word) && spelled == letters {
+                return true;
+            }
+            if spelled.len() > letters.len() {
+                return false;
+            }
+        }
+        false
     })
 }
 
