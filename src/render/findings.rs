@@ -83,11 +83,36 @@ pub fn speaker_display(change: &AttributionChange) -> Option<String> {
     })
 }
 
-/// The aligned pair holding left sentence `left` or right sentence `right`.
-pub fn pair_of(report: &Report, left: Option<usize>, right: Option<usize>) -> Option<&PairReport> {
-    report.pairs.iter().find(|p| {
-        left.is_some_and(|l| p.left.contains(&l)) || right.is_some_and(|r| p.right.contains(&r))
-    })
+/// The aligned pair of each sentence, by side, built once per report:
+/// looked up for every finding, where a scan of the pairs per finding was
+/// quadratic on long inputs (as `check` once was).
+struct PairsOf<'r> {
+    left: Vec<Option<&'r PairReport>>,
+    right: Vec<Option<&'r PairReport>>,
+}
+
+impl<'r> PairsOf<'r> {
+    fn new(report: &'r Report) -> PairsOf<'r> {
+        let mut left = vec![None; report.left.sentences.len()];
+        let mut right = vec![None; report.right.sentences.len()];
+        for pair in &report.pairs {
+            for (indices, slots) in [(&pair.left, &mut left), (&pair.right, &mut right)] {
+                for &i in indices {
+                    if let Some(slot @ None) = slots.get_mut(i) {
+                        *slot = Some(pair);
+                    }
+                }
+            }
+        }
+        PairsOf { left, right }
+    }
+
+    /// The aligned pair holding left sentence `left`, else the one holding
+    /// right sentence `right`.
+    fn of(&self, left: Option<usize>, right: Option<usize>) -> Option<&'r PairReport> {
+        let on = |slots: &[Option<&'r PairReport>], i: Option<usize>| slots.get(i?).copied()?;
+        on(&self.left, left).or_else(|| on(&self.right, right))
+    }
 }
 
 /// True when the pair's two sides read word for word the same.
@@ -116,7 +141,7 @@ fn attribution_label(kind: AttributionChangeKind) -> &'static str {
     }
 }
 
-fn attribution<'r>(report: &'r Report, c: &'r AttributionChange) -> Finding<'r> {
+fn attribution<'r>(pairs: &PairsOf<'r>, c: &'r AttributionChange) -> Finding<'r> {
     // "sounds more certain" when the new cue presents the statement as
     // more (or less) certain than the old one did.
     let tone = match (c.left_certainty, c.right_certainty) {
@@ -145,7 +170,7 @@ fn attribution<'r>(report: &'r Report, c: &'r AttributionChange) -> Finding<'r> 
     );
     // Named once: not again after a message that names the speaker.
     f.speaker = speaker_display(c).filter(|s| !detail.contains(s.as_str()));
-    f.pair = pair_of(report, c.left, c.right);
+    f.pair = pairs.of(c.left, c.right);
     // A dropped (or added) credit names one sentence; its aligned partner
     // is the evidence that the other side states it without the credit.
     f.left = c
@@ -174,6 +199,7 @@ fn attribution<'r>(report: &'r Report, c: &'r AttributionChange) -> Finding<'r> 
 /// line, facts cut, facts added, moved pairs.
 pub fn findings(report: &Report) -> Vec<Finding<'_>> {
     let mut out = Vec::new();
+    let pairs = PairsOf::new(report);
     let mut changed: Vec<_> = report.facts.changed.iter().collect();
     // A reversal after the changed figures it outranks nothing of.
     changed.sort_by_key(|c| c.kind == FactKind::Polarity);
@@ -188,12 +214,12 @@ pub fn findings(report: &Report) -> Vec<Finding<'_>> {
         f.right = Some(c.right);
         f.left_focus = Some(&c.left_text);
         f.right_focus = Some(&c.right_text);
-        f.pair = pair_of(report, Some(c.left), Some(c.right));
+        f.pair = pairs.of(Some(c.left), Some(c.right));
         out.push(f);
     }
     for kind in AttributionChangeKind::BY_IMPORTANCE {
         for c in report.attribution_changes.iter().filter(|c| c.kind == kind) {
-            out.push(attribution(report, c));
+            out.push(attribution(&pairs, c));
         }
     }
     for c in &report.credit_changes {
