@@ -442,6 +442,38 @@ impl FactKind {
     }
 }
 
+/// The aligned pair of each sentence, by side, built once per report:
+/// looked up for every finding, where a scan of the pairs per finding was
+/// quadratic on long inputs.
+pub(crate) struct PairsOf<'r> {
+    left: Vec<Option<&'r PairReport>>,
+    right: Vec<Option<&'r PairReport>>,
+}
+
+impl<'r> PairsOf<'r> {
+    pub(crate) fn new(report: &'r Report) -> PairsOf<'r> {
+        let mut left = vec![None; report.left.sentences.len()];
+        let mut right = vec![None; report.right.sentences.len()];
+        for pair in &report.pairs {
+            for (indices, slots) in [(&pair.left, &mut left), (&pair.right, &mut right)] {
+                for &i in indices {
+                    if let Some(slot @ None) = slots.get_mut(i) {
+                        *slot = Some(pair);
+                    }
+                }
+            }
+        }
+        PairsOf { left, right }
+    }
+
+    /// The aligned pair holding left sentence `left`, else the one holding
+    /// right sentence `right`.
+    pub(crate) fn of(&self, left: Option<usize>, right: Option<usize>) -> Option<&'r PairReport> {
+        let on = |slots: &[Option<&'r PairReport>], i: Option<usize>| slots.get(i?).copied()?;
+        on(&self.left, left).or_else(|| on(&self.right, right))
+    }
+}
+
 impl Report {
     /// True when the report has anything to show: `diff`'s exit status 1.
     /// Reads the summary only, so whatever a renderer prints is counted.

@@ -7,7 +7,7 @@
 
 use crate::model::report::{
     AttributionChange, AttributionChangeKind, CreditChangeKind, CreditSource, DiffTag, FactKind,
-    MetadataField, MoveKind, PairReport, Report,
+    MetadataField, MoveKind, PairReport, PairsOf, Report,
 };
 use crate::model::severity::{FindingKind, Severity};
 
@@ -81,38 +81,6 @@ pub fn speaker_display(change: &AttributionChange) -> Option<String> {
         Some(written) if written != speaker => format!("{speaker} (as “{written}”)"),
         _ => speaker.to_string(),
     })
-}
-
-/// The aligned pair of each sentence, by side, built once per report:
-/// looked up for every finding, where a scan of the pairs per finding was
-/// quadratic on long inputs (as `check` once was).
-struct PairsOf<'r> {
-    left: Vec<Option<&'r PairReport>>,
-    right: Vec<Option<&'r PairReport>>,
-}
-
-impl<'r> PairsOf<'r> {
-    fn new(report: &'r Report) -> PairsOf<'r> {
-        let mut left = vec![None; report.left.sentences.len()];
-        let mut right = vec![None; report.right.sentences.len()];
-        for pair in &report.pairs {
-            for (indices, slots) in [(&pair.left, &mut left), (&pair.right, &mut right)] {
-                for &i in indices {
-                    if let Some(slot @ None) = slots.get_mut(i) {
-                        *slot = Some(pair);
-                    }
-                }
-            }
-        }
-        PairsOf { left, right }
-    }
-
-    /// The aligned pair holding left sentence `left`, else the one holding
-    /// right sentence `right`.
-    fn of(&self, left: Option<usize>, right: Option<usize>) -> Option<&'r PairReport> {
-        let on = |slots: &[Option<&'r PairReport>], i: Option<usize>| slots.get(i?).copied()?;
-        on(&self.left, left).or_else(|| on(&self.right, right))
-    }
 }
 
 /// True when the pair's two sides read word for word the same.
