@@ -119,7 +119,8 @@ pub struct Sentence {
 /// A parsed article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    /// Display name of the input (a path, or `-` for stdin).
+    /// Display name of the input: its path as given, or `<stdin>` (the
+    /// name the CLI gives standard input).
     pub path: String,
     /// The input text as read, BOM removed; every span points into it.
     #[serde(skip)]

@@ -45,7 +45,8 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "side", deny_unknown_fields)]
 pub struct SideReport {
-    /// Display name of the input.
+    /// Display name of the input: its path as given, or `<stdin>` for
+    /// standard input.
     pub path: String,
     /// Headline, if found.
     pub title: Option<String>,
