@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use super::initialisms::Initialisms;
+use crate::text::normalize::key_of;
 pub use crate::text::normalize::{key, Key};
 pub use crate::text::vocabulary::Trigram;
 
@@ -104,21 +105,24 @@ pub(super) fn sort_set<T: Ord + Copy>(keys: &mut Vec<T>) {
 
 /// The fact keys of a sentence's claims, as a sorted set.
 pub fn fact_keys(sentence: &Sentence) -> Vec<Key> {
-    let mut facts: Vec<Key> = sentence
-        .claims
-        .iter()
-        .filter_map(|c| fact_key(c).map(|k| key(&k)))
-        .collect();
+    let mut facts: Vec<Key> = sentence.claims.iter().filter_map(fact_key).collect();
     sort_set(&mut facts);
     facts
 }
 
-/// The key under which a claim counts as "the same fact" on both sides.
-pub fn fact_key(claim: &Claim) -> Option<String> {
+/// The key under which a claim counts as "the same fact" for alignment: a
+/// number by its value alone (a count and the same value with a unit
+/// still speak of one fact, coarser than compare's [`NumberKey`]), a date
+/// and an entity by their normalised keys. Hashed from the typed fields,
+/// each kind under its own tag; no string is built.
+///
+/// [`NumberKey`]: crate::model::NumberKey
+pub fn fact_key(claim: &Claim) -> Option<Key> {
+    let tagged = |tag: u8, bytes: &[u8]| key_of(std::iter::once(tag).chain(bytes.iter().copied()));
     match claim {
-        Claim::Number(n) => Some(format!("n:{}", n.value)),
-        Claim::Date(d) => Some(format!("d:{}", d.key)),
-        Claim::Entity(e) => Some(format!("e:{}", e.key)),
+        Claim::Number(n) => Some(tagged(b'n', &n.value.to_bits().to_le_bytes())),
+        Claim::Date(d) => Some(tagged(b'd', d.key.as_bytes())),
+        Claim::Entity(e) => Some(tagged(b'e', e.key.as_bytes())),
         Claim::Attribution(_) => None,
     }
 }

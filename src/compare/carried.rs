@@ -8,10 +8,9 @@
 //! "Russia's foreign ministry" reads `russia foreign ministry` like
 //! "Russian Foreign Ministry" does.
 
-use super::facts::Found;
+use super::facts::{FactKey, Found};
 use super::names::{acronym, initials, person_like, same_name, NOT_PERSON};
 use crate::extract::{alias, demonym, is_title, is_title_word};
-use crate::model::report::FactKind;
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -190,10 +189,13 @@ impl<'a> Carrier<'a> {
             }
         }
         let mut seen = FxHashSet::default();
-        for f in facts.iter().filter(|f| f.kind == FactKind::Entity) {
-            c.keys.insert(&f.key);
-            if !f.key.contains(' ') && f.text.split_whitespace().nth(1).is_some() {
-                c.families.insert(&f.key);
+        for (f, key) in facts.iter().filter_map(|f| match f.key {
+            FactKey::Entity(key) => Some((f, key)),
+            _ => None,
+        }) {
+            c.keys.insert(key);
+            if !key.contains(' ') && f.text.split_whitespace().nth(1).is_some() {
+                c.families.insert(key);
             }
             if !seen.insert(f.text) {
                 continue;
@@ -213,14 +215,14 @@ impl<'a> Carrier<'a> {
     /// True when this report carries `fact` (an entity or a quote of the
     /// other report) in some form. Other kinds are left to their keys.
     pub(super) fn carries(&self, fact: &Found) -> bool {
-        match fact.kind {
-            FactKind::Entity => {
-                self.carries_name(fact.text, &fact.key)
+        match &fact.key {
+            FactKey::Entity(key) => {
+                self.carries_name(fact.text, key)
                     || fact
                         .qualifies
                         .is_some_and(|place| self.carries_name(place, &fold(place)))
             }
-            FactKind::Quote => self.carries_quote(fact.text, &fact.key),
+            FactKey::Quote(words) => self.carries_quote(fact.text, words),
             _ => false,
         }
     }
@@ -333,12 +335,12 @@ impl<'a> Carrier<'a> {
         folded.len() > 1 && self.acronyms.contains(&initials(text))
     }
 
-    fn carries_quote(&self, text: &str, key: &str) -> bool {
+    fn carries_quote(&self, text: &str, stems: &[&str]) -> bool {
         let words = canonical_words(text);
         if words.is_empty() || self.phrase(&words) {
             return true;
         }
-        let content: FxHashSet<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let content: FxHashSet<&str> = stems.iter().copied().collect();
         // One word found elsewhere is no quote carried.
         if content.len() < 2 {
             return false;
@@ -359,9 +361,9 @@ impl<'a> Carrier<'a> {
     }
 
     /// True when the sentences `group` (an aligned partner group) hold at
-    /// least [`PARTNER_KEEPS`] of the quote's content words, `key`.
-    pub(super) fn keeps_quote(&self, key: &str, group: &[usize]) -> bool {
-        let content: FxHashSet<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    /// least [`PARTNER_KEEPS`] of the quote's content words, `stems`.
+    pub(super) fn keeps_quote(&self, stems: &[&str], group: &[usize]) -> bool {
+        let content: FxHashSet<&str> = stems.iter().copied().collect();
         if content.len() < PARTNER_QUOTE {
             return false;
         }

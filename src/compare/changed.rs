@@ -1,19 +1,20 @@
 //! Facts that changed value between aligned sentences: numbers, dates, and
 //! polarity (see [`polarity`](super::polarity)).
 
-use super::facts::{DocFacts, Found};
+use super::facts::{DocFacts, FactKey, Found};
 use super::polarity;
 use super::values::{dates_agree, dates_comparable, Quantity};
 use crate::align::Alignment;
 use crate::model::report::{DiffOp, FactChange, FactKind};
 use crate::model::Document;
-use std::borrow::Cow;
 
 /// Numbers and dates whose value differs inside an aligned group: each
 /// side's values that no value of the other side of the group says in any
 /// wording, paired in reading order with the first comparable one (a
 /// length with a length, a count of people with a count of people, a
-/// weekday with a weekday).
+/// weekday with a weekday). Each change comes with the keys of its two
+/// facts (none for a polarity change), so that they are not also reported
+/// as omitted and added.
 pub(super) fn changed_facts<'a>(
     left: &Document,
     right: &Document,
@@ -21,7 +22,7 @@ pub(super) fn changed_facts<'a>(
     diffs: &[Vec<DiffOp>],
     left_facts: &DocFacts<'a>,
     right_facts: &DocFacts<'a>,
-) -> Vec<(FactChange, Cow<'a, str>, Cow<'a, str>)> {
+) -> Vec<(FactChange, Option<(FactKey<'a>, FactKey<'a>)>)> {
     let mut out = Vec::new();
     for (pair, diff) in alignment.pairs.iter().zip(diffs) {
         let l = left_facts.of_group(&pair.left);
@@ -29,15 +30,15 @@ pub(super) fn changed_facts<'a>(
         for kind in [FactKind::Number, FactKind::Date] {
             let only = |from: &[&Found<'a>], other: &[&Found<'a>]| -> Vec<Found<'a>> {
                 from.iter()
-                    .filter(|f| f.kind == kind && !other.iter().any(|o| same(kind, f, o)))
+                    .filter(|f| f.kind() == kind && !other.iter().any(|o| same(f, o)))
                     .map(|&f| f.clone())
                     .collect()
             };
             let (left_only, right_only) = (only(&l, &r), only(&r, &l));
             let mut used = vec![false; right_only.len()];
             for lf in left_only {
-                let Some(k) = (0..right_only.len())
-                    .find(|&k| !used[k] && comparable(kind, &lf, &right_only[k]))
+                let Some(k) =
+                    (0..right_only.len()).find(|&k| !used[k] && comparable(&lf, &right_only[k]))
                 else {
                     continue;
                 };
@@ -51,8 +52,7 @@ pub(super) fn changed_facts<'a>(
                         left: lf.sentence,
                         right: rf.sentence,
                     },
-                    lf.key,
-                    rf.key,
+                    Some((lf.key, rf.key)),
                 ));
             }
         }
@@ -70,31 +70,30 @@ pub(super) fn changed_facts<'a>(
             (&left_text, &pair.left, &left_starts),
             (&right_text, &pair.right, &right_starts),
         ) {
-            out.push((change, Cow::Borrowed(""), Cow::Borrowed("")));
+            out.push((change, None));
         }
     }
     out
 }
 
-/// Two facts of one kind say the same value.
-fn same(kind: FactKind, a: &Found<'_>, b: &Found<'_>) -> bool {
-    if b.kind != kind {
-        return false;
-    }
-    match kind {
-        FactKind::Number => a.key == b.key || Quantity::of(a).same(&Quantity::of(b)),
-        FactKind::Date => dates_agree(&a.key, &b.key),
+/// Two facts say the same value: the same kind of fact, and the same
+/// amount or date however written.
+fn same(a: &Found<'_>, b: &Found<'_>) -> bool {
+    match (&a.key, &b.key) {
+        (FactKey::Number(_), FactKey::Number(_)) => {
+            a.key == b.key || Quantity::of(a).same(&Quantity::of(b))
+        }
+        (FactKey::Date(x), FactKey::Date(y)) => dates_agree(x, y),
         _ => a.key == b.key,
     }
 }
 
-/// Two differing facts of one kind are worth reporting as one changed into
-/// the other.
-fn comparable(kind: FactKind, a: &Found<'_>, b: &Found<'_>) -> bool {
-    match kind {
-        FactKind::Number => Quantity::of(a).comparable(&Quantity::of(b)),
-        FactKind::Date => dates_comparable(&a.key, &b.key),
-        _ => true,
+/// Two differing facts are worth reporting as one changed into the other.
+fn comparable(a: &Found<'_>, b: &Found<'_>) -> bool {
+    match (&a.key, &b.key) {
+        (FactKey::Number(_), FactKey::Number(_)) => Quantity::of(a).comparable(&Quantity::of(b)),
+        (FactKey::Date(x), FactKey::Date(y)) => dates_comparable(x, y),
+        _ => a.kind() == b.kind(),
     }
 }
 

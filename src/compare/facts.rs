@@ -7,18 +7,41 @@ use super::values;
 use crate::align::Alignment;
 use crate::extract::{is_country, is_state};
 use crate::model::report::{DiffOp, Fact, FactKind, Facts};
-use crate::model::{Claim, Document, EntityClaim, Sentence};
-use crate::text::normalize;
+use crate::model::{Claim, Document, EntityClaim, NumberKey, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 
-/// A fact found in a sentence, with the key that identifies it. Text and
-/// most keys are borrowed from the document: a long transcript holds
-/// hundreds of thousands of facts, and few end up in the report.
+/// What identifies a fact on both sides, typed: no stage builds a string
+/// key and another reads it back. Everything is borrowed from the
+/// document (a long transcript holds hundreds of thousands of facts, and
+/// few end up in the report).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum FactKey<'a> {
+    /// A number by its value, unit and counted noun.
+    Number(NumberKey<'a>),
+    /// A date by its normalised key ("2021-10-15", "friday", "mid-08").
+    Date(&'a str),
+    /// An entity by its canonical key ("islamic state").
+    Entity(&'a str),
+    /// A quote by its content-word stems, in order.
+    Quote(Vec<&'a str>),
+}
+
+impl FactKey<'_> {
+    /// The kind of fact the key identifies.
+    pub(super) fn kind(&self) -> FactKind {
+        match self {
+            FactKey::Number(_) => FactKind::Number,
+            FactKey::Date(_) => FactKind::Date,
+            FactKey::Entity(_) => FactKind::Entity,
+            FactKey::Quote(_) => FactKind::Quote,
+        }
+    }
+}
+
+/// A fact found in a sentence, with the key that identifies it.
 #[derive(Debug, Clone)]
 pub(super) struct Found<'a> {
-    pub(super) kind: FactKind,
-    pub(super) key: Cow<'a, str>,
+    pub(super) key: FactKey<'a>,
     pub(super) text: &'a str,
     pub(super) value: Option<f64>,
     pub(super) sentence: usize,
@@ -26,6 +49,13 @@ pub(super) struct Found<'a> {
     /// qualifies: a qualifier of a place both reports name is no fact of
     /// its own.
     pub(super) qualifies: Option<&'a str>,
+}
+
+impl Found<'_> {
+    /// The kind of fact: its key's.
+    pub(super) fn kind(&self) -> FactKind {
+        self.key.kind()
+    }
 }
 
 /// Two quotes carry the same words when their token Dice overlap reaches
@@ -45,10 +75,14 @@ pub(super) fn compare_facts(
     let changed = changed_facts(left, right, alignment, diffs, &left_facts, &right_facts);
     let (left_facts, right_facts) = (left_facts.all, right_facts.all);
     // A value reported as changed is not also reported as omitted and added.
-    let changed_left: FxHashSet<(usize, &str)> =
-        changed.iter().map(|(c, lk, _)| (c.left, &**lk)).collect();
-    let changed_right: FxHashSet<(usize, &str)> =
-        changed.iter().map(|(c, _, rk)| (c.right, &**rk)).collect();
+    let changed_left: FxHashSet<(usize, &FactKey)> = changed
+        .iter()
+        .filter_map(|(c, keys)| Some((c.left, &keys.as_ref()?.0)))
+        .collect();
+    let changed_right: FxHashSet<(usize, &FactKey)> = changed
+        .iter()
+        .filter_map(|(c, keys)| Some((c.right, &keys.as_ref()?.1)))
+        .collect();
     // A quote whose aligned partner also quotes is an altered quote
     // (reported under attribution changes), not an omitted one.
     // (A quote its partner gives as reported speech was made indirect: the
@@ -64,30 +98,32 @@ pub(super) fn compare_facts(
         right_partners.extend(pair.right.iter().map(|&j| (j, pair.left.as_slice())));
     }
     let rewritten = |f: &Found, partners: &FxHashMap<usize, &[usize]>, other: &Carrier| {
-        f.kind == FactKind::Quote
-            && partners
-                .get(&f.sentence)
-                .is_some_and(|group| other.keeps_quote(&f.key, group))
+        let FactKey::Quote(words) = &f.key else {
+            return false;
+        };
+        partners
+            .get(&f.sentence)
+            .is_some_and(|group| other.keeps_quote(words, group))
     };
     // One side's index at a time: each holds its document's words again,
     // and both at once were the peak of a long comparison's memory.
     let right_carrier = Carrier::new(right, &right_facts);
     let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
-        changed_left.contains(&(f.sentence, &*f.key))
-            || (f.kind == FactKind::Quote && left_quoted.contains(&f.sentence))
+        changed_left.contains(&(f.sentence, &f.key))
+            || (f.kind() == FactKind::Quote && left_quoted.contains(&f.sentence))
             || rewritten(f, &left_partners, &right_carrier)
     });
     drop(right_carrier);
     let left_carrier = Carrier::new(left, &left_facts);
     let added = missing(&right_facts, &left_facts, &left_carrier, |f| {
-        changed_right.contains(&(f.sentence, &*f.key))
-            || (f.kind == FactKind::Quote && right_quoted.contains(&f.sentence))
+        changed_right.contains(&(f.sentence, &f.key))
+            || (f.kind() == FactKind::Quote && right_quoted.contains(&f.sentence))
             || rewritten(f, &right_partners, &left_carrier)
     });
     Facts {
         omitted,
         added,
-        changed: changed.into_iter().map(|(c, _, _)| c).collect(),
+        changed: changed.into_iter().map(|(c, _)| c).collect(),
     }
 }
 
@@ -123,26 +159,26 @@ fn missing(
     carrier: &Carrier,
     is_changed: impl Fn(&Found) -> bool,
 ) -> Vec<Fact> {
-    let other_keys: FxHashSet<(FactKind, &str)> = other.iter().map(|f| (f.kind, &*f.key)).collect();
-    let other_quotes = QuoteIndex::new(other.iter().filter(|f| f.kind == FactKind::Quote));
+    let other_keys: FxHashSet<&FactKey> = other.iter().map(|f| &f.key).collect();
+    let other_quotes = QuoteIndex::new(other.iter());
     let other_numbers = values::NumberIndex::new(other.iter());
     let other_dates = values::DateIndex::new(other.iter());
     let mut seen = FxHashSet::default();
     from.iter()
         .filter(|f| !is_changed(f))
-        .filter(|f| f.kind != FactKind::Number || stands_alone(f))
-        .filter(|f| seen.insert((f.kind, &*f.key)))
-        .filter(|f| match f.kind {
-            FactKind::Quote => other_quotes.best_overlap(&f.key) < QUOTE_OVERLAP,
+        .filter(|f| stands_alone(f))
+        .filter(|f| seen.insert(&f.key))
+        .filter(|f| match &f.key {
+            FactKey::Quote(words) => other_quotes.best_overlap(words) < QUOTE_OVERLAP,
             // Other wordings of a value: "48km" for "30 miles", "April
             // 2014" for "April", "on Tuesday" for "yesterday".
-            FactKind::Number => !other_numbers.carries(f),
-            FactKind::Date => !other_dates.carries(&f.key),
-            _ => !other_keys.contains(&(f.kind, &*f.key)),
+            FactKey::Number(_) => !other_numbers.carries(f),
+            FactKey::Date(key) => !other_dates.carries(key),
+            FactKey::Entity(_) => !other_keys.contains(&f.key),
         })
         .filter(|f| !carrier.carries(f))
         .map(|f| Fact {
-            kind: f.kind,
+            kind: f.kind(),
             text: f.text.to_string(),
             value: f.value,
             sentence: f.sentence,
@@ -184,14 +220,13 @@ impl<'a> DocFacts<'a> {
     }
 }
 
-fn sentence_facts<'a>(doc: &Document, sentence: &'a Sentence) -> Vec<Found<'a>> {
+fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a>> {
     let text: &str = &doc.text;
     let mut out = Vec::new();
     let mut numbers: Vec<&crate::model::NumberClaim> = Vec::new();
     let mut place: Option<&EntityClaim> = None;
     for claim in &sentence.claims {
-        let found = |kind, key, text, value| Found {
-            kind,
+        let found = |key, text, value| Found {
             key,
             text,
             value,
@@ -204,31 +239,26 @@ fn sentence_facts<'a>(doc: &Document, sentence: &'a Sentence) -> Vec<Found<'a>> 
                 // is no fact of its own; nor is a value the text garbled
                 // ("4\u{fffd} months", a lost "4½": its value is unknown).
                 if !numbers.iter().any(|p| values::restates(p, n)) && !garbled(text, n.span) {
-                    out.push(found(
-                        FactKind::Number,
-                        Cow::Owned(number_key(n)),
-                        &n.text,
-                        Some(n.value),
-                    ));
+                    out.push(found(FactKey::Number(n.key()), &n.text, Some(n.value)));
                 }
                 numbers.push(n);
             }
-            Claim::Date(d) => out.push(found(FactKind::Date, Cow::Borrowed(&d.key), &d.text, None)),
+            Claim::Date(d) => out.push(found(FactKey::Date(&d.key), &d.text, None)),
             Claim::Entity(e) => {
                 let qualifies = place
                     .filter(|p| qualifier(text, sentence.span.end, p, e))
                     .map(|p| p.text.as_str());
                 out.push(Found {
                     qualifies,
-                    ..found(FactKind::Entity, Cow::Borrowed(&e.key), &e.text, None)
+                    ..found(FactKey::Entity(&e.key), &e.text, None)
                 });
                 place = Some(e);
             }
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
-                    let key = quote_key(doc, q);
-                    if !key.is_empty() {
-                        out.push(found(FactKind::Quote, Cow::Owned(key), &q.text, None));
+                    let words = quote_words(doc, q);
+                    if !words.is_empty() {
+                        out.push(found(FactKey::Quote(words), &q.text, None));
                     }
                 }
             }
@@ -237,24 +267,14 @@ fn sentence_facts<'a>(doc: &Document, sentence: &'a Sentence) -> Vec<Found<'a>> 
     out
 }
 
-/// A quote's content-word stems, in order, joined by spaces: what two
-/// quotes are compared by. Read off the tokens of the sentence that holds
-/// it.
-fn quote_key(doc: &Document, quote: &crate::model::Quote) -> String {
-    let Some(sentence) = doc.sentence_holding(quote.span) else {
-        return normalize::content_tokens(&quote.text).join(" ");
-    };
-    let mut key = String::new();
-    for word in doc
-        .words_in(sentence, quote.span)
+/// A quote's content-word stems, in order: what two quotes are compared
+/// by. Read off the document's tokens (a quotation may run over several
+/// sentences).
+fn quote_words<'a>(doc: &'a Document, quote: &crate::model::Quote) -> Vec<&'a str> {
+    doc.words_within(quote.span)
         .filter(|w| !w.is_stopword())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&word.stem);
-    }
-    key
+        .map(|w| &*w.stem)
+        .collect()
 }
 
 /// True when a replacement character (U+FFFD, left by a lost byte) touches
@@ -275,8 +295,11 @@ fn garbled(text: &str, span: crate::model::Span) -> bool {
 /// count cannot be told apart from them. They still take part in changed
 /// numbers ("one dead" → "two dead").
 fn stands_alone(f: &Found) -> bool {
+    let FactKey::Number(key) = f.key else {
+        return true;
+    };
     let word = f.text.chars().all(char::is_alphabetic);
-    !(word && f.value.is_some_and(|v| v <= 1.0) && !f.key.contains(':'))
+    !(word && f.value.is_some_and(|v| v <= 1.0) && matches!(key, NumberKey::Count { .. }))
 }
 
 /// True when `e` is a state or country qualifying the place `p` before it
@@ -299,26 +322,6 @@ fn qualifier(text: &str, sentence_end: usize, p: &EntityClaim, e: &EntityClaim) 
     comma && !list
 }
 
-/// Numbers are the same fact when their values are equal, however written.
-/// A quantity with a unit of measure or a currency is keyed by what it
-/// measures, its unit and its value in the base unit (`length:km:48000`),
-/// so that conversions can be matched ([`super::values`]); a count by its
-/// value, `~` when vague ("hundreds"), and `#` its counted noun.
-fn number_key(n: &crate::model::NumberClaim) -> String {
-    let unit = n.unit.as_deref();
-    if let Some(((dimension, _), unit)) =
-        unit.and_then(|u| Some((crate::extract::dimension(u)?, u)))
-    {
-        let base = crate::extract::base_value(n.value, unit).unwrap_or(n.value);
-        return format!("{dimension}:{unit}:{base}");
-    }
-    let vague = if n.vague { "~" } else { "" };
-    match unit {
-        Some(noun) => format!("{}{vague}#{noun}", n.value),
-        None => format!("{}{vague}", n.value),
-    }
-}
-
 /// The other side's quotes, indexed by word, so that finding a quote's best
 /// match costs the words it shares rather than a scan of every quote.
 struct QuoteIndex {
@@ -327,15 +330,22 @@ struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    fn new<'a: 'b, 'b>(quotes: impl Iterator<Item = &'b Found<'a>>) -> QuoteIndex {
+    /// Indexes the quotes among `facts`.
+    fn new<'a: 'b, 'b>(facts: impl Iterator<Item = &'b Found<'a>>) -> QuoteIndex {
         let mut index = QuoteIndex {
             sizes: Vec::new(),
             by_word: FxHashMap::default(),
         };
         let mut keys = FxHashSet::default();
-        for quote in quotes.filter(|q| keys.insert(&*q.key)) {
+        for words in facts.filter_map(|f| match &f.key {
+            FactKey::Quote(words) => Some(words),
+            _ => None,
+        }) {
+            if !keys.insert(words) {
+                continue;
+            }
             let q = index.sizes.len();
-            let words: FxHashSet<&str> = quote.key.split(' ').collect();
+            let words: FxHashSet<&str> = words.iter().copied().collect();
             index.sizes.push(words.len());
             for w in words {
                 index.by_word.entry(w.to_string()).or_default().push(q);
@@ -344,9 +354,10 @@ impl QuoteIndex {
         index
     }
 
-    /// Highest word Dice overlap of `key` with any indexed quote.
-    fn best_overlap(&self, key: &str) -> f64 {
-        let words: FxHashSet<&str> = key.split(' ').collect();
+    /// Highest word Dice overlap of a quote's `words` with any indexed
+    /// quote.
+    fn best_overlap(&self, words: &[&str]) -> f64 {
+        let words: FxHashSet<&str> = words.iter().copied().collect();
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for w in &words {
             for &q in self.by_word.get(*w).map(Vec::as_slice).unwrap_or_default() {

@@ -20,10 +20,9 @@ mod entities;
 mod numbers;
 mod quotations;
 mod resolve;
-mod units;
-pub(crate) use units::{base_value, dimension};
 mod speakers;
 mod tokens;
+mod units;
 
 #[cfg(test)]
 mod tests;

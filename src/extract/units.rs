@@ -2,6 +2,8 @@
 //! "£20m"), what each measures, and its factor to the base unit, so that
 //! conversions can be compared ("30 miles (48km)" is one distance).
 
+use crate::model::Measure;
+
 /// Units of measure, as written after a number (glued or as the next word),
 /// and the canonical symbol they get. "m" is metres: "£20m" is read as
 /// millions before this is asked (see [`numeral`]).
@@ -40,10 +42,20 @@ pub(crate) fn unit_symbol(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The [`Measure`] of `value` in `unit`, when the unit is one of measure
+/// or a currency.
+pub(crate) fn measure(value: f64, unit: &str) -> Option<Measure> {
+    let (dimension, _) = dimension(unit)?;
+    Some(Measure {
+        dimension,
+        base: base_value(value, unit).unwrap_or(value),
+    })
+}
+
 /// What a unit symbol measures and its factor to the dimension's base unit
 /// (metres, metres an hour, kilograms). Currencies are one dimension with
 /// no factor: amounts in two currencies cannot be compared.
-pub(crate) fn dimension(unit: &str) -> Option<(&'static str, f64)> {
+fn dimension(unit: &str) -> Option<(&'static str, f64)> {
     Some(match unit {
         "mm" => ("length", 0.001),
         "cm" => ("length", 0.01),
@@ -78,7 +90,7 @@ pub(crate) fn dimension(unit: &str) -> Option<(&'static str, f64)> {
 
 /// The value of a quantity in its dimension's base unit (metres, minutes
 /// after midnight, degrees Celsius), for comparing conversions.
-pub(crate) fn base_value(value: f64, unit: &str) -> Option<f64> {
+fn base_value(value: f64, unit: &str) -> Option<f64> {
     Some(match unit {
         "°F" => (value - 32.0) * 5.0 / 9.0,
         // Minutes after midnight: "10am" and "10 a.m." agree, "10pm" not.

@@ -220,6 +220,68 @@ pub struct NumberClaim {
     pub text: String,
     /// Where that text is.
     pub span: Span,
+    /// What the value measures when its unit is a unit of measure or a
+    /// currency, read once by `extract` so that later stages compare
+    /// quantities without reading units again. Not in the JSON: `unit`
+    /// and `value` say it.
+    #[serde(skip)]
+    pub measure: Option<Measure>,
+}
+
+/// A quantity's dimension and its value in the dimension's base unit:
+/// "30 miles" is a length of 48,280 m, "10 a.m." a time of day of 600
+/// minutes after midnight, "£20m" 20,000,000 in money (each currency is
+/// its own unit: amounts in two currencies never agree).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// "length", "speed", "mass", "money", ….
+    pub dimension: &'static str,
+    /// The value in the base unit of `dimension`.
+    pub base: f64,
+}
+
+/// What makes two number claims the same fact, without building a string:
+/// a quantity by its dimension, unit and base value; a count by its value,
+/// vagueness and counted noun. Floats are compared by their bits, as equal
+/// written values give equal bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberKey<'a> {
+    /// A value with a unit of measure or a currency.
+    Measure {
+        /// See [`Measure::dimension`].
+        dimension: &'static str,
+        /// The unit as extracted ("km", "$").
+        unit: &'a str,
+        /// [`Measure::base`], as bits.
+        base: u64,
+    },
+    /// A count, of a noun when one is named ("12 people").
+    Count {
+        /// The value, as bits.
+        value: u64,
+        /// True for a vague amount ("hundreds").
+        vague: bool,
+        /// The counted noun.
+        noun: Option<&'a str>,
+    },
+}
+
+impl NumberClaim {
+    /// The claim's [`NumberKey`].
+    pub fn key(&self) -> NumberKey<'_> {
+        match (&self.measure, self.unit.as_deref()) {
+            (Some(m), Some(unit)) => NumberKey::Measure {
+                dimension: m.dimension,
+                unit,
+                base: m.base.to_bits(),
+            },
+            _ => NumberKey::Count {
+                value: self.value.to_bits(),
+                vague: self.vague,
+                noun: self.unit.as_deref(),
+            },
+        }
+    }
 }
 
 /// A named entity.
@@ -275,6 +337,17 @@ impl Document {
             })
             .filter_map(|t| t.word_id())
             .map(|id| self.vocabulary.word(id))
+    }
+
+    /// The words inside `span` (a span of the document), in order, from
+    /// every sentence it covers: the words of a quotation, which may run
+    /// over several sentences.
+    pub fn words_within(&self, span: Span) -> impl Iterator<Item = &Word> + '_ {
+        let first = self.sentences.partition_point(|s| s.span.end <= span.start);
+        self.sentences[first..]
+            .iter()
+            .take_while(move |s| s.span.start < span.end)
+            .flat_map(move |s| self.words_in(s, span))
     }
 
     /// The sentence whose span holds `span`, if one does.

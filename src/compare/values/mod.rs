@@ -2,13 +2,12 @@
 //! "30 miles" and "48km", "four decades" and "forty years", "April" and
 //! "April 2014", "yesterday" and "on Tuesday".
 //!
-//! Number keys (see `facts::number_key`) are `DIMENSION:UNIT:BASE` for a
-//! quantity with a unit of measure or a currency, and `VALUE` or
-//! `VALUE#NOUN` for a count. Date keys are those of `extract::dates`.
+//! Numbers are read from their typed keys ([`NumberKey`]: a quantity by
+//! dimension, unit and base value, a count by value and noun). Date keys
+//! are those of `extract::dates`.
 
-use super::facts::Found;
-use crate::model::report::FactKind;
-use crate::model::NumberClaim;
+use super::facts::{FactKey, Found};
+use crate::model::{NumberClaim, NumberKey};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A number fact, read back from its key and text.
@@ -32,46 +31,52 @@ pub(super) struct Quantity<'a> {
 }
 
 impl<'a> Quantity<'a> {
+    /// The quantity a number fact states. (Any other fact reads as a bare
+    /// count of its value, never matched by unit or noun.)
     pub(super) fn of(found: &'a Found<'_>) -> Quantity<'a> {
-        Quantity::parse(&found.key, found.text, found.value.unwrap_or_default())
+        let value = found.value.unwrap_or_default();
+        let key = match found.key {
+            FactKey::Number(key) => key,
+            _ => NumberKey::Count {
+                value: value.to_bits(),
+                vague: false,
+                noun: None,
+            },
+        };
+        Quantity::new(key, found.text, value)
     }
 
-    fn parse(key: &'a str, text: &str, value: f64) -> Quantity<'a> {
-        let mut parts = key.splitn(3, ':');
-        let (first, unit, base) = (parts.next(), parts.next(), parts.next());
-        // "dozens" is vague (its key ends in `~`), "two dozen" a count.
-        let vague_key = key.split('#').next().is_some_and(|k| k.ends_with('~'));
-        let dozens = !vague_key && text.to_ascii_lowercase().contains("dozen");
+    fn new(key: NumberKey<'a>, text: &str, value: f64) -> Quantity<'a> {
+        // "dozens" is vague, "two dozen" a count.
+        let vague = matches!(key, NumberKey::Count { vague: true, .. });
+        let dozens = !vague && text.to_ascii_lowercase().contains("dozen");
         // A dozen is a round figure: "two dozen" for anything from 20 to 30.
         let rounding = if dozens { 0.2 } else { rounding(text, value) };
-        match (first, unit, base.and_then(|b| b.parse::<f64>().ok())) {
-            (Some(dimension), Some(unit), Some(base)) => Quantity {
-                dimension: Some(dimension),
+        match key {
+            NumberKey::Measure {
+                dimension,
                 unit,
                 base,
+            } => Quantity {
+                dimension: Some(dimension),
+                unit,
+                base: f64::from_bits(base),
                 value,
                 rounding,
                 noun: None,
                 vague: false,
                 dozens,
             },
-            _ => {
-                let (number, noun) = match key.split_once('#') {
-                    Some((n, noun)) => (n, Some(noun)),
-                    None => (key, None),
-                };
-                let vague = number.ends_with('~');
-                Quantity {
-                    dimension: None,
-                    unit: "",
-                    base: value,
-                    value,
-                    rounding,
-                    noun,
-                    vague,
-                    dozens,
-                }
-            }
+            NumberKey::Count { noun, vague, .. } => Quantity {
+                dimension: None,
+                unit: "",
+                base: value,
+                value,
+                rounding,
+                noun,
+                vague,
+                dozens,
+            },
         }
     }
 
@@ -123,11 +128,11 @@ const RESTATE_GAP: usize = 16;
 pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
     fn quantity(n: &NumberClaim) -> Option<Quantity<'_>> {
         let unit = n.unit.as_deref()?;
-        let (dimension, _) = crate::extract::dimension(unit)?;
+        let measure = n.measure?;
         Some(Quantity {
-            dimension: Some(dimension),
+            dimension: Some(measure.dimension),
             unit,
-            base: crate::extract::base_value(n.value, unit)?,
+            base: measure.base,
             value: n.value,
             rounding: rounding(&n.text, n.value),
             noun: None,
@@ -216,8 +221,8 @@ impl<'a> NumberIndex<'a> {
             nouns: FxHashSet::default(),
         };
         let mut seen = FxHashSet::default();
-        for f in facts.filter(|f| f.kind == FactKind::Number) {
-            if !seen.insert((&*f.key, f.text)) {
+        for f in facts.filter(|f| matches!(f.key, FactKey::Number(_))) {
+            if !seen.insert((&f.key, f.text)) {
                 continue;
             }
             let q = Quantity::of(f);
@@ -483,14 +488,10 @@ impl<'a> DateIndex<'a> {
         'a: 'b,
     {
         let keys: FxHashSet<&'a str> = facts
-            .filter(|f| f.kind == FactKind::Date)
-            .map(|f| match &f.key {
-                std::borrow::Cow::Borrowed(k) => *k,
-                // Date keys are borrowed from the claims; an owned key
-                // cannot outlive this call.
-                std::borrow::Cow::Owned(_) => "",
+            .filter_map(|f| match f.key {
+                FactKey::Date(key) => Some(key),
+                _ => None,
             })
-            .filter(|k| !k.is_empty())
             .collect();
         let mut loose: Vec<&'a str> = keys.iter().copied().collect();
         loose.sort_unstable();

@@ -1,7 +1,28 @@
 use super::*;
+use crate::model::report::FactKind;
 
+/// A quantity from a compact key, as the tests write it:
+/// `DIMENSION:UNIT:BASE` for a measure, `VALUE[~][#NOUN]` for a count.
 fn q(key: &'static str, text: &'static str, value: f64) -> Quantity<'static> {
-    Quantity::parse(key, text, value)
+    let key = match key.splitn(3, ':').collect::<Vec<_>>()[..] {
+        [dimension, unit, base] => NumberKey::Measure {
+            dimension,
+            unit,
+            base: base.parse::<f64>().unwrap().to_bits(),
+        },
+        _ => {
+            let (number, noun) = match key.split_once('#') {
+                Some((n, noun)) => (n, Some(noun)),
+                None => (key, None),
+            };
+            NumberKey::Count {
+                value: value.to_bits(),
+                vague: number.ends_with('~'),
+                noun,
+            }
+        }
+    };
+    Quantity::new(key, text, value)
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! before it and the unit or counted noun after it.
 
 use super::tokens::Ctx;
-use super::units::unit_symbol;
+use super::units::{measure, unit_symbol};
 use crate::model::NumberClaim;
 use crate::text::normalize::{is_stopword, stem};
 
@@ -108,11 +108,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
         let text_to = if glued { unit_to } else { to };
         let number = NumberClaim {
             value,
-            unit,
+            unit: unit.clone(),
             qualifier: qualifier(ctx, k),
             vague: is_vague,
             text: ctx.tok_text(k, text_to).to_string(),
             span: ctx.tok_span(k, text_to),
+            measure: unit.as_deref().and_then(|u| measure(value, u)),
         };
         out.push(number);
         k = unit_to;
