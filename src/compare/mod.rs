@@ -17,7 +17,7 @@ use crate::model::report::{
     AttributionChange, AttributionChangeKind, DiffOp, DiffTag, FactKind, PairReport,
     SentenceReport, SideReport, Summary, CONTRACT_VERSION,
 };
-use crate::model::{Document, Sentence};
+use crate::model::Document;
 pub use attribution::same_speaker;
 use rustc_hash::FxHashSet;
 pub use words::word_diff;
@@ -35,11 +35,7 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
     let big = alignment.pairs.len() >= PARALLEL_PAIRS;
     // Each pair's word diff is made once: the report shows it and the
     // polarity check reads it.
-    let diff_one = |pair: &AlignedPair| {
-        let l: Vec<&Sentence> = pair.left.iter().map(|&i| &left.sentences[i]).collect();
-        let r: Vec<&Sentence> = pair.right.iter().map(|&j| &right.sentences[j]).collect();
-        word_diff(&joined(&l), &joined(&r))
-    };
+    let diff_one = |pair: &AlignedPair| words::group_diff(left, &pair.left, right, &pair.right);
     let diffs: Vec<Vec<DiffOp>> = if big {
         use rayon::prelude::*;
         alignment.pairs.par_iter().map(diff_one).collect()
@@ -124,14 +120,6 @@ fn pair_report(pair: &AlignedPair, diff: Vec<DiffOp>) -> PairReport {
         move_kind: pair.moved,
         diff,
     }
-}
-
-fn joined(sentences: &[&Sentence]) -> String {
-    sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn side(doc: &Document) -> SideReport {

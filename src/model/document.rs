@@ -307,6 +307,15 @@ pub struct DateClaim {
 }
 
 impl Sentence {
+    /// True when the reader text is the input as written (`text[span]`),
+    /// so that the sentence's tokens index it. False for a sentence whose
+    /// Markdown markup was removed or whose line breaks were folded.
+    pub fn reads_as_written(&self, document_text: &str) -> bool {
+        document_text
+            .get(self.span.start..self.span.end)
+            .is_some_and(|written| written == self.text.as_str())
+    }
+
     /// The attributions among this sentence's claims.
     pub fn attributions(&self) -> impl Iterator<Item = &Attribution> {
         self.claims.iter().filter_map(|c| match c {

@@ -95,9 +95,11 @@ fn parse_classified(path: &str, source: Arc<str>, given: Option<&[BlockKind]>) -
             let heading_start = raw.markdown_heading && span.start == raw.span.start;
             doc.sentences.push(Sentence {
                 index: doc.sentences.len(),
+                // A sentence whose markup-looking bytes ("!", "*") turn
+                // out to be no markup reads as written too: shared.
                 text: match markdown::reader_text(span.slice(text), heading_start) {
-                    Cow::Borrowed(_) => SharedText::slice(&source, span.start..span.end),
-                    Cow::Owned(own) => own.into(),
+                    Cow::Owned(own) if own != span.slice(text) => own.into(),
+                    _ => SharedText::slice(&source, span.start..span.end),
                 },
                 span,
                 kind,

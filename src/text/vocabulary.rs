@@ -31,6 +31,9 @@ pub struct Word {
     pub stem: Box<str>,
     /// [`normalize::key`] of `stem`: what the similarity compares.
     pub stem_key: Key,
+    /// [`normalize::key`] of the word as written: the same key in both
+    /// documents for the same spelling, which the word diff compares.
+    pub written_key: Key,
     /// Length of the word as written, in bytes.
     len: u32,
     flags: u8,
@@ -103,6 +106,7 @@ impl Vocabulary {
             folded: folded.into(),
             stem: stem.into_boxed_str(),
             stem_key,
+            written_key,
             len: written.len() as u32,
             flags: if stopword { STOPWORD } else { 0 } | if capitalised { CAPITALISED } else { 0 },
         });

@@ -118,3 +118,30 @@ fn a_possessive_one_is_no_count() {
     assert!(numbers("It hurt one's pride.").is_empty());
     assert_eq!(one("They had one child.").0, 1.0);
 }
+
+#[test]
+fn a_measure_is_read_once_and_keys_conversions_alike() {
+    let key_of = |text: &str| {
+        let ctx = Ctx::new(text, 0);
+        let mut taken = vec![false; ctx.toks.len()];
+        find(&ctx, &mut taken).into_iter().next().map(|n| {
+            let key = n.key();
+            (n.measure, format!("{key:?}"))
+        })
+    };
+    let (miles, _) = key_of("They drove 30 miles north.").unwrap();
+    let miles = miles.expect("miles are a length");
+    assert_eq!(miles.dimension, "length");
+    assert!((miles.base - 48_280.32).abs() < 1e-6);
+    // "10am" and "10 a.m." are one time of day.
+    let (am, _) = key_of("It began at 10am sharp.").unwrap();
+    let (a_m, _) = key_of("It began at 10 a.m. sharp.").unwrap();
+    assert_eq!(am, a_m);
+    // A count has no measure; its key names the counted noun.
+    let (none, count) = key_of("Police said 12 people died.").unwrap();
+    assert!(none.is_none());
+    assert!(
+        count.starts_with("Count") && count.contains("peopl"),
+        "{count}"
+    );
+}
