@@ -110,6 +110,9 @@ struct AttributionChange {
     left_quote: Option<String>,
     #[serde(default)]
     right_quote: Option<String>,
+    /// Additive: an altered quote's word diff.
+    #[serde(default)]
+    quote_diff: Option<Vec<DiffOp>>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +249,25 @@ fn comparison_document_has_exactly_the_v1_fields() {
         .iter()
         .any(|c| c.left_quote.is_some()));
     assert!(report.facts.omitted.iter().any(|f| f.value.is_some()));
+    // An altered quote carries its word diff, which rebuilds both quotes.
+    let altered: Vec<_> = report
+        .attribution_changes
+        .iter()
+        .filter(|c| c.kind == "quote_altered")
+        .collect();
+    assert!(!altered.is_empty());
+    for c in altered {
+        let diff = c.quote_diff.as_ref().expect("quote_diff");
+        let side = |skip: &str| -> String {
+            diff.iter()
+                .filter(|d| d.op != skip)
+                .map(|d| d.text.as_str())
+                .collect()
+        };
+        assert_eq!(Some(side("insert")), c.left_quote);
+        assert_eq!(Some(side("delete")), c.right_quote);
+        assert!(diff.iter().any(|d| d.op != "equal"));
+    }
     // "said" -> "confirmed": neutral to stronger, in the report itself.
     assert!(report.attribution_changes.iter().any(|c| {
         c.kind == "cue_changed"

@@ -60,24 +60,12 @@ impl<'a> Side<'a> {
     }
 
     /// The content words (stemmed) an attribution reports, from its span:
-    /// the tokens of the group's sentence that holds it.
+    /// the tokens of the sentences that hold it.
     pub(super) fn content(&self, a: &Attribution) -> Vec<Cow<'a, str>> {
         let Some(c) = a.content_span else {
             return Vec::new();
         };
-        let doc = self.doc;
-        match doc.sentence_holding(c) {
-            Some(s) => content_stems(doc.words_in(s, c)).collect(),
-            // A span across sentences: read from the text.
-            None => doc
-                .text
-                .get(c.start..c.end)
-                .map(normalize::content_tokens)
-                .unwrap_or_default()
-                .into_iter()
-                .map(Cow::Owned)
-                .collect(),
-        }
+        content_stems(self.doc.words_within(c)).collect()
     }
 
     /// Attributions of the sentences just before and after the group.
@@ -293,6 +281,7 @@ fn base(
         detail: String::new(),
         left_quote: None,
         right_quote: None,
+        quote_diff: None,
     }
 }
 
@@ -379,13 +368,17 @@ fn compare_matched(
             change.detail = "words inside the quotation marks differ".to_string();
             change.left_quote = Some(lq.text.clone());
             change.right_quote = Some(rq.text.clone());
+            change.quote_diff = Some(super::word_diff(&lq.text, &rq.text));
             changes.push(change);
         }
         // Made indirect: the reported speech says what the quote said.
         (Some(lq), None)
             if la.direct
                 && !ra.direct
-                && overlap(&normalize::content_tokens(&lq.text), &rc) >= SAME_STATEMENT =>
+                && overlap(
+                    &content_stems(l.doc.words_within(lq.span)).collect::<Vec<_>>(),
+                    &rc,
+                ) >= SAME_STATEMENT =>
         {
             let mut change = base(Kind::QuoteMadeIndirect, Some(li), Some(ri), la, Some(ra));
             change.detail = "direct quote turned into reported speech".to_string();
@@ -412,16 +405,13 @@ fn altered(a: &[String], b: &[String]) -> bool {
 /// style, so only a change of wording counts as an alteration: the
 /// folded words of its tokens.
 fn quote_words(doc: &Document, quote: &Quote) -> Vec<String> {
-    match doc.sentence_holding(quote.span) {
-        Some(s) => doc
-            .words_in(s, quote.span)
-            .map(|w| american(w.folded.to_string()))
-            .collect(),
-        None => text_quote_words(&quote.text),
-    }
+    doc.words_within(quote.span)
+        .map(|w| american(w.folded.to_string()))
+        .collect()
 }
 
 /// [`quote_words`] of a quote's text alone.
+#[cfg(test)]
 fn text_quote_words(text: &str) -> Vec<String> {
     normalize::words(text)
         .map(|(_, w)| american(normalize::fold(w)))

@@ -68,6 +68,7 @@ pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
         ),
         left_quote: None,
         right_quote: None,
+        quote_diff: None,
     })
 }
 
@@ -124,7 +125,7 @@ pub(super) fn credited(
     let speech =
         |q: &&crate::model::Quote| a.direct && other.quoted && a.content_span == Some(q.span);
     if let Some(q) = a.quote.as_ref().filter(speech) {
-        let words = normalize::content_tokens(&q.text);
+        let words: Vec<_> = content_stems(own.doc.words_within(q.span)).collect();
         let quoted: Vec<_> = other
             .sentences
             .iter()

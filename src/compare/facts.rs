@@ -256,7 +256,7 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
             }
             Claim::Attribution(a) => {
                 if let Some(q) = &a.quote {
-                    let words = quote_words(doc, q);
+                    let words = quote_stems(doc, q);
                     if !words.is_empty() {
                         out.push(found(FactKey::Quote(words), &q.text, None));
                     }
@@ -270,7 +270,7 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
 /// A quote's content-word stems, in order: what two quotes are compared
 /// by. Read off the document's tokens (a quotation may run over several
 /// sentences).
-fn quote_words<'a>(doc: &'a Document, quote: &crate::model::Quote) -> Vec<&'a str> {
+fn quote_stems<'a>(doc: &'a Document, quote: &crate::model::Quote) -> Vec<&'a str> {
     doc.words_within(quote.span)
         .filter(|w| !w.is_stopword())
         .map(|w| &*w.stem)

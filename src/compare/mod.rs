@@ -20,7 +20,7 @@ use crate::model::report::{
 use crate::model::Document;
 pub use attribution::same_speaker;
 use rustc_hash::FxHashSet;
-pub use words::word_diff;
+pub(crate) use words::word_diff;
 
 /// Aligned pairs from which the pairs are diffed on several threads; below
 /// this the hand-off costs more than the diffs.

@@ -127,7 +127,7 @@ fn diff_pieces(left: &[(Key, &str)], right: &[(Key, &str)]) -> Vec<DiffOp> {
 
 /// A deterministic word-level diff (UAX#29 words, Patience algorithm, no
 /// deadline), with adjacent changes of one kind joined into runs.
-pub fn word_diff<'a>(left: &'a str, right: &'a str) -> Vec<DiffOp> {
+pub(crate) fn word_diff<'a>(left: &'a str, right: &'a str) -> Vec<DiffOp> {
     // Copies are common (a third of the pairs of a rewritten article): the
     // diff of equal texts is one equal run, without tokenizing.
     if left == right {

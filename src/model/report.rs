@@ -211,6 +211,12 @@ pub struct AttributionChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub right_quote: Option<String>,
+    /// For an altered quote: the word diff of `left_quote` against
+    /// `right_quote`, made as the pairs' diffs are, so a reader sees what
+    /// changed inside the marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<DiffOp>")]
+    pub quote_diff: Option<Vec<DiffOp>>,
 }
 
 /// Fact findings.

@@ -6,8 +6,8 @@
 //! [`FindingKind::severity`], and the words are the report's own.
 
 use crate::model::report::{
-    AttributionChange, AttributionChangeKind, CreditChangeKind, CreditSource, DiffTag, FactKind,
-    MetadataField, MoveKind, PairReport, PairsOf, Report,
+    AttributionChange, AttributionChangeKind, CreditChangeKind, CreditSource, DiffOp, DiffTag,
+    FactKind, MetadataField, MoveKind, PairReport, PairsOf, Report,
 };
 use crate::model::severity::{FindingKind, Severity};
 
@@ -36,8 +36,8 @@ pub struct Finding<'r> {
     pub left_focus: Option<&'r str>,
     /// Words of the right sentence the finding is about.
     pub right_focus: Option<&'r str>,
-    /// Both quotes of an altered quote, to show as a word diff.
-    pub quotes: Option<(&'r str, &'r str)>,
+    /// An altered quote's word diff (from the Report).
+    pub quote_diff: Option<&'r [DiffOp]>,
     /// The aligned pair the finding sits on, if any.
     pub pair: Option<&'r PairReport>,
 }
@@ -55,7 +55,7 @@ impl<'r> Finding<'r> {
             right: None,
             left_focus: None,
             right_focus: None,
-            quotes: None,
+            quote_diff: None,
             pair: None,
         }
     }
@@ -153,11 +153,7 @@ fn attribution<'r>(pairs: &PairsOf<'r>, c: &'r AttributionChange) -> Finding<'r>
     let (left_cue, right_cue) = (c.left_cue_text.as_deref(), c.right_cue_text.as_deref());
     f.left_focus = c.left_quote.as_deref().or(left_cue);
     f.right_focus = c.right_quote.as_deref().or(right_cue);
-    if c.kind == AttributionChangeKind::QuoteAltered {
-        if let (Some(l), Some(r)) = (&c.left_quote, &c.right_quote) {
-            f.quotes = Some((l.as_str(), r.as_str()));
-        }
-    }
+    f.quote_diff = c.quote_diff.as_deref();
     f
 }
 
@@ -351,6 +347,7 @@ mod tests {
             detail: String::new(),
             left_quote: None,
             right_quote: None,
+            quote_diff: None,
         };
         assert_eq!(speaker_display(&change).unwrap(), "Putin (as “He”)");
         change.speaker_as_written = None;

@@ -166,9 +166,8 @@ fn message(f: &Finding) -> String {
     if let Some(speaker) = &f.speaker {
         message.push_str(&format!(" ({speaker})"));
     }
-    if let Some((left, right)) = f.quotes {
-        let diff = super::bracketed(&crate::compare::word_diff(left, right));
-        message.push_str(&format!(": “{diff}”"));
+    if let Some(diff) = f.quote_diff {
+        message.push_str(&format!(": “{}”", super::bracketed(diff)));
     }
     message
 }

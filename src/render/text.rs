@@ -212,13 +212,10 @@ impl TextRenderer {
             // The message quotes both headlines (or date lines) already.
             return Ok(());
         }
-        if let Some((lq, rq)) = f.quotes {
+        if let Some(diff) = f.quote_diff {
             // The quote's own word diff: what changed inside the marks,
-            // instead of two near-identical copies. Diffed the way the
-            // report's pair diffs are (compare::word_diff), so both read
-            // alike.
-            let diff = crate::compare::word_diff(lq, rq);
-            return writeln!(out, "    “{}”", self.diff_line(&diff));
+            // instead of two near-identical copies.
+            return writeln!(out, "    “{}”", self.diff_line(diff));
         }
         let one_pair = f.pair.filter(|p| p.left.len() == 1 && p.right.len() == 1);
         if let (Some(pair), true) = (one_pair, f.pair.is_some_and(identical)) {
