@@ -15,9 +15,9 @@
 //! A cue counts only next to a plausible speaker (see
 //! [`speakers`](super::speakers)), and never inside a quotation.
 
+use super::context::{Ctx, QuoteSpan};
 use super::cues::{match_at, CueMatch};
 use super::speakers::{self, SpeakerKind};
-use super::tokens::{Ctx, QuoteSpan};
 use crate::lexicon::quotes;
 use crate::model::{Attribution, Quote};
 
@@ -322,7 +322,7 @@ pub(super) fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
 
 /// True at the sentence start or after a comma or a closing quote: the
 /// places where an inverted "said Putin" can stand.
-fn break_before(prev: Option<&super::tokens::Tok<'_>>) -> bool {
+fn break_before(prev: Option<&crate::text::tokenize::Tok<'_>>) -> bool {
     match prev {
         None => true,
         Some(t) => {

@@ -4,8 +4,8 @@
 //! calls a credit missing from a sentence that words it otherwise.
 
 use super::attribution::{not_reporting, noun_use, passive_auxiliary};
+use super::context::Ctx;
 use super::cues::match_at;
-use super::tokens::Ctx;
 use crate::lexicon::cues::is_cue_word;
 
 /// Cues that often name an act rather than a report ("police found the
@@ -146,7 +146,7 @@ fn speech_tag(ctx: &Ctx<'_>, close: usize) -> bool {
         && (first.cap || matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i"));
     let words = ctx.toks[j..].iter().take_while(|t| t.word).count();
     let after = ctx.toks.get(j + words);
-    let verb = |t: &super::tokens::Tok<'_>| {
+    let verb = |t: &crate::text::tokenize::Tok<'_>| {
         let w = &t.folded;
         w.ends_with("ed") || w.ends_with('s') || is_cue_word(w)
     };

@@ -1,7 +1,7 @@
 //! Finding reporting cues in a sentence's tokens, by the forms of the cue
 //! table in [`crate::lexicon::cues`].
 
-use super::tokens::Ctx;
+use super::context::Ctx;
 use crate::lexicon::cues;
 
 /// A cue found in a sentence.

@@ -12,7 +12,7 @@
 //! week") forms share a key on purpose: two reports of one story use them
 //! interchangeably.
 
-use super::tokens::Ctx;
+use super::context::Ctx;
 use crate::model::DateClaim;
 
 pub(crate) use crate::lexicon::calendar::{is_weekday, month_number};

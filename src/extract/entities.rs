@@ -23,8 +23,8 @@
 //!    is keyed by that token, and an acronym equal to the initials of a
 //!    multiword name ("CIS") takes that name's key.
 
+use super::context::Ctx;
 use super::dates::{is_weekday, month_number};
-use super::tokens::Ctx;
 use crate::model::EntityClaim;
 use crate::text::normalize::{self, fold, is_stopword};
 use rustc_hash::{FxHashMap, FxHashSet};

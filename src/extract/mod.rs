@@ -17,11 +17,11 @@ mod cues;
 mod dates;
 mod entities;
 
+mod context;
 mod numbers;
 mod quotations;
 mod resolve;
 mod speakers;
-mod tokens;
 mod units;
 
 #[cfg(test)]
@@ -32,17 +32,18 @@ pub(crate) use crate::lexicon::demonyms::{alias, demonym, is_country, is_state};
 pub(crate) use entities::{is_title, is_title_word};
 
 use crate::model::{Claim, Document, Span};
+use crate::text::tokenize;
 use crate::text::vocabulary::{Token, Tokens, Vocabulary};
+use context::Ctx;
 use rustc_hash::FxHashSet;
-use tokens::Ctx;
 
 /// The tokens of a text outside any document (a test sentence, an
 /// evaluation pair), with its words learnt in `vocabulary`: the same
 /// tokens `extract` gives a sentence of that text.
 pub fn tokens_of_text(text: &str, vocabulary: &mut Vocabulary) -> Vec<Token> {
-    tokens::tokenize_with_links(text)
+    tokenize::tokenize_with_links(text)
         .iter()
-        .map(|t| tokens::token_of(vocabulary, t))
+        .map(|t| tokenize::token_of(vocabulary, t))
         .collect()
 }
 
@@ -71,16 +72,16 @@ pub fn extract_owned(doc: Document) -> Document {
         sentence.claims.clear();
         let text = text.get(sentence.span.start..sentence.span.end);
         let (Some(text), true) = (text, sentence.kind.is_body()) else {
-            let toks = text.map(tokens::tokenize_with_links).unwrap_or_default();
+            let toks = text.map(tokenize::tokenize_with_links).unwrap_or_default();
             sentence_tokens
-                .push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
+                .push_sentence(toks.iter().map(|t| tokenize::token_of(&mut vocabulary, t)));
             kinds.push(Vec::new());
             quotes.push(None);
             continue;
         };
-        let toks = tokens::tokenize_with_links(text);
-        sentence_tokens.push_sentence(toks.iter().map(|t| tokens::token_of(&mut vocabulary, t)));
-        let ctx = Ctx::of_tokens(text, sentence.span.start, tokens::without_links(toks));
+        let toks = tokenize::tokenize_with_links(text);
+        sentence_tokens.push_sentence(toks.iter().map(|t| tokenize::token_of(&mut vocabulary, t)));
+        let ctx = Ctx::of_tokens(text, sentence.span.start, tokenize::without_links(toks));
         let mut taken = vec![false; ctx.toks.len()];
         let found = attribution::find(&ctx);
         kinds.push(found.iter().map(|(_, kind)| *kind).collect());

@@ -3,7 +3,7 @@
 //! quotation to the sentences inside it.
 
 use super::attribution::quote_of;
-use super::tokens::{Ctx, QuoteSpan};
+use super::context::{Ctx, QuoteSpan};
 use crate::model::{Attribution, Claim, Document, Quote};
 
 /// How a sentence takes part in a quotation that spans sentences.

@@ -6,8 +6,8 @@
 //! heads must be in [`SPEAKER_NOUNS`]: without a part-of-speech tagger this
 //! list is what keeps "the claims were" from reading as "X claims".
 
+use super::context::Ctx;
 use super::entities::{alias, demonym};
-use super::tokens::Ctx;
 use crate::lexicon::cues::is_cue_word;
 use crate::lexicon::speakers::{
     BETWEEN, MODIFIERS, ORG_NOUNS, PERSON_NOUNS, RESEARCH_NOUNS, SPEAKER_NOUNS,
@@ -85,7 +85,7 @@ fn name_word(ctx: &Ctx<'_>, k: usize) -> bool {
 /// True for the part before the hyphen of a hyphenated name: a
 /// capitalised word ("Al-Maeena", "Jean-Paul") or an Arabic article or
 /// kinship particle ("al-Amr", "bin-Said").
-fn name_prefix(t: &super::tokens::Tok<'_>) -> bool {
+fn name_prefix(t: &crate::text::tokenize::Tok<'_>) -> bool {
     t.word
         && (t.cap
             || matches!(

@@ -1,5 +1,5 @@
 //! Quotation marks, by the job they do. The quote finder in
-//! `extract/tokens.rs` pairs them (an opener with its closer); the stages
+//! `extract/context.rs` pairs them (an opener with its closer); the stages
 //! below ask only which marks can open a quotation or are marks at all.
 
 /// Double marks that open a quotation: straight, curly, guillemet.

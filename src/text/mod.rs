@@ -1,12 +1,14 @@
 //! Text before any stage reads it for meaning: UAX#29 segmentation with
-//! terminal escape sequences kept whole (`segment`), and the folding,
+//! terminal escape sequences kept whole (`segment`), the folding,
 //! stemming and stopword rules every stage compares words by (`normalize`),
-//! and a document's words analysed once by those rules (`vocabulary`).
+//! the one tokenizer (`tokenize`), and a document's words analysed once by
+//! those rules (`vocabulary`).
 
 pub mod normalize;
 // A character class the binary needs too (the stripped-quotes warning).
 pub use crate::lexicon::quotes::is_quotation_mark;
 pub mod segment;
+pub(crate) mod tokenize;
 pub mod vocabulary;
 
 /// Folds every run of whitespace (non-breaking spaces included) to one

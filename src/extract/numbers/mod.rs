@@ -3,7 +3,7 @@
 //! vague plurals ("hundreds", "tens of thousands"), each with the qualifier
 //! before it and the unit or counted noun after it.
 
-use super::tokens::Ctx;
+use super::context::Ctx;
 use super::units::{measure, unit_symbol};
 use crate::model::NumberClaim;
 use crate::text::normalize::{is_stopword, stem};
