@@ -289,8 +289,14 @@ fn a_side_without_quotation_marks_against_many_quotes_warns_once() {
         "{stderr}"
     );
     assert!(stderr.contains("made indirect"), "{stderr}");
-    // The report on stdout is the same JSON document as ever.
-    assert_eq!(json(&out)["version"], 1);
+    // The report on stdout says it too, for scripts (an additive field).
+    let report = json(&out);
+    assert_eq!(report["version"], 1);
+    let warnings = report["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["kind"], "quotation_marks_missing");
+    assert_eq!(warnings[0]["side"], "right");
+    assert!(stderr.contains(warnings[0]["message"].as_str().unwrap()));
 
     // check warns too; the other way round the quotes read as added.
     let out = newsdiff_cmd()

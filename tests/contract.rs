@@ -36,6 +36,17 @@ struct Report {
     /// `batch` only.
     #[serde(default)]
     id: Option<Value>,
+    /// Additive; left out when there are none.
+    #[serde(default)]
+    warnings: Option<Vec<Warning>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Warning {
+    kind: String,
+    side: String,
+    message: String,
 }
 
 #[derive(Deserialize)]
@@ -244,6 +255,8 @@ fn comparison_document_has_exactly_the_v1_fields() {
     let report: Report = serde_json::from_str(&text).unwrap();
     assert_eq!(report.version, 1);
     assert!(report.rules.is_none() && report.id.is_none());
+    // The seed's two sides both quote: no warning, and none written out.
+    assert!(report.warnings.is_none());
     assert!(report
         .attribution_changes
         .iter()

@@ -7,7 +7,6 @@ mod batch;
 mod check;
 mod extract;
 mod generate;
-mod warnings;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
@@ -349,7 +348,11 @@ pub fn compare(config: &CompareConfig) -> Result<Compared> {
     let (left_name, right_name) = (display_name(&config.left), display_name(&config.right));
     let documents = newsdiff::analyse_loaded(left_name, left, right_name, right);
     let report = newsdiff::compare_documents(&documents.0, &documents.1, &config.options);
-    warnings::print(&report, &documents.0, &documents.1);
+    // The Report's warnings, one line each on standard error: they change
+    // neither the findings nor the exit status.
+    for warning in &report.warnings {
+        eprintln!("newsdiff: warning: {}", warning.message);
+    }
     Ok(Compared { report, documents })
 }
 

@@ -9,6 +9,7 @@ mod metadata;
 mod names;
 mod polarity;
 mod values;
+mod warnings;
 mod words;
 
 use crate::align::{AlignedPair, Alignment};
@@ -95,6 +96,9 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         credit_changes: credit_changes.len(),
         metadata_changes: metadata_changes.len(),
     };
+    let warnings = warnings::quote_warning(&pairs, left, right)
+        .into_iter()
+        .collect();
     Report {
         version: CONTRACT_VERSION,
         left: side(left),
@@ -107,6 +111,7 @@ pub fn compare(left: &Document, right: &Document, alignment: &Alignment) -> Repo
         credit_changes,
         metadata_changes,
         summary,
+        warnings,
     }
 }
 

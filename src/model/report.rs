@@ -39,6 +39,43 @@ pub struct Report {
     pub metadata_changes: Vec<MetadataChange>,
     /// Counts of the above.
     pub summary: Summary,
+    /// Facts about the inputs that make the findings misleading unless
+    /// said (one side's quotation marks lost in conversion). No finding:
+    /// they count as no difference. Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub warnings: Vec<Warning>,
+}
+
+/// A fact about the inputs that a reader of the report should know.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "warning", deny_unknown_fields)]
+pub struct Warning {
+    /// What is wrong.
+    pub kind: WarningKind,
+    /// The side it is wrong with.
+    pub side: Side,
+    /// One line for a person, naming the inputs.
+    pub message: String,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// `side` has no quotation mark at all while the other quotes three
+    /// statements or more: its marks were most likely lost in conversion,
+    /// and every quote is then reported as made indirect (or added).
+    QuotationMarksMissing,
+}
+
+/// Left or right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The first (reference) report.
+    Left,
+    /// The second report.
+    Right,
 }
 
 /// One input, as the report shows it.

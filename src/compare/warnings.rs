@@ -1,10 +1,11 @@
-//! Warnings printed on standard error: facts about the two documents that
-//! make the report misleading unless someone says them. They change neither
-//! the report nor the exit status.
+//! Warnings: facts about the two inputs that make the report misleading
+//! unless someone says them. They are in the Report (`warnings`), which
+//! the CLI prints on standard error; they count as no difference and
+//! change no exit status.
 
-use newsdiff::model::report::PairReport;
-use newsdiff::text::is_quotation_mark;
-use newsdiff::{Document, Report};
+use crate::lexicon::quotes::is_quotation_mark;
+use crate::model::report::{PairReport, Side, Warning, WarningKind};
+use crate::model::Document;
 
 /// A side that quotes this often, against a side without one quotation
 /// mark, is a copy whose marks were lost (a plain-text export, a CMS that
@@ -14,20 +15,20 @@ const MANY_QUOTES: usize = 3;
 
 /// How a document quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteCount {
+struct QuoteCount {
     /// Statements the extractor found quoted (attributions with quoted
     /// words) in aligned sentences: what the comparison reports as altered
     /// or made indirect. Unaligned sentences have nothing to be compared
     /// with, so an empty or unrelated other side warns of nothing.
-    pub quotes: usize,
+    quotes: usize,
     /// True when the text holds any quotation mark at all.
-    pub marks: bool,
+    marks: bool,
 }
 
 impl QuoteCount {
     /// Counts `document`'s quotes in the sentences `aligned` names and
     /// looks for any quotation mark in the whole text.
-    pub fn of(document: &Document, aligned: &[usize]) -> QuoteCount {
+    fn of(document: &Document, aligned: &[usize]) -> QuoteCount {
         let quotes = aligned
             .iter()
             .filter_map(|&i| document.sentences.get(i))
@@ -43,11 +44,14 @@ impl QuoteCount {
 
 /// The warning for a pair where one side has no quotation mark at all and
 /// the other quotes [`MANY_QUOTES`] times or more: every quote would then
-/// come out as a change. One line, without the `newsdiff: warning: `
-/// prefix.
-pub fn quote_warning(report: &Report, left: &Document, right: &Document) -> Option<String> {
+/// come out as a change.
+pub(super) fn quote_warning(
+    pairs: &[PairReport],
+    left: &Document,
+    right: &Document,
+) -> Option<Warning> {
     let aligned = |side: fn(&PairReport) -> &Vec<usize>| -> Vec<usize> {
-        report.pairs.iter().flat_map(side).copied().collect()
+        pairs.iter().flat_map(side).copied().collect()
     };
     let l = QuoteCount::of(left, &aligned(|p| &p.left));
     let r = QuoteCount::of(right, &aligned(|p| &p.right));
@@ -57,25 +61,22 @@ pub fn quote_warning(report: &Report, left: &Document, right: &Document) -> Opti
     // single marks ('We will,' he said) are not counted as marks, being
     // apostrophes too, but the extractor tells them apart.
     let bare = |c: QuoteCount| !c.marks && c.quotes == 0;
-    let (bare, quoting, count, effect) = if bare(r) && l.quotes >= MANY_QUOTES {
-        (right, left, l.quotes, "made indirect")
+    let (side, bare, quoting, count, effect) = if bare(r) && l.quotes >= MANY_QUOTES {
+        (Side::Right, right, left, l.quotes, "made indirect")
     } else if bare(l) && r.quotes >= MANY_QUOTES {
-        (left, right, r.quotes, "added")
+        (Side::Left, left, right, r.quotes, "added")
     } else {
         return None;
     };
-    Some(format!(
-        "{} has no quotation marks at all while {} has {count} quoted statements; if the marks were \
-         lost in conversion, every quote is reported as {effect}",
-        bare.path, quoting.path
-    ))
-}
-
-/// Prints every warning for the pair on standard error, one line each.
-pub fn print(report: &Report, left: &Document, right: &Document) {
-    if let Some(warning) = quote_warning(report, left, right) {
-        eprintln!("newsdiff: warning: {warning}");
-    }
+    Some(Warning {
+        kind: WarningKind::QuotationMarksMissing,
+        side,
+        message: format!(
+            "{} has no quotation marks at all while {} has {count} quoted statements; if the \
+             marks were lost in conversion, every quote is reported as {effect}",
+            bare.path, quoting.path
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -92,7 +93,7 @@ mod tests {
         Peskov said: No date is set.\n";
 
     fn doc(path: &str, text: &str) -> Document {
-        newsdiff::analyse(path, text)
+        crate::analyse(path, text)
     }
 
     /// Every sentence of `document`.
@@ -100,11 +101,21 @@ mod tests {
         (0..document.sentences.len()).collect()
     }
 
-    /// The warning for two texts, compared as the CLI compares them.
+    /// The warning for two texts, as the Report gives it.
     fn warn_for(left: (&str, &str), right: (&str, &str)) -> Option<String> {
         let (l, r) = (doc(left.0, left.1), doc(right.0, right.1));
-        let report = newsdiff::compare_documents(&l, &r, &newsdiff::Options::default());
-        quote_warning(&report, &l, &r)
+        let report = crate::compare_documents(&l, &r, &crate::Options::default());
+        assert!(report.warnings.len() <= 1);
+        let warning = report.warnings.into_iter().next()?;
+        assert_eq!(warning.kind, WarningKind::QuotationMarksMissing);
+        // The side named is the bare one, first in the message.
+        let bare = if warning.side == Side::Left {
+            left.0
+        } else {
+            right.0
+        };
+        assert!(warning.message.starts_with(bare), "{}", warning.message);
+        Some(warning.message)
     }
 
     #[test]
