@@ -321,3 +321,42 @@ fn a_refused_connection_is_one_line() {
         format!("newsdiff: cannot read input: cannot fetch {url}: connection refused")
     );
 }
+
+#[test]
+fn batch_reads_urls_as_they_are_and_paths_from_the_manifest_folder() {
+    let server = serve(route);
+    let dir = common::scratch("urls", "batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/check_number_fail/right.txt"
+        ),
+        dir.join("right.txt"),
+    )
+    .unwrap();
+    let manifest = dir.join("pairs.jsonl");
+    let (page, missing) = (
+        format!("{}/page", server.base),
+        format!("{}/missing", server.base),
+    );
+    std::fs::write(
+        &manifest,
+        format!(
+            "{{\"left\": {page:?}, \"right\": \"right.txt\", \"id\": 1}}\n\
+             {{\"left\": {missing:?}, \"right\": \"right.txt\", \"id\": 2}}\n"
+        ),
+    )
+    .unwrap();
+    let out = run(&["batch", manifest.to_str().unwrap()]).code(2);
+    let lines: Vec<serde_json::Value> = common::text(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["left"]["path"], page);
+    assert_eq!(lines[0]["facts"]["changed"][0]["right_text"], "15 million");
+    assert_eq!(
+        lines[1]["error"],
+        format!("cannot read left input: cannot fetch {missing}: HTTP 404 Not Found")
+    );
+}

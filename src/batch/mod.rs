@@ -1,145 +1,28 @@
-//! A manifest of pairs → one result per pair, in input order, compared in
-//! parallel on every core (rayon).
+//! A manifest of pairs → one result per pair, in manifest order, compared
+//! in parallel on every core (rayon).
 //!
-//! Each manifest line is one JSON object, `{"left": path, "right": path,
-//! "id": any}` (`id` optional). A line that cannot be parsed or a pair that
-//! cannot be read becomes a [`BatchResult::Failed`]; the others go on.
-//! Relative paths are taken from the manifest's folder, as a Makefile's or
-//! a Cargo.toml's are, so a manifest works from any current folder; a
-//! manifest read from standard input has no folder, and its relative paths
-//! are taken from the current one.
+//! Each manifest line is one JSON object naming two inputs, each a path or
+//! URL (`left`, `right`) or the text itself (`left_text`, `right_text`), and
+//! an optional `id` ([`manifest`] has the format). A line that cannot be
+//! parsed or a pair that cannot be read becomes a [`BatchResult::Failed`];
+//! the others go on. Relative paths are taken from the manifest's folder, as
+//! a Makefile's or a Cargo.toml's are, so a manifest works from any current
+//! folder; a manifest read from standard input has no folder, and its
+//! relative paths are taken from the current one. [`stream`] reads the
+//! manifest and writes the results as it goes.
+
+mod manifest;
+pub mod stream;
+
+pub use manifest::{parse_manifest, BatchPair, Input, ManifestEntry, ManifestSource};
 
 use crate::check::{self, RuleConfig, RuleOutcome};
-use crate::input::{read_article, DecodeOptions};
+use crate::input::{article_from_bytes, read_article, DecodeOptions, Loaded};
 use crate::model::report::Report;
 use crate::Options;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use std::path::Path;
-
-/// One pair as the manifest names it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BatchPair {
-    /// The reference report.
-    pub left: String,
-    /// The report to compare with it.
-    pub right: String,
-    /// Any JSON value the caller uses to match results to inputs.
-    #[serde(default)]
-    pub id: Option<Value>,
-}
-
-/// One non-blank manifest line, parsed or not.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ManifestEntry {
-    /// 1-based line number in the manifest.
-    pub line: usize,
-    /// The pair, or why the line is not one.
-    pub pair: Result<BatchPair, String>,
-}
-
-/// Where a manifest was read from, for its messages and its relative paths.
-#[derive(Debug, Clone, Copy)]
-pub enum ManifestSource<'a> {
-    /// A file: messages name it, relative paths are taken from its folder.
-    File(&'a Path),
-    /// Standard input: relative paths are taken from the current folder.
-    Stdin,
-}
-
-impl ManifestSource<'_> {
-    /// The name messages give the manifest.
-    fn name(&self) -> String {
-        match self {
-            ManifestSource::File(path) => path.display().to_string(),
-            ManifestSource::Stdin => String::from("<stdin>"),
-        }
-    }
-
-    /// `path` as the pair names it, made to work from the current folder:
-    /// relative to the manifest's folder, absolute paths (and `-`) as they
-    /// are. The result is also the name the report gives the input, so its
-    /// `file:line:col` places open from the current folder too.
-    fn resolve(&self, path: String) -> String {
-        let folder = match self {
-            ManifestSource::File(manifest) => manifest.parent(),
-            ManifestSource::Stdin => None,
-        };
-        match folder {
-            // A manifest named without a folder ("pairs.jsonl") has the
-            // empty parent: the current folder, nothing to join.
-            Some(folder)
-                if !folder.as_os_str().is_empty()
-                    && path != "-"
-                    && Path::new(&path).is_relative() =>
-            {
-                folder.join(&path).to_string_lossy().into_owned()
-            }
-            _ => path,
-        }
-    }
-}
-
-/// Splits a manifest into entries; blank lines are skipped. Errors name
-/// the manifest and the line (`pairs.jsonl:4: not a JSON object ...`), and
-/// the pairs' relative paths are resolved as [`ManifestSource`] says.
-pub fn parse_manifest(text: &str, source: ManifestSource<'_>) -> Vec<ManifestEntry> {
-    let name = source.name();
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| ManifestEntry {
-            line: i + 1,
-            pair: parse_line(l)
-                .map(|pair| BatchPair {
-                    left: source.resolve(pair.left),
-                    right: source.resolve(pair.right),
-                    id: pair.id,
-                })
-                .map_err(|e| format!("{name}:{}{e}", i + 1)),
-        })
-        .collect()
-}
-
-/// One manifest line as a pair; the error starts with `:column: `, the
-/// place in the line, when serde_json gives one, else with `: `.
-fn parse_line(line: &str) -> Result<BatchPair, String> {
-    // Straight into the pair, so a key given twice is an error too.
-    let error = match serde_json::from_str::<BatchPair>(line) {
-        Ok(pair) => return Ok(pair),
-        Err(error) => error,
-    };
-    let not_an_object = match serde_json::from_str::<Value>(line) {
-        Err(_) => None,
-        Ok(Value::Object(_)) => return Err(placed(&error, "")),
-        Ok(Value::Array(_)) => Some("an array"),
-        Ok(Value::String(_)) => Some("a string"),
-        Ok(Value::Number(_)) => Some("a number"),
-        Ok(Value::Bool(_)) => Some("a boolean"),
-        Ok(Value::Null) => Some("null"),
-    };
-    Err(match not_an_object {
-        Some(what) => format!(": not a JSON object ({what})"),
-        None => placed(&error, "not a JSON object: "),
-    })
-}
-
-/// `:column: what message`. serde_json places its errors in the text it was
-/// given, one manifest line, so its "at line 1 column N" is replaced by the
-/// column alone (the caller puts the manifest's line number before it).
-fn placed(error: &serde_json::Error, what: &str) -> String {
-    let message = error.to_string();
-    let message = message
-        .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(m, _)| m);
-    if error.column() == 0 {
-        format!(": {what}{message}")
-    } else {
-        format!(":{}: {what}{message}", error.column())
-    }
-}
 
 /// What every pair of a batch shares.
 #[derive(Debug, Clone, Default)]
@@ -221,47 +104,59 @@ impl BatchResult {
 
 /// Compares one manifest entry.
 pub fn run_entry(entry: &ManifestEntry, settings: &BatchSettings) -> BatchResult {
-    let pair = match &entry.pair {
+    compare_entry(entry.clone(), settings)
+}
+
+/// [`run_entry`], taking the entry: an inline text becomes its document's
+/// text instead of being copied.
+pub fn compare_entry(entry: ManifestEntry, settings: &BatchSettings) -> BatchResult {
+    let pair = match entry.pair {
         Ok(pair) => pair,
         Err(error) => {
             return BatchResult::Failed(Failed {
-                id: None,
+                id: entry.id,
                 line: entry.line,
-                error: error.clone(),
+                error,
             })
         }
     };
-    let failed = |error: String| {
-        BatchResult::Failed(Failed {
-            id: pair.id.clone(),
-            line: entry.line,
-            error,
-        })
-    };
-    let read = |path: &str, side: &str| {
-        if path == "-" {
-            return Err(format!(
-                "{side} input: standard input (-) is the manifest's in batch mode"
-            ));
-        }
-        read_article(path, settings.decode).map_err(|e| format!("cannot read {side} input: {e}"))
-    };
-    let (left, right) = match (read(&pair.left, "left"), read(&pair.right, "right")) {
+    let BatchPair { left, right, id } = pair;
+    let (left_name, right_name) = (left.name().to_string(), right.name().to_string());
+    let (left, right) = match (read(left, "left", settings), read(right, "right", settings)) {
         (Ok(l), Ok(r)) => (l, r),
-        (Err(e), _) | (_, Err(e)) => return failed(e),
+        (Err(error), _) | (_, Err(error)) => {
+            return BatchResult::Failed(Failed {
+                id,
+                line: entry.line,
+                error,
+            })
+        }
     };
     // Web pages are read as their article, as `newsdiff LEFT RIGHT` reads them.
-    let (left, right) = crate::analyse_loaded(&pair.left, left, &pair.right, right);
+    let (left, right) = crate::analyse_loaded(&left_name, left, &right_name, right);
     let report = crate::compare_documents(&left, &right, &settings.options);
     let rules = settings
         .rules
         .as_ref()
         .map(|config| check::check(&report, config));
-    BatchResult::Compared(Box::new(Compared {
-        id: pair.id.clone(),
-        report,
-        rules,
-    }))
+    BatchResult::Compared(Box::new(Compared { id, report, rules }))
+}
+
+/// Reads one side of a pair: a file or URL, or the inline text (with the
+/// same limit, checks and page detection as a file's bytes).
+fn read(input: Input, side: &str, settings: &BatchSettings) -> Result<Loaded, String> {
+    let read = match input {
+        Input::Path(path) if path == "-" => {
+            return Err(format!(
+                "{side} input: standard input (-) is the manifest's in batch mode"
+            ))
+        }
+        Input::Path(path) => read_article(&path, settings.decode),
+        // The manifest's JSON made the text valid UTF-8; its bytes are
+        // checked as a file's would be (size, NUL, BOM, a web page).
+        Input::Text { name, text } => article_from_bytes(&name, text.into_bytes(), settings.decode),
+    };
+    read.map_err(|e| format!("cannot read {side} input: {e}"))
 }
 
 /// Compares every entry on all cores; results come back in input order.
@@ -285,94 +180,20 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn file(text: &str, path: &str) -> Vec<ManifestEntry> {
         parse_manifest(text, ManifestSource::File(Path::new(path)))
-    }
-
-    fn error(entry: &ManifestEntry) -> &str {
-        entry.pair.as_ref().unwrap_err()
-    }
-
-    #[test]
-    fn manifest_skips_blank_lines_and_keeps_line_numbers() {
-        let entries = file(
-            "{\"left\":\"a\",\"right\":\"b\",\"id\":7}\n\nnot json\n",
-            "pairs.jsonl",
-        );
-        assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].pair.as_ref().unwrap().id, Some(Value::from(7)));
-        assert_eq!(entries[1].line, 3);
-        assert!(entries[1].pair.is_err());
-    }
-
-    #[test]
-    fn a_line_that_is_not_json_is_not_a_json_object_at_its_line_and_column() {
-        let entries = file("\n% not json\n", "m/pairs.jsonl");
-        assert_eq!(
-            error(&entries[0]),
-            "m/pairs.jsonl:2:1: not a JSON object: expected value"
-        );
-    }
-
-    #[test]
-    fn json_other_than_an_object_says_what_it_is() {
-        let entries = parse_manifest("[1, 2]\n\"a\"\nnull\n", ManifestSource::Stdin);
-        assert_eq!(
-            error(&entries[0]),
-            "<stdin>:1: not a JSON object (an array)"
-        );
-        assert_eq!(
-            error(&entries[1]),
-            "<stdin>:2: not a JSON object (a string)"
-        );
-        assert_eq!(error(&entries[2]), "<stdin>:3: not a JSON object (null)");
-    }
-
-    #[test]
-    fn unknown_manifest_key_is_an_error() {
-        let entries = file(
-            "{\"left\":\"a\",\"right\":\"b\",\"rigth\":\"c\"}",
-            "p.jsonl",
-        );
-        let err = error(&entries[0]);
-        assert!(err.starts_with("p.jsonl:1:"), "{err}");
-        assert!(
-            err.contains("rigth") && !err.contains("not a JSON object"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn a_key_given_twice_is_an_error() {
-        let entries = file("{\"left\":\"a\",\"left\":\"b\",\"right\":\"c\"}", "p.jsonl");
-        assert!(error(&entries[0]).contains("duplicate field"));
-    }
-
-    #[test]
-    fn relative_paths_are_taken_from_the_manifest_folder() {
-        let line = "{\"left\":\"../a.txt\",\"right\":\"/abs/b.txt\"}";
-        let pair = file(line, "fixtures/batch/p.jsonl").remove(0).pair.unwrap();
-        assert_eq!(
-            Path::new(&pair.left),
-            Path::new("fixtures/batch").join("../a.txt")
-        );
-        assert_eq!(pair.right, "/abs/b.txt");
-        // No folder in the manifest's name, or standard input: as written.
-        let pair = file(line, "p.jsonl").remove(0).pair.unwrap();
-        assert_eq!(pair.left, "../a.txt");
-        let pair = parse_manifest(line, ManifestSource::Stdin)
-            .remove(0)
-            .pair
-            .unwrap();
-        assert_eq!(pair.left, "../a.txt");
     }
 
     #[test]
     fn standard_input_named_in_a_manifest_stays_an_error_not_a_path() {
         let line = "{\"left\":\"-\",\"right\":\"b\"}";
         let entries = file(line, "m/p.jsonl");
-        assert_eq!(entries[0].pair.as_ref().unwrap().left, "-");
+        assert_eq!(
+            entries[0].pair.as_ref().unwrap().left,
+            Input::Path("-".into())
+        );
         let results = run(&entries, &BatchSettings::default(), &|| {});
         assert_eq!(results[0].status(), Status::Failed);
     }
@@ -385,5 +206,43 @@ mod tests {
         );
         let results = run(&entries, &BatchSettings::default(), &|| {});
         assert_eq!(results[0].status(), Status::Failed);
+    }
+
+    #[test]
+    fn inline_texts_are_compared_under_their_names() {
+        let entries = file(
+            r#"{"id": "s1", "left_text": "Police said 12 people were hurt.", "right_text": "Police said 15 people were hurt.", "right_name": "site"}"#,
+            "p.jsonl",
+        );
+        let results = run(&entries, &BatchSettings::default(), &|| {});
+        let BatchResult::Compared(compared) = &results[0] else {
+            panic!("{:?}", results[0]);
+        };
+        assert_eq!(compared.id, Some(Value::from("s1")));
+        assert_eq!(compared.report.left.path, "<left_text>");
+        assert_eq!(compared.report.right.path, "site");
+        assert_eq!(compared.report.facts.changed.len(), 1);
+    }
+
+    #[test]
+    fn an_inline_text_over_max_bytes_fails_like_a_file() {
+        let entries = file(
+            r#"{"left_text": "Twelve words.", "right_text": "x"}"#,
+            "p.jsonl",
+        );
+        let settings = BatchSettings {
+            decode: DecodeOptions {
+                max_bytes: 5,
+                ..DecodeOptions::default()
+            },
+            ..BatchSettings::default()
+        };
+        let BatchResult::Failed(failed) = &run(&entries, &settings, &|| {})[0] else {
+            panic!("an oversize text is refused");
+        };
+        assert_eq!(
+            failed.error,
+            "cannot read left input: <left_text>: input is over the size limit of 5 bytes (raise it with --max-bytes)"
+        );
     }
 }

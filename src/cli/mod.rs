@@ -109,8 +109,9 @@ pub enum Command {
     /// fails, 2 on trouble.
     #[command(after_help = check::rules_help())]
     Check(check::CheckArgs),
-    /// Compare many pairs from a JSON Lines manifest, in parallel; write one
-    /// JSON result a line, in input order.
+    /// Compare many pairs from a JSON Lines manifest (paths, URLs or texts
+    /// inline), in parallel; write one JSON result a line, in manifest
+    /// order, each as soon as it is done.
     #[command(after_help = check::rules_help())]
     Batch(batch::BatchArgs),
     /// Write the text newsdiff reads from one input (for a web page, the
