@@ -323,6 +323,27 @@ fn a_refused_connection_is_one_line() {
 }
 
 #[test]
+fn https_to_a_plain_http_server_is_a_tls_error() {
+    // A plain HTTP answer to the TLS hello, as a server without TLS gives.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/page", listener.local_addr().unwrap());
+    thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let _ = stream.read(&mut [0u8; 1024]);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let message = error_line(&["extract", &url]);
+    assert!(
+        message.starts_with(&format!(
+            "newsdiff: cannot read input: cannot fetch {url}: TLS: "
+        )),
+        "{message}"
+    );
+}
+
+#[test]
 fn batch_reads_urls_as_they_are_and_paths_from_the_manifest_folder() {
     let server = serve(route);
     let dir = common::scratch("urls", "batch");

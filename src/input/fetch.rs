@@ -204,6 +204,11 @@ fn from_ureq(error: ureq::Error, options: FetchOptions) -> FetchError {
         Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
             FetchError::Timeout(options.timeout)
         }
+        // rustls reports a failed handshake through the transport's I/O.
+        Error::Io(e) if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) => {
+            FetchError::Tls(e.get_ref().map(ToString::to_string).unwrap_or_default())
+        }
+        Error::Io(e) => FetchError::Other(e.to_string()),
         Error::Tls(message) => FetchError::Tls(message.to_string()),
         Error::Rustls(e) => FetchError::Tls(e.to_string()),
         Error::BadUri(uri) => FetchError::Other(format!("not a valid URL: {uri}")),

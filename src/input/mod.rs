@@ -395,6 +395,59 @@ mod tests {
     }
 
     #[test]
+    fn bytes_in_hand_are_read_as_a_file_is() {
+        let page = b"<!doctype html><html><head><title>T</title></head><body><article><p>The council approved the new bridge on Monday, the mayor said, after a long debate.</p></article></body></html>".to_vec();
+        let loaded = article_from_bytes("<left_text>", page, DecodeOptions::default()).unwrap();
+        assert!(matches!(loaded, Loaded::Page(_)), "{loaded:?}");
+        assert!(!loaded.text().contains("<p>"));
+        let text = article_from_bytes(
+            "t",
+            b"\xEF\xBB\xBFPlain.".to_vec(),
+            DecodeOptions::default(),
+        );
+        assert_eq!(text.unwrap(), Loaded::Text("Plain.".into()));
+        let opts = DecodeOptions {
+            max_bytes: 3,
+            ..Default::default()
+        };
+        let error = article_from_bytes("t", b"four".to_vec(), opts).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "t: input is over the size limit of 3 bytes (raise it with --max-bytes)"
+        );
+    }
+
+    #[test]
+    fn a_served_charset_converts_a_text_and_utf8_stays_strict() {
+        let raw = |bytes: &[u8], charset| Raw {
+            bytes: bytes.to_vec(),
+            charset,
+            served_as_html: false,
+        };
+        let opts = DecodeOptions::default();
+        let latin1 = Some(encoding_rs::WINDOWS_1252);
+        assert_eq!(
+            decode_raw("u", raw(b"caf\xE9", latin1), opts).unwrap(),
+            "caf\u{e9}"
+        );
+        assert!(matches!(
+            decode_raw("u", raw(b"a\0b", latin1), opts),
+            Err(ReadError::Decode {
+                cause: InputError::Binary { offset: 1 },
+                ..
+            })
+        ));
+        // A UTF-8 charset (or none) is checked as a file is.
+        assert!(matches!(
+            decode_raw("u", raw(b"caf\xE9", Some(UTF_8)), opts),
+            Err(ReadError::Decode {
+                cause: InputError::InvalidUtf8 { offset: 3 },
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn size_limit_is_enforced() {
         let opts = DecodeOptions {
             max_bytes: 3,
