@@ -187,6 +187,12 @@ impl Origin {
 /// Splits a manifest into entries; blank lines are skipped. Errors name
 /// the manifest and the line (`pairs.jsonl:4: not a JSON object ...`), and
 /// the pairs' relative paths are resolved as [`ManifestSource`] says.
+///
+/// A line is one JSON object. Each side is given by exactly one of `left`
+/// (a path or URL) and `left_text` (the text itself), likewise `right` and
+/// `right_text`; `left_name`/`right_name` name an inline text in the report
+/// (default `<left_text>`/`<right_text>`); `id` is any JSON value. Unknown
+/// keys, a key given twice, or a side given twice or not at all are errors.
 pub fn parse_manifest(text: &str, source: ManifestSource<'_>) -> Vec<ManifestEntry> {
     let origin = Origin::from(source);
     text.lines()

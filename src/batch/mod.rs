@@ -3,7 +3,7 @@
 //!
 //! Each manifest line is one JSON object naming two inputs, each a path or
 //! URL (`left`, `right`) or the text itself (`left_text`, `right_text`), and
-//! an optional `id` ([`manifest`] has the format). A line that cannot be
+//! an optional `id` ([`parse_manifest`] has the format). A line that cannot be
 //! parsed or a pair that cannot be read becomes a [`BatchResult::Failed`];
 //! the others go on. Relative paths are taken from the manifest's folder, as
 //! a Makefile's or a Cargo.toml's are, so a manifest works from any current
