@@ -224,7 +224,16 @@ fn load(path: &str, raw: Raw, options: DecodeOptions) -> Result<Loaded, ReadErro
         return decode_raw(path, raw, options).map(Loaded::Text);
     }
     let bytes = raw.bytes;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // UTF-16, which a server may name, is full of NUL bytes; its text is not.
+    let wide = raw
+        .charset
+        .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    let nul = if wide {
+        None
+    } else {
+        bytes.iter().position(|&b| b == 0)
+    };
+    if let Some(offset) = nul {
         return Err(ReadError::Decode {
             path: path.to_string(),
             cause: InputError::Binary { offset },
@@ -445,6 +454,24 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_page_served_as_utf16_is_not_binary() {
+        let page: Vec<u8> = "<!doctype html><html><body><article><p>The council approved the new bridge on Monday, the mayor said, after a long debate.</p></article></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let raw = Raw {
+            bytes: page,
+            charset: Some(encoding_rs::UTF_16LE),
+            served_as_html: true,
+        };
+        let loaded = load("u", raw, DecodeOptions::default()).unwrap();
+        assert!(
+            loaded.text().contains("approved the new bridge"),
+            "{loaded:?}"
+        );
     }
 
     #[test]
