@@ -1,13 +1,15 @@
-//! `newsdiff batch MANIFEST`: many pairs in, JSON Lines out, with a progress
-//! bar on standard error when it is a terminal.
+//! `newsdiff batch MANIFEST`: many pairs in, JSON Lines out as each pair is
+//! done, with a progress bar on standard error when it is a terminal.
 
 use super::check::RuleArgs;
 use super::{InputArgs, DIFFERENT, TROUBLE};
 use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsdiff::batch::{parse_manifest, BatchSettings, ManifestSource, Status};
-use std::io::{self, IsTerminal, Read, Write};
+use newsdiff::batch::stream::{stream, StreamError};
+use newsdiff::batch::{BatchSettings, ManifestSource, Status};
+use std::fs::File;
+use std::io::{self, BufRead, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -15,9 +17,10 @@ use std::process::ExitCode;
 #[derive(Debug, Clone, ClapArgs)]
 pub struct BatchArgs {
     /// JSON Lines file of {"left": path, "right": path, "id": any}, or - for
-    /// standard input. Relative paths are taken from the manifest's folder
-    /// (from the current folder for standard input); absolute paths as they
-    /// are.
+    /// standard input; "left_text"/"right_text" give a text itself instead
+    /// of a path. Relative paths are taken from the manifest's folder (from
+    /// the current folder for standard input); absolute paths and URLs as
+    /// they are.
     pub manifest: String,
     #[command(flatten)]
     pub input: InputArgs,
@@ -71,23 +74,23 @@ impl TryFrom<BatchArgs> for BatchConfig {
     }
 }
 
-/// Compares every pair and writes one JSON line each, in input order.
+/// Compares every pair and writes one JSON line each, in manifest order,
+/// each as soon as it and the lines before it are done.
 pub fn run(config: &BatchConfig) -> Result<ExitCode> {
-    let mut text = String::new();
-    if config.manifest == "-" {
-        io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the manifest from standard input")?;
+    let stdin = config.manifest == "-";
+    let manifest: Box<dyn BufRead + Send> = if stdin {
+        Box::new(io::BufReader::new(io::stdin()))
     } else {
-        text = std::fs::read_to_string(&config.manifest)
+        // Opened here, so a missing manifest is trouble before any output.
+        let file = File::open(&config.manifest)
             .with_context(|| format!("cannot read manifest {}", config.manifest))?;
-    }
-    let source = if config.manifest == "-" {
+        Box::new(io::BufReader::new(file))
+    };
+    let source = if stdin {
         ManifestSource::Stdin
     } else {
         ManifestSource::File(Path::new(&config.manifest))
     };
-    let entries = parse_manifest(&text, source);
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = config.jobs {
         pool = pool.num_threads(jobs);
@@ -95,41 +98,72 @@ pub fn run(config: &BatchConfig) -> Result<ExitCode> {
     let pool = pool.build().context("cannot start worker threads")?;
 
     let progress = if io::stderr().is_terminal() {
-        let bar = ProgressBar::new(entries.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pairs {elapsed}") {
-            bar.set_style(style);
-        }
-        bar
+        progress_bar(&config.manifest)
     } else {
         ProgressBar::hidden()
     };
-
-    // Results are written a chunk at a time, so output streams in input
-    // order while memory stays bounded on long manifests.
-    let chunk = pool.current_num_threads() * 16;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let (mut worst, mut failed) = (Status::Same, 0);
-    for entries in entries.chunks(chunk.max(1)) {
-        let results =
-            pool.install(|| newsdiff::batch::run(entries, &config.settings, &|| progress.inc(1)));
-        for result in &results {
-            serde_json::to_writer(&mut out, result)?;
-            writeln!(out)?;
-            worst = worst.max(result.status());
-            failed += usize::from(result.status() == Status::Failed);
-        }
-        out.flush()?;
-    }
+    let out = io::BufWriter::new(io::stdout().lock());
+    let summary = stream(manifest, source, &config.settings, &pool, out, &mut |_| {
+        progress.inc(1)
+    });
     progress.finish_and_clear();
-    if failed > 0 {
+    let summary = match summary {
+        Ok(summary) => summary,
+        // A closed pipe stays an io::Error, for main to tell it apart.
+        Err(StreamError::Output(error)) => return Err(error.into()),
+        Err(error) => bail!(error),
+    };
+    if summary.failed > 0 {
         eprintln!(
-            "newsdiff: {failed} of {} pairs could not be compared (see their \"error\")",
-            entries.len()
+            "newsdiff: {} of {} pairs could not be compared (see their \"error\")",
+            summary.failed, summary.pairs
         );
     }
-    Ok(match worst {
+    Ok(match summary.worst {
         Status::Same => ExitCode::SUCCESS,
         Status::Different => ExitCode::from(DIFFERENT),
         Status::Failed => ExitCode::from(TROUBLE),
     })
+}
+
+/// The bar on a terminal: out of the manifest's line count when it is a
+/// file (counted in one quick pass), a running count for standard input,
+/// whose length is not known until it ends.
+fn progress_bar(manifest: &str) -> ProgressBar {
+    let lines = (manifest != "-")
+        .then(|| count_lines(Path::new(manifest)).ok())
+        .flatten();
+    let (bar, template) = match lines {
+        Some(lines) => (
+            ProgressBar::new(lines),
+            "{bar:40} {pos}/{len} pairs {elapsed}",
+        ),
+        None => (ProgressBar::no_length(), "{pos} pairs {elapsed} {per_sec}"),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Non-blank lines of a file, read in blocks, nothing kept.
+fn count_lines(path: &Path) -> io::Result<u64> {
+    let mut reader = io::BufReader::with_capacity(1 << 16, File::open(path)?);
+    let (mut lines, mut blank) = (0, true);
+    loop {
+        let block = reader.fill_buf()?;
+        if block.is_empty() {
+            return Ok(lines + u64::from(!blank));
+        }
+        for &byte in block {
+            if byte == b'\n' {
+                lines += u64::from(!blank);
+                blank = true;
+            } else if !byte.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        let used = block.len();
+        reader.consume(used);
+    }
 }

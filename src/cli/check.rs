@@ -29,7 +29,8 @@ pub fn rules_help() -> String {
 /// `newsdiff check LEFT RIGHT`.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct CheckArgs {
-    /// The reference report (a file, or - for standard input).
+    /// The reference report (a file, - for standard input, or an http(s)
+    /// URL).
     pub left: String,
     /// The report to check against it.
     pub right: String,

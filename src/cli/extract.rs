@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// Flags of `newsdiff extract`.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct ExtractArgs {
-    /// The input (a file, or - for standard input).
+    /// The input (a file, - for standard input, or an http(s) URL).
     #[arg(value_name = "INPUT")]
     pub path: String,
     #[command(flatten)]

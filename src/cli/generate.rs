@@ -163,6 +163,12 @@ fn extra_sections() -> Roff {
         "Under --color auto: NO_COLOR (set: no colour), CLICOLOR=0 (no colour), \
          CLICOLOR_FORCE=1 (colour a pipe too), TERM=dumb (no colour).",
     )]);
+    // ureq reads these (Proxy::try_from_env) for URL inputs.
+    roff.control("PP", []);
+    roff.text([roman(
+        "For URL inputs: HTTPS_PROXY, HTTP_PROXY or ALL_PROXY (a proxy to go through), \
+         NO_PROXY (hosts reached directly).",
+    )]);
     roff
 }
 
@@ -221,5 +227,6 @@ mod tests {
             // roff writes `_` as is and `-` as `\-`.
             assert!(page.contains(rule.name()), "{rule} missing");
         }
+        assert!(page.contains("HTTPS_PROXY"), "proxy variables missing");
     }
 }

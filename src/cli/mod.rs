@@ -18,12 +18,17 @@ use newsdiff::render::View;
 use newsdiff::Options;
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Exit status as in `diff`: 0 same (or every rule passed), 1 different (or
 /// a rule failed), 2 trouble.
 pub const DIFFERENT: u8 = 1;
 /// See [`DIFFERENT`].
 pub const TROUBLE: u8 = 2;
+
+/// `--timeout`'s default, [`newsdiff::input::fetch::DEFAULT_TIMEOUT`] in
+/// seconds (a test checks they agree).
+const DEFAULT_TIMEOUT_TEXT: &str = "30";
 
 /// Compare two news reports of one story: wording, attribution, and facts
 /// omitted or added.
@@ -44,7 +49,8 @@ pub struct Args {
     /// What to do instead of comparing one pair.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The reference report (a file, or - for standard input).
+    /// The reference report (a file, - for standard input, or an http(s)
+    /// URL).
     #[arg(required = true)]
     pub left: Option<String>,
     /// The report to compare with it.
@@ -102,8 +108,9 @@ pub enum Command {
     /// fails, 2 on trouble.
     #[command(after_help = check::rules_help())]
     Check(check::CheckArgs),
-    /// Compare many pairs from a JSON Lines manifest, in parallel; write one
-    /// JSON result a line, in input order.
+    /// Compare many pairs from a JSON Lines manifest (paths, URLs or texts
+    /// inline), in parallel; write one JSON result a line, in manifest
+    /// order, each as soon as it is done.
     #[command(after_help = check::rules_help())]
     Batch(batch::BatchArgs),
     /// Write the text newsdiff reads from one input (for a web page, the
@@ -144,6 +151,10 @@ pub struct InputArgs {
     /// (<!doctype html>, <html>, <head>, <body>) as one, else as text.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto, value_name = "FORMAT")]
     pub input: InputFormatArg,
+    /// For a URL input: seconds allowed for the whole fetch, redirects and
+    /// body included (decimals allowed: 0.5).
+    #[arg(long, default_value = DEFAULT_TIMEOUT_TEXT, value_name = "SECONDS")]
+    pub timeout: String,
 }
 
 /// `--input`.
@@ -303,12 +314,23 @@ impl InputArgs {
                 lossy: self.lossy,
                 max_bytes,
                 format: self.input.into(),
+                timeout: parse_timeout(&self.timeout)?,
             },
             Options {
                 min_similarity: self.min_similarity,
             },
         ))
     }
+}
+
+/// `--timeout`: a positive number of seconds, decimals allowed.
+fn parse_timeout(text: &str) -> Result<Duration> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|seconds| *seconds > 0.0)
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+        .ok_or_else(|| anyhow!("--timeout: {text:?} is not a positive number of seconds"))
 }
 
 /// Whether text output is coloured. `auto` is anstream's reading of the
@@ -395,5 +417,31 @@ fn exit(differs: bool) -> ExitCode {
         ExitCode::from(DIFFERENT)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeout_takes_positive_seconds_with_decimals() {
+        assert_eq!(parse_timeout("30").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse_timeout(" 0.5 ").unwrap(), Duration::from_millis(500));
+        for junk in ["0", "-1", "", "ten", "NaN", "inf", "1e400"] {
+            let error = parse_timeout(junk).unwrap_err().to_string();
+            assert!(
+                error.contains("positive number of seconds"),
+                "{junk}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn timeout_default_is_the_library_default() {
+        assert_eq!(
+            parse_timeout(DEFAULT_TIMEOUT_TEXT).unwrap(),
+            newsdiff::input::fetch::DEFAULT_TIMEOUT
+        );
     }
 }

@@ -1,7 +1,16 @@
-//! Bytes → text: size limit, binary detection, UTF-8 check, BOM removal;
-//! for a web page, the article's extracted text ([`crate::html`]).
+//! A file, standard input or a URL → text: size limit, binary detection,
+//! UTF-8 check, BOM removal; for a web page, the article's extracted text
+//! ([`crate::html`]).
+
+pub mod fetch;
+mod size;
+
+pub use size::parse_size;
 
 use crate::html::{self, Extracted, HtmlError, InputFormat};
+use encoding_rs::{Encoding, UTF_8};
+use fetch::{FetchError, FetchOptions};
+use std::time::Duration;
 use thiserror::Error;
 
 /// Default largest input accepted, per side (50 MB).
@@ -10,38 +19,6 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 /// [`DEFAULT_MAX_BYTES`] as `--max-bytes` writes it ([`parse_size`] reads
 /// it back).
 pub const DEFAULT_MAX_BYTES_TEXT: &str = "50M";
-
-/// Reads a size as `--max-bytes` takes it: a number of bytes, or a number
-/// followed by `k`, `M` or `G` (either case, `iB` allowed after it) for
-/// powers of 1024, as `ls -h`, `du -h` and `sort -S` count (the default,
-/// 50 MiB, is `50M`). Decimal points and other suffixes are refused, with a
-/// message that says what is accepted.
-pub fn parse_size(text: &str) -> Result<u64, String> {
-    let accepted =
-        "a number of bytes, or one followed by k, M or G (powers of 1024), such as 10k or 50M";
-    let trimmed = text.trim();
-    let digits = trimmed
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(trimmed.len());
-    let (number, suffix) = trimmed.split_at(digits);
-    let shift = match suffix.to_ascii_lowercase().as_str() {
-        "" => 0,
-        "k" | "kib" => 10,
-        "m" | "mib" => 20,
-        "g" | "gib" => 30,
-        _ => return Err(format!("{text:?} is not a size: expected {accepted}")),
-    };
-    let number: u64 = match number.parse() {
-        Ok(n) => n,
-        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
-            return Err(format!("{text:?} is too large"))
-        }
-        Err(_) => return Err(format!("{text:?} is not a size: expected {accepted}")),
-    };
-    number
-        .checked_mul(1 << shift)
-        .ok_or_else(|| format!("{text:?} is too large"))
-}
 
 /// Why an input cannot be compared.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -77,6 +54,8 @@ pub struct DecodeOptions {
     pub max_bytes: u64,
     /// Text, Markdown, a web page, or decided by content.
     pub format: InputFormat,
+    /// For a URL: time allowed for the whole fetch.
+    pub timeout: Duration,
 }
 
 impl Default for DecodeOptions {
@@ -85,6 +64,7 @@ impl Default for DecodeOptions {
             lossy: false,
             max_bytes: DEFAULT_MAX_BYTES,
             format: InputFormat::Auto,
+            timeout: fetch::DEFAULT_TIMEOUT,
         }
     }
 }
@@ -151,6 +131,14 @@ pub enum ReadError {
         /// The cause.
         cause: InputError,
     },
+    /// The input is a URL that gave no body.
+    #[error("cannot fetch {url}: {cause}")]
+    Fetch {
+        /// The URL.
+        url: String,
+        /// The cause.
+        cause: FetchError,
+    },
     /// The input is a web page with no article in it.
     #[error("no article text found in {path}")]
     NoArticle {
@@ -194,27 +182,70 @@ impl Loaded {
     }
 }
 
-/// Reads one input, `-` for standard input, and when it is a web page
-/// (by `options.format`, or by content under `auto`) extracts its article.
-/// A page is decoded by its own declared encoding (see
-/// [`html::decode_page`]), so `--lossy` does not apply to it.
+/// Reads one input (a file, `-` for standard input, or a URL) and when it
+/// is a web page (by `options.format`, or under `auto` by content or by a
+/// URL's `text/html` content type) extracts its article. A page is decoded
+/// by the charset of a URL's `Content-Type`, else by its own declared
+/// encoding (see [`html::decode_page`]), so `--lossy` does not apply to it.
 pub fn read_article(path: &str, options: DecodeOptions) -> Result<Loaded, ReadError> {
-    let bytes = read_bytes(path, options)?;
-    if !options.format.is_html(&bytes) {
-        return decode_owned(bytes, options)
-            .map(Loaded::Text)
-            .map_err(|cause| ReadError::Decode {
-                path: path.to_string(),
-                cause,
-            });
+    let raw = read_raw(path, options)?;
+    load(path, raw, options)
+}
+
+/// [`read_article`] on bytes already in hand (a batch manifest's inline
+/// text), named `name` in messages: the same size limit, checks and web
+/// page detection as a file's bytes.
+pub fn article_from_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    options: DecodeOptions,
+) -> Result<Loaded, ReadError> {
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(ReadError::Decode {
+            path: name.to_string(),
+            cause: InputError::TooLarge {
+                size: bytes.len() as u64,
+                limit: options.max_bytes,
+            },
+        });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    let raw = Raw {
+        bytes,
+        charset: None,
+        served_as_html: false,
+    };
+    load(name, raw, options)
+}
+
+/// Text or a page's article from an input's bytes.
+fn load(path: &str, raw: Raw, options: DecodeOptions) -> Result<Loaded, ReadError> {
+    let served_as_html = options.format == InputFormat::Auto && raw.served_as_html;
+    if !(served_as_html || options.format.is_html(&raw.bytes)) {
+        return decode_raw(path, raw, options).map(Loaded::Text);
+    }
+    let bytes = raw.bytes;
+    // UTF-16, which a server may name, is full of NUL bytes; its text is not.
+    let wide = raw
+        .charset
+        .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    let nul = if wide {
+        None
+    } else {
+        bytes.iter().position(|&b| b == 0)
+    };
+    if let Some(offset) = nul {
         return Err(ReadError::Decode {
             path: path.to_string(),
             cause: InputError::Binary { offset },
         });
     }
-    match html::extract_article(&html::decode_page(&bytes)) {
+    // The HTML standard's order: a BOM, then the transport's charset, then
+    // the page's own declaration (encoding_rs's `decode` sniffs the BOM).
+    let text = match raw.charset {
+        Some(encoding) => encoding.decode(&bytes).0.into_owned(),
+        None => html::decode_page(&bytes),
+    };
+    match html::extract_article(&text) {
         Ok(page) => Ok(Loaded::Page(page)),
         Err(HtmlError::NoArticle) => Err(ReadError::NoArticle {
             path: path.to_string(),
@@ -226,14 +257,64 @@ pub fn read_article(path: &str, options: DecodeOptions) -> Result<Loaded, ReadEr
     }
 }
 
-/// Reads and decodes one input; `-` is standard input. A file larger than
-/// the limit is refused before it is read.
+/// Reads and decodes one input as text (a file, `-` for standard input, or
+/// a URL). A file larger than the limit is refused before it is read.
 pub fn read_input(path: &str, options: DecodeOptions) -> Result<String, ReadError> {
-    let bytes = read_bytes(path, options)?;
-    decode_owned(bytes, options).map_err(|source| ReadError::Decode {
-        path: path.to_string(),
-        cause: source,
+    let raw = read_raw(path, options)?;
+    decode_raw(path, raw, options)
+}
+
+/// An input's bytes and what its source says about them.
+struct Raw {
+    bytes: Vec<u8>,
+    /// A URL's `Content-Type` charset.
+    charset: Option<&'static Encoding>,
+    /// A URL's `Content-Type` is a web page's.
+    served_as_html: bool,
+}
+
+/// The bytes of a file, standard input or a URL, within the size limit.
+fn read_raw(path: &str, options: DecodeOptions) -> Result<Raw, ReadError> {
+    if !fetch::is_url(path) {
+        return Ok(Raw {
+            bytes: read_bytes(path, options)?,
+            charset: None,
+            served_as_html: false,
+        });
+    }
+    let fetch_options = FetchOptions {
+        timeout: options.timeout,
+        max_bytes: options.max_bytes,
+    };
+    let fetched = fetch::fetch(path, fetch_options).map_err(|cause| ReadError::Fetch {
+        url: path.to_string(),
+        cause,
+    })?;
+    Ok(Raw {
+        bytes: fetched.bytes,
+        charset: fetched.charset,
+        served_as_html: fetched.is_html,
     })
+}
+
+/// Text from raw bytes: UTF-8 as [`decode_owned`] reads it, or, when a
+/// URL's `Content-Type` names another charset, converted from it (bad bytes
+/// become U+FFFD, as a browser shows them).
+fn decode_raw(path: &str, raw: Raw, options: DecodeOptions) -> Result<String, ReadError> {
+    let failed = |cause| ReadError::Decode {
+        path: path.to_string(),
+        cause,
+    };
+    match raw.charset {
+        Some(encoding) if encoding != UTF_8 => {
+            let text = encoding.decode(&raw.bytes).0.into_owned();
+            match text.bytes().position(|b| b == 0) {
+                Some(offset) => Err(failed(InputError::Binary { offset })),
+                None => Ok(text),
+            }
+        }
+        _ => decode_owned(raw.bytes, options).map_err(failed),
+    }
 }
 
 /// The bytes of one input, within the size limit.
@@ -323,33 +404,74 @@ mod tests {
     }
 
     #[test]
-    fn sizes_count_in_powers_of_1024() {
-        assert_eq!(parse_size("1000"), Ok(1000));
-        assert_eq!(parse_size("10k"), Ok(10 * 1024));
-        assert_eq!(parse_size("10K"), Ok(10 * 1024));
-        assert_eq!(parse_size("50M"), Ok(50 * 1024 * 1024));
-        assert_eq!(parse_size("50MiB"), Ok(50 * 1024 * 1024));
-        assert_eq!(parse_size("1g"), Ok(1 << 30));
-        assert_eq!(parse_size(" 0 "), Ok(0));
-        assert_eq!(parse_size(DEFAULT_MAX_BYTES_TEXT), Ok(DEFAULT_MAX_BYTES));
+    fn bytes_in_hand_are_read_as_a_file_is() {
+        let page = b"<!doctype html><html><head><title>T</title></head><body><article><p>The council approved the new bridge on Monday, the mayor said, after a long debate.</p></article></body></html>".to_vec();
+        let loaded = article_from_bytes("<left_text>", page, DecodeOptions::default()).unwrap();
+        assert!(matches!(loaded, Loaded::Page(_)), "{loaded:?}");
+        assert!(!loaded.text().contains("<p>"));
+        let text = article_from_bytes(
+            "t",
+            b"\xEF\xBB\xBFPlain.".to_vec(),
+            DecodeOptions::default(),
+        );
+        assert_eq!(text.unwrap(), Loaded::Text("Plain.".into()));
+        let opts = DecodeOptions {
+            max_bytes: 3,
+            ..Default::default()
+        };
+        let error = article_from_bytes("t", b"four".to_vec(), opts).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "t: input is over the size limit of 3 bytes (raise it with --max-bytes)"
+        );
     }
 
     #[test]
-    fn junk_sizes_are_refused_with_what_is_accepted() {
-        for junk in ["", "k", "junk", "1.5M", "10 k", "10kb", "10T", "-1", "M10"] {
-            let err = parse_size(junk).unwrap_err();
-            assert!(
-                err.contains("not a size") && err.contains("10k"),
-                "{junk}: {err}"
-            );
-        }
-        assert!(parse_size("99999999999999999999")
-            .unwrap_err()
-            .contains("too large"));
-        assert!(parse_size("17179869184G")
-            .unwrap_err()
-            .contains("too large"));
-        assert_eq!(parse_size("18446744073709551615"), Ok(u64::MAX));
+    fn a_served_charset_converts_a_text_and_utf8_stays_strict() {
+        let raw = |bytes: &[u8], charset| Raw {
+            bytes: bytes.to_vec(),
+            charset,
+            served_as_html: false,
+        };
+        let opts = DecodeOptions::default();
+        let latin1 = Some(encoding_rs::WINDOWS_1252);
+        assert_eq!(
+            decode_raw("u", raw(b"caf\xE9", latin1), opts).unwrap(),
+            "caf\u{e9}"
+        );
+        assert!(matches!(
+            decode_raw("u", raw(b"a\0b", latin1), opts),
+            Err(ReadError::Decode {
+                cause: InputError::Binary { offset: 1 },
+                ..
+            })
+        ));
+        // A UTF-8 charset (or none) is checked as a file is.
+        assert!(matches!(
+            decode_raw("u", raw(b"caf\xE9", Some(UTF_8)), opts),
+            Err(ReadError::Decode {
+                cause: InputError::InvalidUtf8 { offset: 3 },
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_page_served_as_utf16_is_not_binary() {
+        let page: Vec<u8> = "<!doctype html><html><body><article><p>The council approved the new bridge on Monday, the mayor said, after a long debate.</p></article></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let raw = Raw {
+            bytes: page,
+            charset: Some(encoding_rs::UTF_16LE),
+            served_as_html: true,
+        };
+        let loaded = load("u", raw, DecodeOptions::default()).unwrap();
+        assert!(
+            loaded.text().contains("approved the new bridge"),
+            "{loaded:?}"
+        );
     }
 
     #[test]
