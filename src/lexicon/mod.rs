@@ -10,6 +10,8 @@
 //! - [`wordnet`]: WordNet synonyms and antonyms (tables built from
 //!   `data/wordnet/`).
 //! - [`reversals`]: word pairs that reverse a statement.
+//! - [`negation`]: negators (contractions with or without their
+//!   apostrophe), negation without a negator, auxiliary classes.
 //! - [`quotes`]: quotation marks, by the job they do.
 
 pub(crate) mod calendar;
@@ -18,6 +20,7 @@ pub(crate) mod demonyms;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
+pub(crate) mod negation;
 pub(crate) mod quotes;
 pub(crate) mod reversals;
 pub(crate) mod speakers;

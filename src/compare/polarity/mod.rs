@@ -9,6 +9,7 @@
 //! both sides keep, and an opposite must replace the word it opposes.
 
 use crate::lexicon;
+use crate::lexicon::negation::{auxiliary_class, is_implicit_negator, is_negator};
 use crate::model::report::{DiffOp, DiffTag, FactChange, FactKind};
 use crate::text::normalize::{self, Key};
 use crate::text::vocabulary::Vocabulary;
@@ -216,19 +217,6 @@ fn is_bridge(folded: &str) -> bool {
     )
 }
 
-/// Auxiliaries that stand in for one another around a negator ("has" →
-/// "doesn't have", "will" → "won't").
-fn auxiliary_class(folded: &str) -> Option<u8> {
-    Some(match folded {
-        "be" | "is" | "are" | "was" | "were" | "been" | "am" => 0,
-        "have" | "has" | "had" => 1,
-        "do" | "does" | "did" => 2,
-        "will" | "would" | "won't" | "wouldn't" => 3,
-        "can" | "could" | "cannot" | "can't" | "couldn't" => 4,
-        _ => return None,
-    })
-}
-
 /// Words that negate the clause they are in (folded). "fail to" and
 /// "refuse to" negate the verb after them like "not" does, so "failed to
 /// fall" and "did not fall" say the same. "not only" and "whether or not"
@@ -249,53 +237,14 @@ fn negator_at(words: &[Word<'_>], k: usize) -> bool {
         ) && next == "to")
 }
 
-fn is_negator(folded: &str) -> bool {
-    matches!(
-        folded,
-        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot"
-    ) || folded.ends_with("n't")
-}
-
 /// Words that negate without a negator ("unable to", "the lack of",
 /// "rather than", "denied that"): a rewrite that puts a "not" where the
 /// other side has one of these says the same thing. They weigh in the
 /// count of negations, but a reversal is only reported for a negator.
 fn implicit_negator_at(words: &[Word<'_>], k: usize) -> bool {
-    let folded = &*words[k].folded;
     let next = words.get(k + 1).map_or("", |w| &*w.folded);
     let before = k.checked_sub(1).map_or("", |p| &*words[p].folded);
-    matches!(
-        folded,
-        "unable"
-            | "incapable"
-            | "inability"
-            | "unlikely"
-            | "absence"
-            | "absent"
-            | "lack"
-            | "lacks"
-            | "lacked"
-            | "lacking"
-            | "instead"
-            | "unless"
-            | "without"
-            | "deny"
-            | "denies"
-            | "denied"
-            | "stop"
-            | "stops"
-            | "stopped"
-            | "prevent"
-            | "prevents"
-            | "prevented"
-            | "few"
-            | "non"
-            | "hardly"
-            | "barely"
-            | "little"
-    ) || (folded == "rather" && next == "than")
-        || (folded == "opposed" && before == "as")
-        || (folded == "far" && next == "from")
+    is_implicit_negator(before, &words[k].folded, next)
 }
 
 /// Negations in a stretch of words, explicit and implicit.

@@ -1,0 +1,110 @@
+//! Negation: the words that deny the clause they stand in, the words that
+//! negate without a negator, and the auxiliaries that stand in for one
+//! another around a negator. All folded (lowercase, straight apostrophe).
+
+/// Negators written as words of their own.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
+];
+
+/// Contractions whose apostrophe was lost ("dont", "wasnt"): a plain-text
+/// export or a CMS that strips quotation marks strips apostrophes too, and
+/// the copy says the same as the original ("I don't" / "I dont"). "wont"
+/// and "cant" are also rare nouns ("as is his wont"); in news text they
+/// are nearly always the contraction.
+const BARE_CONTRACTIONS: &[&str] = &[
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
+    "wont", "wouldnt", "cant", "couldnt", "shouldnt", "mustnt", "neednt", "shant", "aint",
+    "mightnt", "darent", "oughtnt",
+];
+
+/// True when the folded word negates its clause: a negator, or a
+/// contraction with "n't" (its apostrophe kept or lost).
+pub(crate) fn is_negator(folded: &str) -> bool {
+    NEGATORS.contains(&folded) || folded.ends_with("n't") || BARE_CONTRACTIONS.contains(&folded)
+}
+
+/// Words that negate without a negator ("unable to", "the lack of",
+/// "denied that").
+const IMPLICIT_NEGATORS: &[&str] = &[
+    "unable",
+    "incapable",
+    "inability",
+    "unlikely",
+    "absence",
+    "absent",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "instead",
+    "unless",
+    "without",
+    "deny",
+    "denies",
+    "denied",
+    "stop",
+    "stops",
+    "stopped",
+    "prevent",
+    "prevents",
+    "prevented",
+    "few",
+    "non",
+    "hardly",
+    "barely",
+    "little",
+];
+
+/// True when `word` negates without a negator, given the words `before`
+/// and `next` around it: one of [`IMPLICIT_NEGATORS`], or "rather than",
+/// "as opposed", "far from", "yet to" ("is yet to open" says "has not
+/// opened").
+pub(crate) fn is_implicit_negator(before: &str, word: &str, next: &str) -> bool {
+    IMPLICIT_NEGATORS.contains(&word)
+        || (word == "rather" && next == "than")
+        || (word == "opposed" && before == "as")
+        || (word == "far" && next == "from")
+        || (word == "yet" && next == "to")
+}
+
+/// Auxiliaries that stand in for one another around a negator ("has" →
+/// "doesn't have", "will" → "won't"), by class.
+pub(crate) fn auxiliary_class(folded: &str) -> Option<u8> {
+    Some(match folded {
+        "be" | "is" | "are" | "was" | "were" | "been" | "am" => 0,
+        "have" | "has" | "had" => 1,
+        "do" | "does" | "did" => 2,
+        "will" | "would" | "won't" | "wouldn't" | "wont" | "wouldnt" => 3,
+        "can" | "could" | "cannot" | "can't" | "couldn't" | "cant" | "couldnt" => 4,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contraction_negates_with_or_without_its_apostrophe() {
+        for w in [
+            "not", "never", "didn't", "cannot", "no", "dont", "wasnt", "couldnt",
+        ] {
+            assert!(is_negator(w), "{w}");
+        }
+        for w in ["now", "know", "note", "don", "nothingness", "isn"] {
+            assert!(!is_negator(w), "{w}");
+        }
+        assert_eq!(auxiliary_class("wont"), auxiliary_class("will"));
+        assert_eq!(auxiliary_class("cant"), auxiliary_class("can"));
+    }
+
+    #[test]
+    fn implicit_negators_read_their_neighbours() {
+        assert!(is_implicit_negator("", "unable", "to"));
+        assert!(is_implicit_negator("is", "yet", "to"));
+        assert!(!is_implicit_negator("not", "yet", "."));
+        assert!(is_implicit_negator("", "rather", "than"));
+        assert!(!is_implicit_negator("", "rather", "good"));
+    }
+}
