@@ -93,6 +93,27 @@ impl Walker {
         }
     }
 
+    /// Saved pages put words in sibling elements with no space between
+    /// ("…Queens.</span><span>Credit</span><span>Chang W. Lee…"), which CSS
+    /// lays out apart. Where the running text ends a sentence or a
+    /// lower-case word and the element opens with a capital, a space goes
+    /// between (a split inside a word, "<b>T</b>he", is left alone).
+    fn space_if_glued(&mut self, element: &NodeRef) {
+        let Some(last) = self.open.chars().next_back() else {
+            return;
+        };
+        let ends_word = last.is_lowercase() || matches!(last, '.' | '!' | '?' | ':' | ';' | ')');
+        // The first letter only: the whole text of every inline element
+        // would be quadratic in the nesting.
+        let first = element
+            .descendants_it()
+            .filter(NodeRef::is_text)
+            .find_map(|t| t.text().trim_start().chars().next());
+        if ends_word && first.is_some_and(char::is_uppercase) {
+            self.open.push(' ');
+        }
+    }
+
     fn walk(&mut self, node: &NodeRef, kind: BlockKind, depth: usize) {
         for child in node.children_it(false) {
             if child.is_text() {
@@ -113,7 +134,18 @@ impl Walker {
                 continue;
             }
             if !BLOCK_LEVEL.contains(&name) {
+                // A photo credit marked up inside a caption (schema.org's
+                // `copyrightHolder`, `creator`) is a caption block of its
+                // own, as a reader sees it under the picture.
+                let credit = kind == BlockKind::Caption && is_credit_element(&child);
+                if credit {
+                    self.flush(kind);
+                }
+                self.space_if_glued(&child);
                 self.walk(&child, kind, depth + 1);
+                if credit {
+                    self.flush(kind);
+                }
                 continue;
             }
             let inner = match name {
@@ -127,6 +159,16 @@ impl Walker {
             self.flush(inner);
         }
     }
+}
+
+/// An element schema.org microdata marks as a picture's credit.
+fn is_credit_element(node: &NodeRef) -> bool {
+    node.attr("itemprop").is_some_and(|p| {
+        let p = p.to_ascii_lowercase();
+        ["copyrightholder", "creator", "author", "copyrightnotice"]
+            .iter()
+            .any(|name| p.split_whitespace().any(|w| w == *name))
+    })
 }
 
 #[cfg(test)]
@@ -163,6 +205,35 @@ mod tests {
     fn scripts_and_styles_are_never_text() {
         let got = kinds_and_texts("<p>Kept.<script>var x = 2000;</script><style>p{}</style></p>");
         assert_eq!(got, vec![(BlockKind::Paragraph, "Kept.".into())]);
+    }
+
+    #[test]
+    fn a_marked_photo_credit_is_its_own_caption_block() {
+        let got = kinds_and_texts(
+            "<figure><figcaption><span>Workers in Queens.</span><span itemprop=\"copyrightHolder\">\
+             <span>Credit</span><span>Chang W. Lee/The New York Times</span></span></figcaption></figure>",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Caption, "Workers in Queens.".into()),
+                (
+                    BlockKind::Caption,
+                    "Credit Chang W. Lee/The New York Times".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_sibling_elements_get_a_space_only_between_words() {
+        let got = kinds_and_texts(
+            "<p><span>One.</span><span>Two</span> <b>T</b>hree <i>new</i><i>York</i></p>",
+        );
+        assert_eq!(
+            got,
+            vec![(BlockKind::Paragraph, "One. Two Three new York".into())]
+        );
     }
 
     #[test]

@@ -16,8 +16,10 @@
 
 mod blocks;
 mod detect;
+mod meta;
 
 pub use detect::{decode_page, looks_like_html, InputFormat};
+pub use meta::{BylineSource, PageMeta};
 
 use crate::model::{BlockKind, Document};
 use crate::parse::patterns;
@@ -39,14 +41,34 @@ pub enum HtmlError {
     TooDeep,
 }
 
-/// An article read from a page: the extracted text and the kind of each of
-/// its blocks, in order.
+/// An article read from a page: the extracted text, the kind of each of
+/// its blocks, and what the page says about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
     /// Blocks separated by blank lines; what sentence spans point into.
     pub text: String,
     /// The kind of every block of `text`, in order.
     pub kinds: Vec<BlockKind>,
+    /// Index in `kinds` of the first block of the article's body: the ones
+    /// before it (title, byline, date) come from the page's metadata.
+    pub body_start: usize,
+    /// Title, byline (and its source), date and site name.
+    pub meta: PageMeta,
+}
+
+impl Extracted {
+    /// The blocks of the article's body in order, as a reader sees them
+    /// (a heading without its `## `).
+    pub fn body_blocks(&self) -> impl Iterator<Item = (BlockKind, &str)> {
+        self.text
+            .split("\n\n")
+            .zip(&self.kinds)
+            .skip(self.body_start)
+            .map(|(text, &kind)| match kind {
+                BlockKind::Heading => (kind, text.strip_prefix("## ").unwrap_or(text)),
+                _ => (kind, text),
+            })
+    }
 }
 
 /// Extracts the article of a decoded page.
@@ -56,44 +78,61 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     }
     let mut readability =
         dom_smoothie::Readability::new(html, None, None).map_err(|_| HtmlError::NoArticle)?;
+    let source = meta::byline_source(&readability);
     let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
     let body = blocks::article_blocks(&article.content, MAX_NESTING);
+    let site_name = meta::non_empty(article.site_name.as_deref());
+    let title = meta::clean_title(&article.title, site_name.as_deref());
+    let byline = meta::non_empty(article.byline.as_deref());
+    let page = PageMeta {
+        title: (!title.is_empty()).then(|| title.clone()),
+        byline_source: byline.as_ref().map(|_| source),
+        byline,
+        published: meta::non_empty(article.published_time.as_deref()),
+        site_name,
+    };
     let mut out = Builder::default();
-    let title = clean_title(&article.title, article.site_name.as_deref());
-    // The extractor's content often repeats the headline as its first
-    // heading: it is the title already.
-    let repeats_title = |b: &blocks::HtmlBlock| !title.is_empty() && b.text == title;
-    if !title.is_empty() {
+    if let Some(title) = &page.title {
         out.push(BlockKind::Title, &format!("# {title}"));
     }
-    if let Some(byline) = article.byline.as_deref().map(crate::text::fold_whitespace) {
-        if !byline.is_empty() {
-            out.push(BlockKind::Byline, &byline);
-        }
+    if let Some(byline) = &page.byline {
+        out.push(BlockKind::Byline, byline);
     }
-    if let Some(date) = article
-        .published_time
-        .as_deref()
-        .map(crate::text::fold_whitespace)
-    {
-        if !date.is_empty() {
-            out.push(BlockKind::Dateline, &date);
-        }
+    if let Some(date) = &page.published {
+        out.push(BlockKind::Dateline, date);
     }
+    let body_start = out.kinds.len();
+    // The extractor's content often repeats the headline as its first
+    // heading: it is the title already.
+    let repeats_title = |b: &blocks::HtmlBlock| page.title.as_deref() == Some(b.text.as_str());
     let mut body_blocks = 0;
     for (i, block) in body.iter().enumerate() {
         if i == 0 && repeats_title(block) {
             continue;
         }
-        let (kind, line) = match block.kind {
-            BlockKind::Heading => (BlockKind::Heading, format!("## {}", block.text)),
-            BlockKind::Caption => (BlockKind::Caption, block.text.clone()),
-            _ => (paragraph_kind(&block.text), block.text.clone()),
+        let kind = match block.kind {
+            BlockKind::Heading => {
+                out.push(BlockKind::Heading, &format!("## {}", block.text));
+                continue;
+            }
+            BlockKind::Caption => BlockKind::Caption,
+            _ => paragraph_kind(&block.text),
         };
-        if kind == BlockKind::Paragraph {
-            body_blocks += 1;
+        if kind != BlockKind::Paragraph {
+            out.push(kind, &block.text);
+            continue;
         }
-        out.push(kind, &line);
+        body_blocks += 1;
+        // The story's first paragraph may open with a wire dateline
+        // ("MOSCOW (AP) — …"): a block of its own, as in print.
+        if body_blocks == 1 {
+            if let Some(end) = patterns::wire_dateline(&block.text) {
+                out.push(BlockKind::Dateline, block.text[..end].trim_end());
+                out.push(BlockKind::Paragraph, block.text[end..].trim_start());
+                continue;
+            }
+        }
+        out.push(kind, &block.text);
     }
     if body_blocks == 0 {
         return Err(HtmlError::NoArticle);
@@ -101,13 +140,15 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     Ok(Extracted {
         text: out.text,
         kinds: out.kinds,
+        body_start,
+        meta: page,
     })
 }
 
 /// Parses and extracts an article read from a page, as
 /// [`crate::analyse_owned`] does for text.
 pub fn analyse_extracted(path: &str, extracted: Extracted) -> Document {
-    let Extracted { text, kinds } = extracted;
+    let Extracted { text, kinds, .. } = extracted;
     crate::extract::extract_owned(crate::parse::parse_with_kinds(path, text, &kinds))
 }
 
@@ -129,7 +170,8 @@ impl Builder {
 
 /// A body block is boilerplate when the text parser's furniture patterns
 /// say so ("Related: …", "Read more:"), a photo credit when they say that,
-/// else a paragraph.
+/// a byline when it is a short "By …" line or an agency's name alone (the
+/// text parser's rule inside a body), else a paragraph.
 fn paragraph_kind(text: &str) -> BlockKind {
     let words = text.split_whitespace().count();
     // The patterns are for short lines; a long paragraph is body text.
@@ -141,25 +183,12 @@ fn paragraph_kind(text: &str) -> BlockKind {
         BlockKind::Boilerplate
     } else if patterns::is_photo_credit(text, &lower) {
         BlockKind::Caption
+    } else if words <= 8 && patterns::is_byline(text, &lower, words) || patterns::is_agency(&lower)
+    {
+        BlockKind::Byline
     } else {
         BlockKind::Paragraph
     }
-}
-
-/// The headline without the site's name: "Storm hits coast | The Guardian"
-/// gives "Storm hits coast" (the extractor removes most suffixes; this
-/// removes one that names the site exactly).
-fn clean_title(title: &str, site: Option<&str>) -> String {
-    let title = crate::text::fold_whitespace(title);
-    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
-        return title;
-    };
-    for separator in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(head) = title.strip_suffix(&format!("{separator}{site}")) {
-            return head.trim().to_string();
-        }
-    }
-    title
 }
 
 /// Void elements (HTML Living Standard §13.1.2) and elements whose end tag

@@ -53,20 +53,6 @@ fn page_without_article_is_an_error() {
 }
 
 #[test]
-fn site_suffix_is_removed_from_title() {
-    assert_eq!(
-        clean_title("Storm hits | The Guardian", Some("The Guardian")),
-        "Storm hits"
-    );
-    assert_eq!(
-        clean_title("Storm hits - Reuters", Some("Reuters")),
-        "Storm hits"
-    );
-    assert_eq!(clean_title("Storm - hits", Some("Reuters")), "Storm - hits");
-    assert_eq!(clean_title("Storm hits", None), "Storm hits");
-}
-
-#[test]
 fn furniture_lines_are_boilerplate() {
     assert_eq!(
         paragraph_kind("Related: Storm season starts early"),

@@ -10,6 +10,8 @@ pub mod ecbplus;
 pub mod ecbplus_pairs;
 pub mod finding_rates;
 pub mod gum;
+pub mod html;
+pub mod html_scoring;
 pub mod iterater;
 pub mod metrics;
 pub mod msrp;

@@ -1,0 +1,125 @@
+//! A page's metadata: headline without the site's name, byline with where
+//! it came from, publication date, site name.
+
+use crate::text::fold_whitespace;
+use dom_smoothie::Readability;
+
+/// Where a page's byline was read from, in the order the extractor
+/// prefers them (Readability.js's order: JSON-LD, then `<meta>` tags, then
+/// the page's visible byline element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BylineSource {
+    /// The `author` of the page's schema.org JSON-LD article.
+    JsonLd,
+    /// A `<meta>` tag (`author`, `article:author`, `dc.creator`, …).
+    Meta,
+    /// An element of the page marked as the byline (`rel=author`,
+    /// `itemprop=author`, a class or id with "byline" or "author").
+    Visible,
+}
+
+impl BylineSource {
+    /// The snake_case name (`json_ld`, `meta`, `visible`).
+    pub fn name(self) -> &'static str {
+        match self {
+            BylineSource::JsonLd => "json_ld",
+            BylineSource::Meta => "meta",
+            BylineSource::Visible => "visible",
+        }
+    }
+}
+
+/// What a page says about its article besides the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageMeta {
+    /// The headline, the site's name removed; `None` when the page has none.
+    pub title: Option<String>,
+    /// The byline as the page gives it ("Jane Doe", "By Our Foreign Staff").
+    pub byline: Option<String>,
+    /// Where [`PageMeta::byline`] came from.
+    pub byline_source: Option<BylineSource>,
+    /// Publication date as written (JSON-LD `datePublished`,
+    /// `article:published_time`).
+    pub published: Option<String>,
+    /// The site's name (`og:site_name`, JSON-LD publisher).
+    pub site_name: Option<String>,
+}
+
+/// Where the byline the extractor will pick comes from. Must be called
+/// before [`Readability::parse`], which rewrites the page. The extractor
+/// takes JSON-LD first, then `<meta>` tags, then a visible byline element,
+/// so the first of the first two that names one is its source.
+pub(super) fn byline_source(readability: &Readability) -> BylineSource {
+    let json_ld = readability.parse_json_ld();
+    if json_ld.as_ref().is_some_and(|m| m.byline.is_some()) {
+        return BylineSource::JsonLd;
+    }
+    if readability.get_article_metadata(None).byline.is_some() {
+        BylineSource::Meta
+    } else {
+        BylineSource::Visible
+    }
+}
+
+/// Folded, or `None` when nothing is left.
+pub(super) fn non_empty(text: Option<&str>) -> Option<String> {
+    text.map(fold_whitespace).filter(|t| !t.is_empty())
+}
+
+/// Separators between a headline and the site's name in a `<title>`.
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+
+/// The headline without the site's name: "Storm hits coast | The Guardian"
+/// gives "Storm hits coast" (the extractor removes most suffixes; this
+/// removes one that names the site exactly).
+pub(crate) fn clean_title(title: &str, site: Option<&str>) -> String {
+    let title = fold_whitespace(title);
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for separator in TITLE_SEPARATORS {
+        if let Some(head) = title.strip_suffix(&format!("{separator}{site}")) {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_of(head: &str, body: &str) -> BylineSource {
+        let page = format!("<html><head>{head}</head><body>{body}</body></html>");
+        byline_source(&Readability::new(page.as_str(), None, None).unwrap())
+    }
+
+    #[test]
+    fn byline_source_follows_the_extractors_order() {
+        let json_ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x","author":{"@type":"Person","name":"Ana Ruiz"}}</script>"#;
+        let meta = r#"<meta name="author" content="Lee Chan">"#;
+        assert_eq!(
+            source_of(&format!("{json_ld}{meta}"), ""),
+            BylineSource::JsonLd
+        );
+        assert_eq!(source_of(meta, ""), BylineSource::Meta);
+        assert_eq!(
+            source_of("", r#"<p class="byline">By Our Foreign Staff</p>"#),
+            BylineSource::Visible
+        );
+    }
+
+    #[test]
+    fn site_suffix_is_removed_from_title() {
+        assert_eq!(
+            clean_title("Storm hits | The Guardian", Some("The Guardian")),
+            "Storm hits"
+        );
+        assert_eq!(
+            clean_title("Storm hits - Reuters", Some("Reuters")),
+            "Storm hits"
+        );
+        assert_eq!(clean_title("Storm - hits", Some("Reuters")), "Storm - hits");
+        assert_eq!(clean_title("Storm hits", None), "Storm hits");
+    }
+}
