@@ -46,6 +46,9 @@ struct Side {
     title: Option<String>,
     #[serde(deserialize_with = "nullable")]
     byline: Option<String>,
+    /// Web pages only: left out for text input.
+    #[serde(default)]
+    byline_source: Option<String>,
     #[serde(deserialize_with = "nullable")]
     dateline: Option<String>,
     sentences: Vec<Sentence>,

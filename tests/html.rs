@@ -108,3 +108,22 @@ fn batch_reads_a_page_as_its_article() {
         "{result}"
     );
 }
+
+/// A page's report says where its byline came from; a text's has no such
+/// field (its JSON is as before).
+#[test]
+fn report_names_where_a_page_byline_came_from() {
+    let out = newsdiff()
+        .args([
+            "--format",
+            "json",
+            "fixtures/html/bridge.html",
+            "fixtures/seed/000_25f73cc4789ee869.txt",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["left"]["byline"], "Ana Ruiz", "{report}");
+    assert_eq!(report["left"]["byline_source"], "meta", "{report}");
+    assert!(report["right"].get("byline_source").is_none(), "{report}");
+}

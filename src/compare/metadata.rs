@@ -1,6 +1,7 @@
 //! Source credits and headline: who the report says it comes from (the
-//! byline "By AFP", a photo credit "Hoshang Hashimi / AFP") and what it is
-//! called, compared between the two reports.
+//! byline "By AFP", a photo credit "Hoshang Hashimi / AFP", the wire a
+//! dateline names, "MOSCOW (AP) —") and what it is called, compared
+//! between the two reports.
 //!
 //! A credit is dropped when the right report names it nowhere: not in its
 //! byline, not in a photo credit, not in its text ("the agency AFP
@@ -108,6 +109,11 @@ fn document_credits(doc: &Document) -> Vec<(String, CreditSource, usize)> {
             BlockKind::Caption => photo_credits(sentence)
                 .into_iter()
                 .map(|c| (c, CreditSource::PhotoCredit))
+                .collect(),
+            // "MOSCOW (AP) —": the wire the story comes from.
+            BlockKind::Dateline => crate::parse::patterns::dateline_source(&sentence.text)
+                .map(|c| (c.to_string(), CreditSource::Dateline))
+                .into_iter()
                 .collect(),
             _ => Vec::new(),
         };
@@ -340,6 +346,31 @@ mod tests {
                 ("Jane Roe", CreditSource::PhotoCredit),
                 ("AFP", CreditSource::PhotoCredit)
             ]
+        );
+    }
+
+    #[test]
+    fn the_wire_a_dateline_names_is_a_credit() {
+        let body = "An unmanned cargo ship broke up over Siberia on Thursday, the agency said.";
+        let dateline = |d: &str| {
+            let mut doc = crate::analyse("x", &format!("# Ship lost\n\n{d}\n\n{body}\n"));
+            doc.blocks[1].kind = BlockKind::Dateline;
+            doc.sentences[1].kind = BlockKind::Dateline;
+            doc
+        };
+        let (left, right) = (dateline("MOSCOW (AP) —"), dateline("MOSCOW —"));
+        let changes = credit_changes(&left, &right);
+        let got: Vec<_> = changes
+            .iter()
+            .map(|c| (c.kind, c.credit.as_str(), c.source))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                CreditChangeKind::CreditDropped,
+                "AP",
+                CreditSource::Dateline
+            )]
         );
     }
 

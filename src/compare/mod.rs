@@ -139,6 +139,7 @@ fn side(doc: &Document) -> SideReport {
         path: doc.path.clone(),
         title: doc.title.clone(),
         byline: doc.byline.clone(),
+        byline_source: doc.byline_source,
         dateline: doc.dateline.clone(),
         sentences: doc
             .sentences

@@ -1,33 +1,9 @@
 //! A page's metadata: headline without the site's name, byline with where
 //! it came from, publication date, site name.
 
+pub use crate::model::BylineSource;
 use crate::text::fold_whitespace;
 use dom_smoothie::Readability;
-
-/// Where a page's byline was read from, in the order the extractor
-/// prefers them (Readability.js's order: JSON-LD, then `<meta>` tags, then
-/// the page's visible byline element).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BylineSource {
-    /// The `author` of the page's schema.org JSON-LD article.
-    JsonLd,
-    /// A `<meta>` tag (`author`, `article:author`, `dc.creator`, …).
-    Meta,
-    /// An element of the page marked as the byline (`rel=author`,
-    /// `itemprop=author`, a class or id with "byline" or "author").
-    Visible,
-}
-
-impl BylineSource {
-    /// The snake_case name (`json_ld`, `meta`, `visible`).
-    pub fn name(self) -> &'static str {
-        match self {
-            BylineSource::JsonLd => "json_ld",
-            BylineSource::Meta => "meta",
-            BylineSource::Visible => "visible",
-        }
-    }
-}
 
 /// What a page says about its article besides the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -30,6 +30,14 @@ use thiserror::Error;
 /// more, so a page past this bound is refused before it is parsed.
 pub const MAX_NESTING: usize = 512;
 
+/// Longest heading, in words (the text parser's longest headline): a
+/// longer `<h2>` is prose set large.
+const MAX_HEADING_WORDS: usize = 20;
+
+/// How many of the body's first paragraphs may open with the wire
+/// dateline: the story's first paragraph, after a gallery's captions.
+const DATELINE_PARAGRAPHS: usize = 5;
+
 /// Why a page gives no article.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum HtmlError {
@@ -105,13 +113,15 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     // The extractor's content often repeats the headline as its first
     // heading: it is the title already.
     let repeats_title = |b: &blocks::HtmlBlock| page.title.as_deref() == Some(b.text.as_str());
-    let mut body_blocks = 0;
+    let (mut body_blocks, mut dateline_found) = (0, false);
     for (i, block) in body.iter().enumerate() {
         if i == 0 && repeats_title(block) {
             continue;
         }
         let kind = match block.kind {
-            BlockKind::Heading => {
+            // A "heading" of prose length is a paragraph set in large type
+            // (a gallery's caption in an <h2>, say): read as text.
+            BlockKind::Heading if block.text.split_whitespace().count() <= MAX_HEADING_WORDS => {
                 out.push(BlockKind::Heading, &format!("## {}", block.text));
                 continue;
             }
@@ -124,9 +134,11 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
         }
         body_blocks += 1;
         // The story's first paragraph may open with a wire dateline
-        // ("MOSCOW (AP) — …"): a block of its own, as in print.
-        if body_blocks == 1 {
+        // ("MOSCOW (AP) — …"): a block of its own, as in print. Gallery
+        // captions and counters may come before it.
+        if !dateline_found && body_blocks <= DATELINE_PARAGRAPHS {
             if let Some(end) = patterns::wire_dateline(&block.text) {
+                dateline_found = true;
                 out.push(BlockKind::Dateline, block.text[..end].trim_end());
                 out.push(BlockKind::Paragraph, block.text[end..].trim_start());
                 continue;
@@ -148,8 +160,15 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
 /// Parses and extracts an article read from a page, as
 /// [`crate::analyse_owned`] does for text.
 pub fn analyse_extracted(path: &str, extracted: Extracted) -> Document {
-    let Extracted { text, kinds, .. } = extracted;
-    crate::extract::extract_owned(crate::parse::parse_with_kinds(path, text, &kinds))
+    let Extracted {
+        text, kinds, meta, ..
+    } = extracted;
+    let mut doc = crate::parse::parse_with_kinds(path, text, &kinds);
+    // The byline block is the page's own only when it is the first one.
+    if doc.byline.is_some() && doc.byline == meta.byline {
+        doc.byline_source = meta.byline_source;
+    }
+    crate::extract::extract_owned(doc)
 }
 
 #[derive(Default)]

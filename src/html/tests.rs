@@ -76,3 +76,40 @@ fn nesting_is_counted_without_optional_end_tags() {
     assert_eq!(nesting_depth(&deep), 20_000);
     assert_eq!(extract_article(&deep), Err(HtmlError::TooDeep));
 }
+
+#[test]
+fn wire_dateline_opening_the_story_is_a_dateline_block() {
+    let page = "<!doctype html><html><head><title>Cargo ship lost</title></head><body><article>\
+        <p>1 / 5</p>\
+        <p>MOSCOW (AP) — An unmanned Russian cargo spaceship broke up in the atmosphere over Siberia on Thursday, the space agency said.</p>\
+        <p>LONDON — A later paragraph that opens like a dateline stays a paragraph of the story as written.</p>\
+        </article></body></html>";
+    let got = extract_article(page).unwrap();
+    let blocks: Vec<(BlockKind, &str)> = got.body_blocks().collect();
+    assert_eq!(blocks[1], (BlockKind::Dateline, "MOSCOW (AP) —"));
+    assert!(blocks[2].1.starts_with("An unmanned"), "{blocks:?}");
+    assert_eq!(blocks[2].0, BlockKind::Paragraph);
+    assert!(blocks[3].1.starts_with("LONDON —"), "{blocks:?}");
+    let doc = analyse_extracted("page.html", got);
+    assert_eq!(doc.dateline.as_deref(), Some("MOSCOW (AP) —"));
+}
+
+#[test]
+fn a_prose_length_heading_is_read_as_a_paragraph() {
+    let long = "In this photo dated Tuesday the rocket booster with the cargo ship is installed on a launch pad in Baikonur, Kazakhstan, before the launch";
+    let page = format!(
+        "<!doctype html><html><body><article><h2>{long}</h2><h2>Aftermath</h2>\
+         <p>The cargo ship broke up in the atmosphere over Siberia on Thursday, the space agency said in a statement.</p>\
+         </article></body></html>"
+    );
+    let got = extract_article(&page).unwrap();
+    let kinds: Vec<BlockKind> = got.body_blocks().map(|(k, _)| k).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::Paragraph
+        ]
+    );
+}

@@ -52,6 +52,11 @@ pub struct SideReport {
     pub title: Option<String>,
     /// Byline ("By AFP"), if found.
     pub byline: Option<String>,
+    /// Where a web page's byline came from (`json_ld`, `meta`, `visible`).
+    /// Present only for a web page with a byline: text input leaves the
+    /// field out, so reports of text stay as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline_source: Option<crate::model::BylineSource>,
     /// Date line, if found.
     pub dateline: Option<String>,
     /// Every sentence of the input, metadata included.
@@ -295,6 +300,8 @@ pub enum CreditSource {
     Byline,
     /// A photo credit ("Hoshang Hashimi / AFP").
     PhotoCredit,
+    /// The source a wire dateline names ("MOSCOW (AP) —").
+    Dateline,
 }
 
 impl CreditChangeKind {
@@ -323,6 +330,7 @@ impl CreditSource {
         match self {
             CreditSource::Byline => "byline",
             CreditSource::PhotoCredit => "photo",
+            CreditSource::Dateline => "dateline",
         }
     }
 }

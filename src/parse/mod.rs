@@ -60,6 +60,7 @@ fn parse_classified(path: &str, source: Arc<str>, given: Option<&[BlockKind]>) -
         text: Arc::clone(&source),
         title: None,
         byline: None,
+        byline_source: None,
         dateline: None,
         blocks: Vec::with_capacity(raw_blocks.len()),
         sentences: Vec::new(),

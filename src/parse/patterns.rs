@@ -252,17 +252,28 @@ pub(crate) fn wire_dateline(text: &str) -> Option<usize> {
 const MAX_DATELINE_BYTES: usize = 60;
 
 /// The source a dateline names in parentheses: "MOSCOW (AP) —" → "AP". A
-/// known agency, or one to four capitalised words ("(Our Foreign Staff)").
+/// known agency after any place, or one to four capitalised words after a
+/// place in capitals ("LONDON (Our Foreign Staff) —"), so that a date
+/// line's "(GMT)" is no source.
 pub(crate) fn dateline_source(head: &str) -> Option<&str> {
     let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
     let inner = head.strip_suffix(')')?;
-    let source = inner[inner.rfind('(')? + 1..].trim();
-    let known = AGENCIES.contains(&source.to_lowercase().as_str());
+    let open = inner.rfind('(')?;
+    let (place, source) = (inner[..open].trim(), inner[open + 1..].trim());
+    if place.is_empty() {
+        return None;
+    }
+    if AGENCIES.contains(&source.to_lowercase().as_str()) {
+        return Some(source);
+    }
     let words = source.split_whitespace().count();
     let capitalised = source
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    (known || (1..=4).contains(&words) && capitalised).then_some(source)
+    let place_in_capitals = place
+        .chars()
+        .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '-'));
+    ((1..=4).contains(&words) && capitalised && place_in_capitals).then_some(source)
 }
 
 /// A block that is only a date, optionally with a weekday and a time:
@@ -427,6 +438,12 @@ mod tests {
         assert_eq!(dateline_source("MOSCOW (AP) —"), Some("AP"));
         assert_eq!(dateline_source("Bonn (dpa) -"), Some("dpa"));
         assert_eq!(dateline_source("LONDON —"), None);
+        assert_eq!(
+            dateline_source("LONDON (Our Foreign Staff) —"),
+            Some("Our Foreign Staff")
+        );
+        assert_eq!(dateline_source("Updated Friday 10:30 (GMT)"), None);
+        assert_eq!(dateline_source("(AP)"), None);
     }
 
     #[test]

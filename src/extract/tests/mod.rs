@@ -38,6 +38,7 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
         text: text.into(),
         title: None,
         byline: None,
+        byline_source: None,
         dateline: None,
         blocks: Vec::new(),
         sentences,
