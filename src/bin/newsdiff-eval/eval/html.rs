@@ -71,8 +71,8 @@ struct Scored {
     caption_blocks: usize,
     /// Reference sentences in a pair of similarity >= [`READ_SIMILARITY`].
     aligned: usize,
-    /// Those, and the ones the page keeps verbatim as a caption, byline,
-    /// date or title block.
+    /// Those, and the ones the page keeps verbatim in a caption, byline,
+    /// date or title block (with the sentence after it).
     read: usize,
     sentences: usize,
     /// The reference sentences not read, for `--examples`.
@@ -200,12 +200,20 @@ fn score(page: &Page, got: Option<Extracted>, ms: f64, config: &Config) -> Score
     let aligned = read_ids.iter().filter(|&&r| r).count();
     // Captions, bylines and dates are compared as metadata, never aligned:
     // a reference sentence the page keeps word for word in one of those
-    // blocks was read all the same.
+    // blocks, or in one and the sentence after it (a caption and its
+    // credit, a dateline and the sentence it opens), was read all the same.
     let metadata: String = left
         .sentences
         .iter()
-        .filter(|s| !s.kind.is_body() && s.kind != BlockKind::Boilerplate)
-        .map(|s| folded(&s.text))
+        .enumerate()
+        .filter(|(_, s)| !s.kind.is_body() && s.kind != BlockKind::Boilerplate)
+        .map(|(i, s)| {
+            let next = left
+                .sentences
+                .get(i + 1)
+                .map_or(String::new(), |n| folded(&n.text));
+            format!("{}{next}|", folded(&s.text))
+        })
         .collect();
     for s in &reference.sentences {
         let text = folded(&s.text);
@@ -363,7 +371,7 @@ fn table(folder: &Path, pages: &[Page], scored: &[Scored]) -> Table {
     ));
     table.note("body: every block of the article after title, byline and date, boilerplate left out; Unicode words lower-cased, multiset overlap (html-pages/README.md)");
     table.note("titles and bylines compared after trimming \"By \" and a \"| Site\" suffix; the README shows the reference byline wrong on herald-sun-1, seattletimes-1 and yahoo-4");
-    table.note(format!("end to end: page vs reference text through newsdiff's pipeline; a reference sentence is aligned when it is in a pair of similarity >= {READ_SIMILARITY}, read when aligned or kept word for word in a caption, byline, date or title block (compared as metadata, never aligned)"));
+    table.note(format!("end to end: page vs reference text through newsdiff's pipeline; a reference sentence is aligned when it is in a pair of similarity >= {READ_SIMILARITY}, read when aligned or kept word for word in a caption, byline, date or title block and the sentence after it (compared as metadata, never aligned)"));
     table
 }
 
