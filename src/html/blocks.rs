@@ -15,6 +15,21 @@ pub(crate) struct HtmlBlock {
     pub kind: BlockKind,
     /// The text, whitespace folded, never empty.
     pub text: String,
+    /// How many of the text's non-space characters are inside links: a
+    /// block that is all link is a pointer to another page.
+    pub link_chars: usize,
+}
+
+impl HtmlBlock {
+    /// Share of the block's non-space characters inside links.
+    pub(crate) fn link_share(&self) -> f64 {
+        let total = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        if total == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / total as f64
+        }
+    }
 }
 
 /// Elements whose content is never read: code, styling, embedded objects.
@@ -72,6 +87,8 @@ pub(crate) fn article_blocks(article_html: &str, max_depth: usize) -> Vec<HtmlBl
         blocks: Vec::new(),
         open: String::new(),
         max_depth,
+        in_link: 0,
+        link_chars: 0,
     };
     walker.walk(&document.root(), BlockKind::Paragraph, 0);
     walker.flush(BlockKind::Paragraph);
@@ -82,14 +99,23 @@ struct Walker {
     blocks: Vec<HtmlBlock>,
     open: String,
     max_depth: usize,
+    /// How many `<a>` elements the walk is inside.
+    in_link: usize,
+    /// Non-space characters of `open` read inside a link.
+    link_chars: usize,
 }
 
 impl Walker {
     fn flush(&mut self, kind: BlockKind) {
         let text = fold_whitespace(&self.open);
         self.open.clear();
+        let link_chars = std::mem::take(&mut self.link_chars);
         if !text.is_empty() {
-            self.blocks.push(HtmlBlock { kind, text });
+            self.blocks.push(HtmlBlock {
+                kind,
+                text,
+                link_chars,
+            });
         }
     }
 
@@ -117,7 +143,11 @@ impl Walker {
     fn walk(&mut self, node: &NodeRef, kind: BlockKind, depth: usize) {
         for child in node.children_it(false) {
             if child.is_text() {
-                self.open.push_str(&child.text());
+                let text = child.text();
+                if self.in_link > 0 {
+                    self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                self.open.push_str(&text);
                 continue;
             }
             if !child.is_element() {
@@ -142,7 +172,10 @@ impl Walker {
                     self.flush(kind);
                 }
                 self.space_if_glued(&child);
+                let link = usize::from(name == "a");
+                self.in_link += link;
                 self.walk(&child, kind, depth + 1);
+                self.in_link -= link;
                 if credit {
                     self.flush(kind);
                 }
@@ -234,6 +267,17 @@ mod tests {
             got,
             vec![(BlockKind::Paragraph, "One. Two Three new York".into())]
         );
+    }
+
+    #[test]
+    fn link_text_is_counted() {
+        let blocks = article_blocks(
+            "<p>Read <a href=x>the full report</a> here.</p><p><a href=y>Other story</a></p>",
+            100,
+        );
+        assert_eq!(blocks[0].link_chars, "thefullreport".len());
+        assert_eq!(blocks[1].link_share(), 1.0);
+        assert!(blocks[0].link_share() < 0.7);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! navigation, everything the extractor judges outside the article.
 
 mod blocks;
+mod classify;
 mod detect;
 mod meta;
 
@@ -23,6 +24,7 @@ pub use meta::{BylineSource, PageMeta};
 
 use crate::model::{BlockKind, Document};
 use crate::parse::patterns;
+use classify::{is_link_furniture, paragraph_kind, text_length, STORY_PARAGRAPH_WORDS};
 use thiserror::Error;
 
 /// Deepest element nesting accepted. Real article pages go to about 50
@@ -113,9 +115,28 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     // The extractor's content often repeats the headline as its first
     // heading: it is the title already.
     let repeats_title = |b: &blocks::HtmlBlock| page.title.as_deref() == Some(b.text.as_str());
+    // The story's last paragraph: the last block of running text.
+    let story_end = body
+        .iter()
+        .rposition(|b| {
+            b.kind == BlockKind::Paragraph
+                && !is_link_furniture(b)
+                && text_length(&b.text) >= STORY_PARAGRAPH_WORDS
+        })
+        .unwrap_or(0);
     let (mut body_blocks, mut dateline_found) = (0, false);
     for (i, block) in body.iter().enumerate() {
         if i == 0 && repeats_title(block) {
+            continue;
+        }
+        // After the story's last paragraph, a short block that is all
+        // link points to another page (a related story, a tag, "View
+        // author archive"), and a heading heads no story text ("More from
+        // UK" over other stories' headlines): furniture. Readability weighs link density the
+        // same way, per container; inside the story such a line ("Read
+        // also: …") is left to the furniture patterns.
+        if i > story_end && (is_link_furniture(block) || block.kind == BlockKind::Heading) {
+            out.push(BlockKind::Boilerplate, &block.text);
             continue;
         }
         let kind = match block.kind {
@@ -184,29 +205,6 @@ impl Builder {
         }
         self.text.push_str(line);
         self.kinds.push(kind);
-    }
-}
-
-/// A body block is boilerplate when the text parser's furniture patterns
-/// say so ("Related: …", "Read more:"), a photo credit when they say that,
-/// a byline when it is a short "By …" line or an agency's name alone (the
-/// text parser's rule inside a body), else a paragraph.
-fn paragraph_kind(text: &str) -> BlockKind {
-    let words = text.split_whitespace().count();
-    // The patterns are for short lines; a long paragraph is body text.
-    if words > 40 {
-        return BlockKind::Paragraph;
-    }
-    let lower = text.to_lowercase();
-    if patterns::is_only_url(text) || patterns::is_boilerplate(&lower, words) {
-        BlockKind::Boilerplate
-    } else if patterns::is_photo_credit(text, &lower) {
-        BlockKind::Caption
-    } else if words <= 8 && patterns::is_byline(text, &lower, words) || patterns::is_agency(&lower)
-    {
-        BlockKind::Byline
-    } else {
-        BlockKind::Paragraph
     }
 }
 

@@ -1,3 +1,4 @@
+use super::classify::{is_furniture_line, text_length};
 use super::*;
 
 const PAGE: &str = r#"<!doctype html><html><head><title>Bridge reopens after repairs | Daily Courier</title>
@@ -112,4 +113,68 @@ fn a_prose_length_heading_is_read_as_a_paragraph() {
             BlockKind::Paragraph
         ]
     );
+}
+
+/// A page whose article ends in a list of other stories, a time stamp and
+/// furniture labels, each of a kind the comparison should not align.
+const FURNISHED: &str = r#"<!doctype html><html><head><title>Harbour reopens</title></head><body><article>
+<p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p>
+<p>The harbour reopened to ferries on Tuesday after storm damage to the main pier was repaired, the port authority said.</p>
+<p>Advert</p>
+<p>Ferry operators said timetables would return to normal by the weekend, with extra crossings on Saturday to clear the backlog.</p>
+<h2>More from the coast</h2>
+<h3><a href="/a">Lifeboat crew rescues two sailors off the point</a></h3>
+<p><a href="/b">Seal pup found on the beach returns to the sea</a></p>
+<p>You may also like...</p>
+</article></body></html>"#;
+
+#[test]
+fn time_stamps_furniture_and_trailing_links_are_not_story_text() {
+    let got = extract_article(FURNISHED).unwrap();
+    let kinds: Vec<(BlockKind, &str)> = got.body_blocks().collect();
+    let kind_of = |start: &str| {
+        kinds
+            .iter()
+            .find(|(_, t)| t.trim_start_matches("## ").starts_with(start))
+            .map(|(k, _)| *k)
+    };
+    assert_eq!(kind_of("PUBLISHED"), Some(BlockKind::Dateline), "{kinds:?}");
+    assert_eq!(kind_of("Advert"), Some(BlockKind::Boilerplate));
+    assert_eq!(kind_of("More from"), Some(BlockKind::Boilerplate));
+    assert_eq!(kind_of("Lifeboat"), Some(BlockKind::Boilerplate));
+    assert_eq!(kind_of("Seal pup"), Some(BlockKind::Boilerplate));
+    assert_eq!(kind_of("You may also"), Some(BlockKind::Boilerplate));
+    assert_eq!(kind_of("Ferry operators"), Some(BlockKind::Paragraph));
+}
+
+#[test]
+fn a_linked_line_inside_the_story_stays_text() {
+    // Only after the story's last paragraph is an all-link line furniture.
+    let page = r#"<!doctype html><html><body><article>
+<p>The council approved the new bridge on Monday after a debate that lasted most of the afternoon and evening.</p>
+<p><a href="/r">The full report is online</a></p>
+<p>Work is due to start in the spring and should take two years, according to the plans the council published.</p>
+</article></body></html>"#;
+    let got = extract_article(page).unwrap();
+    assert!(got
+        .body_blocks()
+        .any(|(k, t)| k == BlockKind::Paragraph && t == "The full report is online"));
+}
+
+#[test]
+fn furniture_labels_match_whole_lines_only() {
+    assert!(is_furniture_line("you may also like..."));
+    assert!(is_furniture_line("tags:"));
+    assert!(is_furniture_line("comments"));
+    assert!(!is_furniture_line(
+        "comments from the minister angered the unions."
+    ));
+    assert!(!is_furniture_line("shares fell"));
+}
+
+#[test]
+fn unspaced_scripts_are_measured_in_characters() {
+    assert_eq!(text_length("three short words"), 3);
+    // 72 characters of Japanese: a sentence or two, 12 "words".
+    assert_eq!(text_length(&"語".repeat(72)), 12);
 }

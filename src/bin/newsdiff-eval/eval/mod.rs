@@ -11,6 +11,7 @@ pub mod ecbplus_pairs;
 pub mod finding_rates;
 pub mod gum;
 pub mod html;
+pub mod html_pages;
 pub mod html_scoring;
 pub mod iterater;
 pub mod metrics;
