@@ -60,6 +60,9 @@ struct Sentence {
     index: usize,
     text: String,
     span: [usize; 2],
+    /// Web pages only: left out for text input.
+    #[serde(default)]
+    source_span: Option<[usize; 2]>,
     kind: String,
     line: usize,
     column: usize,

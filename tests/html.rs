@@ -265,3 +265,62 @@ fn a_huge_attribute_is_skipped_not_read() {
     assert!(!text.contains("AAAA"), "an attribute was read as text");
     assert!(text.len() < 2000, "{} bytes", text.len());
 }
+
+/// Letters and digits, lower-cased.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every sentence of the article points into the HTML bytes it was read
+/// from: the page's bytes there, tags and entities dropped, spell the
+/// sentence. The title is found in `<title>`.
+#[test]
+fn source_spans_point_into_the_page_html() {
+    let path = "fixtures/html/caption_credit/left.html";
+    let html = std::fs::read_to_string(path).unwrap();
+    let out = newsdiff()
+        .args(["--format", "json", path, path])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sentences = report["left"]["sentences"].as_array().unwrap();
+    let mut found = 0;
+    for s in sentences {
+        let Some(span) = s["source_span"].as_array() else {
+            continue;
+        };
+        let (start, end) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        let slice = &html[start..end];
+        let without_tags: String = slice
+            .split('<')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('>').map_or("", |(_, t)| t)
+                }
+            })
+            .collect();
+        assert_eq!(
+            folded(&without_tags),
+            folded(s["text"].as_str().unwrap()),
+            "{slice}"
+        );
+        found += 1;
+    }
+    // All but the byline and the date, which come from <meta> attributes.
+    assert_eq!(found, sentences.len() - 2, "{report:#}");
+    let quote = sentences
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("We lost"))
+        .unwrap();
+    let start = quote["source_span"][0].as_u64().unwrap() as usize;
+    assert!(html[start..].starts_with("We lost everything"));
+}

@@ -148,6 +148,7 @@ fn side(doc: &Document) -> SideReport {
                 index: s.index,
                 text: s.text.clone(),
                 span: [s.span.start, s.span.end],
+                source_span: s.source_span.map(|r| [r.start, r.end]),
                 kind: s.kind,
                 line: s.line,
                 column: s.column,

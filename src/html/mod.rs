@@ -18,9 +18,11 @@ mod blocks;
 mod classify;
 mod detect;
 mod meta;
+mod source;
 
 pub use detect::{decode_page, looks_like_html, InputFormat};
 pub use meta::{BylineSource, PageMeta};
+pub use source::BlockSource;
 
 use crate::model::{BlockKind, Document};
 use crate::parse::patterns;
@@ -64,6 +66,8 @@ pub struct Extracted {
     pub body_start: usize,
     /// Title, byline (and its source), date and site name.
     pub meta: PageMeta,
+    /// Where each block is in the page, when it could be found again.
+    pub sources: Vec<Option<BlockSource>>,
 }
 
 impl Extracted {
@@ -170,26 +174,81 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     if body_blocks == 0 {
         return Err(HtmlError::NoArticle);
     }
+    let sources = block_sources(html, &out.text, body_start);
     Ok(Extracted {
         text: out.text,
         kinds: out.kinds,
         body_start,
         meta: page,
+        sources,
     })
+}
+
+/// Where each block of the extracted text is in the page (see
+/// [`source`]). Body blocks are looked up in reading order; the metadata
+/// blocks before `body_start` anywhere, without moving the body's cursor
+/// (a title is in `<title>` first).
+fn block_sources(html: &str, text: &str, body_start: usize) -> Vec<Option<BlockSource>> {
+    let blocks = text.split("\n\n");
+    let Some(index) = source::SourceIndex::of(html) else {
+        return blocks.map(|_| None).collect();
+    };
+    let mut cursor = 0;
+    blocks
+        .enumerate()
+        .map(|(i, block)| {
+            let folded = source::fold(block);
+            if i < body_start {
+                index.locate(&folded, &mut 0)
+            } else {
+                index.locate(&folded, &mut cursor)
+            }
+        })
+        .collect()
 }
 
 /// Parses and extracts an article read from a page, as
 /// [`crate::analyse_owned`] does for text.
 pub fn analyse_extracted(path: &str, extracted: Extracted) -> Document {
     let Extracted {
-        text, kinds, meta, ..
+        text,
+        kinds,
+        meta,
+        sources,
+        ..
     } = extracted;
     let mut doc = crate::parse::parse_with_kinds(path, text, &kinds);
     // The byline block is the page's own only when it is the first one.
     if doc.byline.is_some() && doc.byline == meta.byline {
         doc.byline_source = meta.byline_source;
     }
+    set_source_spans(&mut doc, &sources);
     crate::extract::extract_owned(doc)
+}
+
+/// Gives each sentence the page bytes from its first letter or digit to
+/// its last, when its block was found in the page and the parser cut the
+/// text into the blocks given.
+fn set_source_spans(doc: &mut Document, sources: &[Option<BlockSource>]) {
+    if doc.blocks.len() != sources.len() {
+        return;
+    }
+    let text = std::sync::Arc::clone(&doc.text);
+    for sentence in &mut doc.sentences {
+        let (Some(block), Some(Some(source))) =
+            (doc.blocks.get(sentence.block), sources.get(sentence.block))
+        else {
+            continue;
+        };
+        let before = text
+            .get(block.span.start..sentence.span.start)
+            .unwrap_or("");
+        let skip = source::fold(before).len();
+        let len = source::fold(sentence.span.slice(&text)).len();
+        sentence.source_span = source
+            .range(skip, len)
+            .map(|(start, end)| crate::model::Span::new(start, end));
+    }
 }
 
 #[derive(Default)]

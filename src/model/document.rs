@@ -119,6 +119,13 @@ pub struct Sentence {
     pub text: SharedText,
     /// Where the sentence is in the original text, markup included.
     pub span: Span,
+    /// For a sentence read from a web page: the bytes of the page (as
+    /// decoded, BOM removed, like [`Document::text`] for text) from its
+    /// first letter or digit to its last, markup inside included; `None`
+    /// for text input, or when the sentence could not be found again in
+    /// the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<Span>,
     /// The kind of the block the sentence belongs to.
     pub kind: BlockKind,
     /// Index of that block in [`Document::blocks`].

@@ -72,8 +72,16 @@ pub struct SentenceReport {
     /// The sentence, Markdown markup removed.
     #[schemars(with = "String")]
     pub text: SharedText,
-    /// Half-open byte range into the input as read (after BOM removal).
+    /// Half-open byte range into the input as read (after BOM removal);
+    /// for a web page, into its extracted text (what `newsdiff extract`
+    /// prints).
     pub span: [usize; 2],
+    /// Web pages only: half-open byte range into the page's HTML (as
+    /// decoded, BOM removed) from the sentence's first letter or digit to
+    /// its last. Left out for text input and for a sentence the page
+    /// could not be matched to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<[usize; 2]>,
     /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.
     pub kind: BlockKind,
     /// 1-based line of the sentence start.

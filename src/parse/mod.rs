@@ -101,6 +101,7 @@ fn parse_classified(path: &str, source: Arc<str>, given: Option<&[BlockKind]>) -
                     Cow::Owned(own) => own.into(),
                 },
                 span,
+                source_span: None,
                 kind,
                 block: block_index,
                 line,

@@ -25,6 +25,7 @@ pub(crate) fn doc(sentences: &[&str]) -> Document {
                 index,
                 text: (*s).into(),
                 span,
+                source_span: None,
                 kind: BlockKind::Paragraph,
                 block: index,
                 line: 1 + 2 * index,
