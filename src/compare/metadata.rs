@@ -158,6 +158,9 @@ const CREDIT_MARKERS: &[&str] = &[
 /// describes the picture ("(archive photo)", "Vladimir Putin.") gives none.
 fn photo_credits(sentence: &Sentence) -> Vec<String> {
     let text = sentence.text.as_str().trim();
+    if let Some(rest) = credit_line(text) {
+        return split_names(&rest.replace(" for ", " / "));
+    }
     let lower = text.to_lowercase();
     for marker in CREDIT_MARKERS {
         // Lowercasing can change byte lengths outside ASCII; take the
@@ -174,6 +177,23 @@ fn photo_credits(sentence: &Sentence) -> Vec<String> {
         return split_names(text);
     }
     Vec::new()
+}
+
+/// The names of a caption that is only a credit line in the New York
+/// Times' style, "Credit Chang W. Lee/The New York Times" or "Credit
+/// Kirsten Luce for The New York Times" (a page may repeat the word:
+/// "Credit Credit …"). A slash or " for " must follow, so a caption that
+/// opens with the word ("Credit Suisse shares fell") is no credit line.
+fn credit_line(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(after) = rest
+        .get(..7)
+        .filter(|w| w.eq_ignore_ascii_case("credit "))
+        .map(|_| rest[7..].trim_start())
+    {
+        rest = after;
+    }
+    (rest.len() < text.len() && (rest.contains('/') || rest.contains(" for "))).then_some(rest)
 }
 
 /// Splits a credit line into names, keeping only parts that look like a
@@ -346,6 +366,25 @@ mod tests {
                 ("Jane Roe", CreditSource::PhotoCredit),
                 ("AFP", CreditSource::PhotoCredit)
             ]
+        );
+    }
+
+    #[test]
+    fn a_credit_line_names_photographer_and_paper() {
+        assert_eq!(
+            credit_line("Credit Credit Chang W. Lee/The New York Times"),
+            Some("Chang W. Lee/The New York Times")
+        );
+        assert_eq!(
+            credit_line("Credit Kirsten Luce for The New York Times"),
+            Some("Kirsten Luce for The New York Times")
+        );
+        assert_eq!(credit_line("Credit Suisse shares fell"), None);
+        assert_eq!(credit_line("Workers in Queens."), None);
+        let doc = crate::analyse("x", "Credit Kirsten Luce for The New York Times\n");
+        assert_eq!(
+            photo_credits(&doc.sentences[0]),
+            vec!["Kirsten Luce", "The New York Times"]
         );
     }
 
