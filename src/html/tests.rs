@@ -178,3 +178,53 @@ fn unspaced_scripts_are_measured_in_characters() {
     // 72 characters of Japanese: a sentence or two, 12 "words".
     assert_eq!(text_length(&"語".repeat(72)), 12);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of markup, text and broken markup, glued at random.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<figure><figcaption>".to_string()),
+            Just("<span itemprop=\"copyrightHolder\">Credit".to_string()),
+            Just("</figcaption></figure>".to_string()),
+            Just("<a href='x>y'>".to_string()),
+            Just("</a>".to_string()),
+            Just("<h2>".to_string()),
+            Just("</h2>".to_string()),
+            Just("<script>var x = '</p>';</script>".to_string()),
+            Just("<!-- c".to_string()),
+            Just("&eacute;&#x41;&#1;&bogus;&".to_string()),
+            Just("MOSCOW (AP) — ".to_string()),
+            Just("<".to_string()),
+            "[A-Za-zé語 .,;“”'—-]{0,40}".prop_map(|s| s),
+            Just("The council approved the new bridge on Monday after a long debate in the chamber. ".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any page: no panic; every sentence span and source span in
+        /// bounds and in order.
+        #[test]
+        fn any_page_reads_without_panic_and_spans_stay_inside(
+            pieces in proptest::collection::vec(piece(), 0..40)
+        ) {
+            let html = format!("<!doctype html><html><body><article>{}</article></body></html>", pieces.concat());
+            if let Ok(got) = extract_article(&html) {
+                prop_assert_eq!(got.sources.len(), got.kinds.len());
+                let doc = analyse_extracted("page.html", got);
+                for s in &doc.sentences {
+                    prop_assert!(s.span.start <= s.span.end && s.span.end <= doc.text.len());
+                    if let Some(source) = s.source_span {
+                        prop_assert!(source.start <= source.end && source.end <= html.len());
+                        prop_assert!(html.is_char_boundary(source.start) && html.is_char_boundary(source.end));
+                    }
+                }
+            }
+        }
+    }
+}
