@@ -19,7 +19,7 @@ fn extract_prints_the_article_as_blocks() {
         "{text}"
     );
     assert!(
-        text.contains("\n\nThe bridge on Monday. Photograph: Lee Chan/AFP\n\n"),
+        text.contains("\n\nThe bridge on Monday.\n\nPhotograph: Lee Chan/AFP\n\n"),
         "{text}"
     );
     assert!(!text.contains("launch") && !text.contains("Home"), "{text}");

@@ -105,3 +105,46 @@ pub(super) fn paragraph_kind(text: &str) -> BlockKind {
         BlockKind::Paragraph
     }
 }
+
+/// Words that open a caption's credit ("… on Tuesday. Photograph: Lena
+/// Park").
+const CREDIT_OPENERS: [&str; 7] = [
+    "photograph:",
+    "photo:",
+    "photos:",
+    "picture:",
+    "image:",
+    "credit:",
+    "source:",
+];
+
+/// Longest credit cut from the end of a caption, in words.
+const MAX_CREDIT_WORDS: usize = 10;
+
+/// Where a caption's trailing credit starts, when the caption describes
+/// the picture first: "(Ellen M. Banner / The Seattle Times)" at its end
+/// (a part the text parser's patterns call a photo credit), or a credit
+/// opener after the description's last sentence ("… two years. Source:
+/// Supplied"). The credit is then a caption block of its own, as the
+/// page's markup does where it marks one up.
+pub(super) fn caption_credit_at(text: &str) -> Option<usize> {
+    let at = if text.ends_with(')') {
+        let open = text.rfind('(')?;
+        let part = &text[open..];
+        patterns::is_photo_credit(part, &part.to_lowercase()).then_some(open)?
+    } else {
+        let lower = text.to_lowercase();
+        // Offsets of `lower` are those of `text` only where lowercasing
+        // kept every byte length.
+        if lower.len() != text.len() {
+            return None;
+        }
+        CREDIT_OPENERS
+            .iter()
+            .filter_map(|opener| lower.rfind(opener))
+            .filter(|&at| text[..at].trim_end().ends_with(['.', '!', '?', '”', '"']))
+            .max()?
+    };
+    let (description, credit) = (text[..at].trim_end(), &text[at..]);
+    (!description.is_empty() && credit.split_whitespace().count() <= MAX_CREDIT_WORDS).then_some(at)
+}

@@ -26,7 +26,9 @@ pub use source::BlockSource;
 
 use crate::model::{BlockKind, Document};
 use crate::parse::patterns;
-use classify::{is_link_furniture, paragraph_kind, text_length, STORY_PARAGRAPH_WORDS};
+use classify::{
+    caption_credit_at, is_link_furniture, paragraph_kind, text_length, STORY_PARAGRAPH_WORDS,
+};
 use thiserror::Error;
 
 /// Deepest element nesting accepted. Real article pages go to about 50
@@ -153,6 +155,13 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
             BlockKind::Caption => BlockKind::Caption,
             _ => paragraph_kind(&block.text),
         };
+        if kind == BlockKind::Caption {
+            if let Some(at) = caption_credit_at(&block.text) {
+                out.push(kind, block.text[..at].trim_end());
+                out.push(kind, &block.text[at..]);
+                continue;
+            }
+        }
         if kind != BlockKind::Paragraph {
             out.push(kind, &block.text);
             continue;

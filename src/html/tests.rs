@@ -1,4 +1,4 @@
-use super::classify::{is_furniture_line, text_length};
+use super::classify::{caption_credit_at, is_furniture_line, text_length};
 use super::*;
 
 const PAGE: &str = r#"<!doctype html><html><head><title>Bridge reopens after repairs | Daily Courier</title>
@@ -38,12 +38,17 @@ fn document_takes_title_byline_and_date() {
     assert_eq!(doc.title.as_deref(), Some("Bridge reopens after repairs"));
     assert_eq!(doc.byline.as_deref(), Some("Ana Ruiz"));
     assert_eq!(doc.dateline.as_deref(), Some("2024-03-05T09:00:00Z"));
-    let caption = doc
+    // The caption and its credit, each a caption block.
+    let captions: Vec<&str> = doc
         .blocks
         .iter()
-        .find(|b| b.kind == BlockKind::Caption)
-        .unwrap();
-    assert!(caption.span.slice(&doc.text).contains("AFP"));
+        .filter(|b| b.kind == BlockKind::Caption)
+        .map(|b| b.span.slice(&doc.text))
+        .collect();
+    assert_eq!(
+        captions,
+        vec!["The bridge on Monday.", "Photograph: Lee Chan/AFP"]
+    );
 }
 
 #[test]
@@ -227,4 +232,33 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_captions_trailing_credit_is_cut_off() {
+    fn cut(t: &str) -> Option<(&str, &str)> {
+        caption_credit_at(t).map(|at| (t[..at].trim_end(), &t[at..]))
+    }
+    assert_eq!(
+        cut("Whole Foods cut the price of halibut. (Ellen M. Banner / The Seattle Times)"),
+        Some((
+            "Whole Foods cut the price of halibut.",
+            "(Ellen M. Banner / The Seattle Times)"
+        ))
+    );
+    assert_eq!(
+        cut("A new Bill would require providers to store metadata. Source: Supplied"),
+        Some((
+            "A new Bill would require providers to store metadata.",
+            "Source: Supplied"
+        ))
+    );
+    assert_eq!(
+        cut("Plague can be easily vaccinated (Image: GETTY)"),
+        Some(("Plague can be easily vaccinated", "(Image: GETTY)"))
+    );
+    // A credit alone, or a caption that only mentions a photo, stays whole.
+    assert_eq!(cut("Photograph: Lena Park / AFP"), None);
+    assert_eq!(cut("The photo: a man on a bridge (left)"), None);
+    assert_eq!(cut("Firefighters outside the warehouse on Tuesday."), None);
 }
