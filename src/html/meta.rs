@@ -42,6 +42,45 @@ pub(super) fn non_empty(text: Option<&str>) -> Option<String> {
     text.map(fold_whitespace).filter(|t| !t.is_empty())
 }
 
+/// Words a time stamp holds besides numbers, months and weekdays.
+const STAMP_WORDS: [&str; 12] = [
+    "at",
+    "on",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "updated",
+    "published",
+    "posted",
+    "gmt",
+    "utc",
+    "et",
+];
+
+/// True when every word of `text` is a number, a time, a month, a weekday
+/// or a time stamp's filler ("April 28, 2019 at 6:01 am Updated April 29,
+/// 2019 at 3:33 pm"): no name in it.
+pub(super) fn is_time_stamp(text: &str) -> bool {
+    use crate::lexicon::calendar::{is_month, is_weekday, WEEKDAY_ABBREVIATIONS};
+    let mut words = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || is_month(&w)
+                || is_weekday(&w)
+                || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
+                || STAMP_WORDS.contains(&w.trim_end_matches('.'))
+        })
+}
+
 /// Separators between a headline and the site's name in a `<title>`.
 const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
 
@@ -83,6 +122,17 @@ mod tests {
             source_of("", r#"<p class="byline">By Our Foreign Staff</p>"#),
             BylineSource::Visible
         );
+    }
+
+    #[test]
+    fn a_time_stamp_is_no_byline() {
+        assert!(is_time_stamp(
+            "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"
+        ));
+        assert!(is_time_stamp("Tue, Nov 19, 2019"));
+        assert!(!is_time_stamp("Benjamin Romano"));
+        assert!(!is_time_stamp("By April Smith, May 2, 2019"));
+        assert!(!is_time_stamp(""));
     }
 
     #[test]

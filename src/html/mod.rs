@@ -99,7 +99,9 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     let body = blocks::article_blocks(&article.content, MAX_NESTING);
     let site_name = meta::non_empty(article.site_name.as_deref());
     let title = meta::clean_title(&article.title, site_name.as_deref());
-    let byline = meta::non_empty(article.byline.as_deref());
+    // A "byline" that is only a time stamp is the page's date element
+    // marked up as its byline (Readability reads one on seattletimes-1).
+    let byline = meta::non_empty(article.byline.as_deref()).filter(|b| !meta::is_time_stamp(b));
     let page = PageMeta {
         title: (!title.is_empty()).then(|| title.clone()),
         byline_source: byline.as_ref().map(|_| source),
