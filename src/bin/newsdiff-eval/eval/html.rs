@@ -419,6 +419,63 @@ fn page_grid<'a>(
 mod tests {
     use super::*;
 
+    /// A tiny html-pages folder: one Mozilla-style page (the bridge
+    /// fixture, with a hand-written reference) and one gzipped
+    /// Scrapinghub-style page whose reference leaves out one paragraph.
+    #[test]
+    fn a_tiny_folder_scores_as_expected() {
+        let root = std::env::temp_dir().join(format!("newsdiff-html-eval-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let page = std::fs::read_to_string("fixtures/html/bridge.html").unwrap();
+        let mozilla = root.join("mozilla/bridge");
+        std::fs::create_dir_all(&mozilla).unwrap();
+        std::fs::write(mozilla.join("source.html"), &page).unwrap();
+        let body = [
+            "The old river bridge reopened on Monday after eight months of repairs, the city council said in a statement.",
+            "\"It is safer than it has ever been,\" the mayor told reporters, adding that traffic would be limited at first.",
+            "Engineers replaced 40 steel cables and resurfaced the deck, which carries about 12,000 cars a day.",
+        ];
+        std::fs::write(
+            mozilla.join("expected.html"),
+            format!(
+                "<div><p>{}</p><figure><figcaption>The bridge on Monday. Photograph: Lee Chan/AFP</figcaption></figure><p>{}</p><p>{}</p></div>",
+                body[0], body[1], body[2]
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            mozilla.join("expected-metadata.json"),
+            r#"{"title": "Bridge reopens after repairs | Daily Courier", "byline": "By Ana Ruiz", "siteName": "Daily Courier"}"#,
+        )
+        .unwrap();
+        let scrapinghub = root.join("scrapinghub");
+        std::fs::create_dir_all(scrapinghub.join("html")).unwrap();
+        let gz = scrapinghub.join("html/abc.html");
+        std::fs::write(&gz, &page).unwrap();
+        let zipped = std::process::Command::new("gzip")
+            .arg("-f")
+            .arg(&gz)
+            .status();
+        assert!(zipped.unwrap().success());
+        let truth = serde_json::json!({"abc": {"articleBody": body[..2].join("\n\n"), "url": "x"}});
+        std::fs::write(scrapinghub.join("ground-truth.json"), truth.to_string()).unwrap();
+
+        let table = evaluate(&root, &Config::default()).unwrap();
+        assert_eq!(table.get("mozilla_body_f1"), Some(1.0));
+        assert_eq!(table.get("mozilla_titles"), Some(1.0));
+        assert_eq!(table.get("mozilla_bylines"), Some(1.0));
+        assert_eq!(table.get("mozilla_captions"), Some(1.0));
+        // Everything read; the extra paragraph costs precision only.
+        let f1 = table.get("scrapinghub_body_f1").unwrap();
+        assert!(f1 > 0.6 && f1 < 0.9, "{f1}");
+        // The reference's caption sentences are caption blocks on the
+        // page, compared as metadata and never aligned: read, not aligned.
+        assert_eq!(table.get("pages_aligned"), Some(1.0));
+        assert_eq!(table.get("pages_read"), Some(2.0));
+        assert_eq!(table.get("sentences_read"), Some(1.0));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
     #[test]
     fn captions_are_compared_by_letters_and_digits() {
         assert_eq!(folded("A man. Credit: Jo Roe/AFP"), "amancreditjoroeafp");
