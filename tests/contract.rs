@@ -57,6 +57,9 @@ struct Side {
     title: Option<String>,
     #[serde(deserialize_with = "nullable")]
     byline: Option<String>,
+    /// Web pages only: left out for text input.
+    #[serde(default)]
+    byline_source: Option<String>,
     #[serde(deserialize_with = "nullable")]
     dateline: Option<String>,
     sentences: Vec<Sentence>,
@@ -68,6 +71,9 @@ struct Sentence {
     index: usize,
     text: String,
     span: [usize; 2],
+    /// Web pages only: left out for text input.
+    #[serde(default)]
+    source_span: Option<[usize; 2]>,
     kind: String,
     line: usize,
     column: usize,

@@ -1,6 +1,7 @@
 //! Source credits and headline: who the report says it comes from (the
-//! byline "By AFP", a photo credit "Hoshang Hashimi / AFP") and what it is
-//! called, compared between the two reports.
+//! byline "By AFP", a photo credit "Hoshang Hashimi / AFP", the wire a
+//! dateline names, "MOSCOW (AP) —") and what it is called, compared
+//! between the two reports.
 //!
 //! A credit is dropped when the right report names it nowhere: not in its
 //! byline, not in a photo credit, not in its text ("the agency AFP
@@ -109,6 +110,11 @@ fn document_credits(doc: &Document) -> Vec<(String, CreditSource, usize)> {
                 .into_iter()
                 .map(|c| (c, CreditSource::PhotoCredit))
                 .collect(),
+            // "MOSCOW (AP) —": the wire the story comes from.
+            BlockKind::Dateline => crate::parse::patterns::dateline_source(&sentence.text)
+                .map(|c| (c.to_string(), CreditSource::Dateline))
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         };
         for (credit, source) in found {
@@ -152,6 +158,9 @@ const CREDIT_MARKERS: &[&str] = &[
 /// describes the picture ("(archive photo)", "Vladimir Putin.") gives none.
 fn photo_credits(sentence: &Sentence) -> Vec<String> {
     let text = sentence.text.as_str().trim();
+    if let Some(rest) = credit_line(text) {
+        return split_names(&rest.replace(" for ", " / "));
+    }
     let lower = text.to_lowercase();
     for marker in CREDIT_MARKERS {
         // Lowercasing can change byte lengths outside ASCII; take the
@@ -168,6 +177,23 @@ fn photo_credits(sentence: &Sentence) -> Vec<String> {
         return split_names(text);
     }
     Vec::new()
+}
+
+/// The names of a caption that is only a credit line in the New York
+/// Times' style, "Credit Chang W. Lee/The New York Times" or "Credit
+/// Kirsten Luce for The New York Times" (a page may repeat the word:
+/// "Credit Credit …"). A slash or " for " must follow, so a caption that
+/// opens with the word ("Credit Suisse shares fell") is no credit line.
+fn credit_line(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(after) = rest
+        .get(..7)
+        .filter(|w| w.eq_ignore_ascii_case("credit "))
+        .map(|_| rest[7..].trim_start())
+    {
+        rest = after;
+    }
+    (rest.len() < text.len() && (rest.contains('/') || rest.contains(" for "))).then_some(rest)
 }
 
 /// Splits a credit line into names, keeping only parts that look like a
@@ -340,6 +366,50 @@ mod tests {
                 ("Jane Roe", CreditSource::PhotoCredit),
                 ("AFP", CreditSource::PhotoCredit)
             ]
+        );
+    }
+
+    #[test]
+    fn a_credit_line_names_photographer_and_paper() {
+        assert_eq!(
+            credit_line("Credit Credit Chang W. Lee/The New York Times"),
+            Some("Chang W. Lee/The New York Times")
+        );
+        assert_eq!(
+            credit_line("Credit Kirsten Luce for The New York Times"),
+            Some("Kirsten Luce for The New York Times")
+        );
+        assert_eq!(credit_line("Credit Suisse shares fell"), None);
+        assert_eq!(credit_line("Workers in Queens."), None);
+        let doc = crate::analyse("x", "Credit Kirsten Luce for The New York Times\n");
+        assert_eq!(
+            photo_credits(&doc.sentences[0]),
+            vec!["Kirsten Luce", "The New York Times"]
+        );
+    }
+
+    #[test]
+    fn the_wire_a_dateline_names_is_a_credit() {
+        let body = "An unmanned cargo ship broke up over Siberia on Thursday, the agency said.";
+        let dateline = |d: &str| {
+            let mut doc = crate::analyse("x", &format!("# Ship lost\n\n{d}\n\n{body}\n"));
+            doc.blocks[1].kind = BlockKind::Dateline;
+            doc.sentences[1].kind = BlockKind::Dateline;
+            doc
+        };
+        let (left, right) = (dateline("MOSCOW (AP) —"), dateline("MOSCOW —"));
+        let changes = credit_changes(&left, &right);
+        let got: Vec<_> = changes
+            .iter()
+            .map(|c| (c.kind, c.credit.as_str(), c.source))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                CreditChangeKind::CreditDropped,
+                "AP",
+                CreditSource::Dateline
+            )]
         );
     }
 

@@ -132,6 +132,7 @@ fn side(doc: &Document) -> SideReport {
         path: doc.path.clone(),
         title: doc.title.clone(),
         byline: doc.byline.clone(),
+        byline_source: doc.byline_source,
         dateline: doc.dateline.clone(),
         sentences: doc
             .sentences
@@ -140,6 +141,7 @@ fn side(doc: &Document) -> SideReport {
                 index: s.index,
                 text: s.text.clone(),
                 span: [s.span.start, s.span.end],
+                source_span: s.source_span.map(|r| [r.start, r.end]),
                 kind: s.kind,
                 line: s.line,
                 column: s.column,

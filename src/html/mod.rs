@@ -15,18 +15,34 @@
 //! navigation, everything the extractor judges outside the article.
 
 mod blocks;
+mod classify;
 mod detect;
+mod meta;
+mod source;
 
 pub use detect::{decode_page, looks_like_html, InputFormat};
+pub use meta::{BylineSource, PageMeta};
+pub use source::BlockSource;
 
 use crate::model::{BlockKind, Document};
 use crate::parse::patterns;
+use classify::{
+    caption_credit_at, is_link_furniture, paragraph_kind, text_length, STORY_PARAGRAPH_WORDS,
+};
 use thiserror::Error;
 
 /// Deepest element nesting accepted. Real article pages go to about 50
 /// levels; 20,000 nested `<div>`s made every extractor tried take 36 s or
 /// more, so a page past this bound is refused before it is parsed.
 pub const MAX_NESTING: usize = 512;
+
+/// Longest heading, in words (the text parser's longest headline): a
+/// longer `<h2>` is prose set large.
+const MAX_HEADING_WORDS: usize = 20;
+
+/// How many of the body's first paragraphs may open with the wire
+/// dateline: the story's first paragraph, after a gallery's captions.
+const DATELINE_PARAGRAPHS: usize = 5;
 
 /// Why a page gives no article.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -39,14 +55,36 @@ pub enum HtmlError {
     TooDeep,
 }
 
-/// An article read from a page: the extracted text and the kind of each of
-/// its blocks, in order.
+/// An article read from a page: the extracted text, the kind of each of
+/// its blocks, and what the page says about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
     /// Blocks separated by blank lines; what sentence spans point into.
     pub text: String,
     /// The kind of every block of `text`, in order.
     pub kinds: Vec<BlockKind>,
+    /// Index in `kinds` of the first block of the article's body: the ones
+    /// before it (title, byline, date) come from the page's metadata.
+    pub body_start: usize,
+    /// Title, byline (and its source), date and site name.
+    pub meta: PageMeta,
+    /// Where each block is in the page, when it could be found again.
+    pub sources: Vec<Option<BlockSource>>,
+}
+
+impl Extracted {
+    /// The blocks of the article's body in order, as a reader sees them
+    /// (a heading without its `## `).
+    pub fn body_blocks(&self) -> impl Iterator<Item = (BlockKind, &str)> {
+        self.text
+            .split("\n\n")
+            .zip(&self.kinds)
+            .skip(self.body_start)
+            .map(|(text, &kind)| match kind {
+                BlockKind::Heading => (kind, text.strip_prefix("## ").unwrap_or(text)),
+                _ => (kind, text),
+            })
+    }
 }
 
 /// Extracts the article of a decoded page.
@@ -56,59 +94,172 @@ pub fn extract_article(html: &str) -> Result<Extracted, HtmlError> {
     }
     let mut readability =
         dom_smoothie::Readability::new(html, None, None).map_err(|_| HtmlError::NoArticle)?;
+    let source = meta::byline_source(&readability);
     let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
     let body = blocks::article_blocks(&article.content, MAX_NESTING);
+    let site_name = meta::non_empty(article.site_name.as_deref());
+    let title = meta::clean_title(&article.title, site_name.as_deref());
+    // A "byline" that is only a time stamp is the page's date element
+    // marked up as its byline (Readability reads one on seattletimes-1).
+    let byline = meta::non_empty(article.byline.as_deref()).filter(|b| !meta::is_time_stamp(b));
+    let page = PageMeta {
+        title: (!title.is_empty()).then(|| title.clone()),
+        byline_source: byline.as_ref().map(|_| source),
+        byline,
+        published: meta::non_empty(article.published_time.as_deref()),
+        site_name,
+    };
     let mut out = Builder::default();
-    let title = clean_title(&article.title, article.site_name.as_deref());
-    // The extractor's content often repeats the headline as its first
-    // heading: it is the title already.
-    let repeats_title = |b: &blocks::HtmlBlock| !title.is_empty() && b.text == title;
-    if !title.is_empty() {
+    if let Some(title) = &page.title {
         out.push(BlockKind::Title, &format!("# {title}"));
     }
-    if let Some(byline) = article.byline.as_deref().map(crate::text::fold_whitespace) {
-        if !byline.is_empty() {
-            out.push(BlockKind::Byline, &byline);
-        }
+    if let Some(byline) = &page.byline {
+        out.push(BlockKind::Byline, byline);
     }
-    if let Some(date) = article
-        .published_time
-        .as_deref()
-        .map(crate::text::fold_whitespace)
-    {
-        if !date.is_empty() {
-            out.push(BlockKind::Dateline, &date);
-        }
+    if let Some(date) = &page.published {
+        out.push(BlockKind::Dateline, date);
     }
-    let mut body_blocks = 0;
+    let body_start = out.kinds.len();
+    // The extractor's content often repeats the headline as its first
+    // heading: it is the title already.
+    let repeats_title = |b: &blocks::HtmlBlock| page.title.as_deref() == Some(b.text.as_str());
+    // The story's last paragraph: the last block of running text.
+    let story_end = body
+        .iter()
+        .rposition(|b| {
+            b.kind == BlockKind::Paragraph
+                && !is_link_furniture(b)
+                && text_length(&b.text) >= STORY_PARAGRAPH_WORDS
+        })
+        .unwrap_or(0);
+    let (mut body_blocks, mut dateline_found) = (0, false);
     for (i, block) in body.iter().enumerate() {
         if i == 0 && repeats_title(block) {
             continue;
         }
-        let (kind, line) = match block.kind {
-            BlockKind::Heading => (BlockKind::Heading, format!("## {}", block.text)),
-            BlockKind::Caption => (BlockKind::Caption, block.text.clone()),
-            _ => (paragraph_kind(&block.text), block.text.clone()),
-        };
-        if kind == BlockKind::Paragraph {
-            body_blocks += 1;
+        // After the story's last paragraph, a short block that is all
+        // link points to another page (a related story, a tag, "View
+        // author archive"), and a heading heads no story text ("More from
+        // UK" over other stories' headlines): furniture. Readability weighs link density the
+        // same way, per container; inside the story such a line ("Read
+        // also: …") is left to the furniture patterns.
+        if i > story_end && (is_link_furniture(block) || block.kind == BlockKind::Heading) {
+            out.push(BlockKind::Boilerplate, &block.text);
+            continue;
         }
-        out.push(kind, &line);
+        let kind = match block.kind {
+            // A "heading" of prose length is a paragraph set in large type
+            // (a gallery's caption in an <h2>, say): read as text.
+            BlockKind::Heading if block.text.split_whitespace().count() <= MAX_HEADING_WORDS => {
+                out.push(BlockKind::Heading, &format!("## {}", block.text));
+                continue;
+            }
+            BlockKind::Caption => BlockKind::Caption,
+            _ => paragraph_kind(&block.text),
+        };
+        if kind == BlockKind::Caption {
+            if let Some(at) = caption_credit_at(&block.text) {
+                out.push(kind, block.text[..at].trim_end());
+                out.push(kind, &block.text[at..]);
+                continue;
+            }
+        }
+        if kind != BlockKind::Paragraph {
+            out.push(kind, &block.text);
+            continue;
+        }
+        body_blocks += 1;
+        // The story's first paragraph may open with a wire dateline
+        // ("MOSCOW (AP) — …"): a block of its own, as in print. Gallery
+        // captions and counters may come before it.
+        if !dateline_found && body_blocks <= DATELINE_PARAGRAPHS {
+            if let Some(end) = patterns::wire_dateline(&block.text) {
+                dateline_found = true;
+                out.push(BlockKind::Dateline, block.text[..end].trim_end());
+                out.push(BlockKind::Paragraph, block.text[end..].trim_start());
+                continue;
+            }
+        }
+        out.push(kind, &block.text);
     }
     if body_blocks == 0 {
         return Err(HtmlError::NoArticle);
     }
+    let sources = block_sources(html, &out.text, body_start);
     Ok(Extracted {
         text: out.text,
         kinds: out.kinds,
+        body_start,
+        meta: page,
+        sources,
     })
+}
+
+/// Where each block of the extracted text is in the page (see
+/// [`source`]). Body blocks are looked up in reading order; the metadata
+/// blocks before `body_start` anywhere, without moving the body's cursor
+/// (a title is in `<title>` first).
+fn block_sources(html: &str, text: &str, body_start: usize) -> Vec<Option<BlockSource>> {
+    let blocks = text.split("\n\n");
+    let Some(index) = source::SourceIndex::of(html) else {
+        return blocks.map(|_| None).collect();
+    };
+    let mut cursor = 0;
+    blocks
+        .enumerate()
+        .map(|(i, block)| {
+            let folded = source::fold(block);
+            if i < body_start {
+                index.locate(&folded, &mut 0)
+            } else {
+                index.locate(&folded, &mut cursor)
+            }
+        })
+        .collect()
 }
 
 /// Parses and extracts an article read from a page, as
 /// [`crate::analyse_owned`] does for text.
 pub fn analyse_extracted(path: &str, extracted: Extracted) -> Document {
-    let Extracted { text, kinds } = extracted;
-    crate::extract::extract_owned(crate::parse::parse_with_kinds(path, text, &kinds))
+    let Extracted {
+        text,
+        kinds,
+        meta,
+        sources,
+        ..
+    } = extracted;
+    let mut doc = crate::parse::parse_with_kinds(path, text, &kinds);
+    // The byline block is the page's own only when it is the first one.
+    if doc.byline.is_some() && doc.byline == meta.byline {
+        doc.byline_source = meta.byline_source;
+    }
+    set_source_spans(&mut doc, &sources);
+    crate::extract::extract_owned(doc)
+}
+
+/// Gives each sentence the page bytes from its first letter or digit to
+/// its last, when its block was found in the page and the parser cut the
+/// text into the blocks given.
+fn set_source_spans(doc: &mut Document, sources: &[Option<BlockSource>]) {
+    if doc.blocks.len() != sources.len() {
+        return;
+    }
+    let text = std::sync::Arc::clone(&doc.text);
+    for sentence in &mut doc.sentences {
+        let (Some(block), Some(Some(source))) =
+            (doc.blocks.get(sentence.block), sources.get(sentence.block))
+        else {
+            continue;
+        };
+        let before = text
+            .get(block.span.start..sentence.span.start)
+            .unwrap_or("");
+        let skip = source::fold(before).len();
+        let len = source::fold(sentence.span.slice(&text)).len();
+        sentence.source_span = source
+            .range(skip, len)
+            .map(|(start, end)| crate::model::Span::new(start, end));
+    }
 }
 
 #[derive(Default)]
@@ -125,41 +276,6 @@ impl Builder {
         self.text.push_str(line);
         self.kinds.push(kind);
     }
-}
-
-/// A body block is boilerplate when the text parser's furniture patterns
-/// say so ("Related: …", "Read more:"), a photo credit when they say that,
-/// else a paragraph.
-fn paragraph_kind(text: &str) -> BlockKind {
-    let words = text.split_whitespace().count();
-    // The patterns are for short lines; a long paragraph is body text.
-    if words > 40 {
-        return BlockKind::Paragraph;
-    }
-    let lower = text.to_lowercase();
-    if patterns::is_only_url(text) || patterns::is_boilerplate(&lower, words) {
-        BlockKind::Boilerplate
-    } else if patterns::is_photo_credit(text, &lower) {
-        BlockKind::Caption
-    } else {
-        BlockKind::Paragraph
-    }
-}
-
-/// The headline without the site's name: "Storm hits coast | The Guardian"
-/// gives "Storm hits coast" (the extractor removes most suffixes; this
-/// removes one that names the site exactly).
-fn clean_title(title: &str, site: Option<&str>) -> String {
-    let title = crate::text::fold_whitespace(title);
-    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
-        return title;
-    };
-    for separator in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(head) = title.strip_suffix(&format!("{separator}{site}")) {
-            return head.trim().to_string();
-        }
-    }
-    title
 }
 
 /// Void elements (HTML Living Standard §13.1.2) and elements whose end tag

@@ -42,6 +42,22 @@ impl Span {
     }
 }
 
+/// Where a web page's byline was read from, in the order the extractor
+/// prefers them (Readability.js's: JSON-LD, then `<meta>` tags, then the
+/// page's visible byline element). Text input has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "byline_source")]
+#[serde(rename_all = "snake_case")]
+pub enum BylineSource {
+    /// The `author` of the page's schema.org JSON-LD article.
+    JsonLd,
+    /// A `<meta>` tag (`author`, `article:author`, `dc.creator`, …).
+    Meta,
+    /// An element of the page marked as the byline (`rel=author`,
+    /// `itemprop=author`, a class or id with "byline" or "author").
+    Visible,
+}
+
 /// What a block of the article is. Sentences inherit the kind of their block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "block_kind")]
@@ -103,6 +119,13 @@ pub struct Sentence {
     pub text: SharedText,
     /// Where the sentence is in the original text, markup included.
     pub span: Span,
+    /// For a sentence read from a web page: the bytes of the page (as
+    /// decoded, BOM removed, like [`Document::text`] for text) from its
+    /// first letter or digit to its last, markup inside included; `None`
+    /// for text input, or when the sentence could not be found again in
+    /// the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<Span>,
     /// The kind of the block the sentence belongs to.
     pub kind: BlockKind,
     /// Index of that block in [`Document::blocks`].
@@ -129,6 +152,8 @@ pub struct Document {
     pub title: Option<String>,
     /// The byline ("By AFP"), markup removed.
     pub byline: Option<String>,
+    /// Where a web page's byline came from; `None` for text input.
+    pub byline_source: Option<BylineSource>,
     /// The date line, if the article has one.
     pub dateline: Option<String>,
     /// Blocks in reading order.

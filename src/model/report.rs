@@ -89,6 +89,11 @@ pub struct SideReport {
     pub title: Option<String>,
     /// Byline ("By AFP"), if found.
     pub byline: Option<String>,
+    /// Where a web page's byline came from (`json_ld`, `meta`, `visible`).
+    /// Present only for a web page with a byline: text input leaves the
+    /// field out, so reports of text stay as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline_source: Option<crate::model::BylineSource>,
     /// Date line, if found.
     pub dateline: Option<String>,
     /// Every sentence of the input, metadata included.
@@ -104,8 +109,16 @@ pub struct SentenceReport {
     /// The sentence, Markdown markup removed.
     #[schemars(with = "String")]
     pub text: SharedText,
-    /// Half-open byte range into the input as read (after BOM removal).
+    /// Half-open byte range into the input as read (after BOM removal);
+    /// for a web page, into its extracted text (what `newsdiff extract`
+    /// prints).
     pub span: [usize; 2],
+    /// Web pages only: half-open byte range into the page's HTML (as
+    /// decoded, BOM removed) from the sentence's first letter or digit to
+    /// its last. Left out for text input and for a sentence the page
+    /// could not be matched to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<[usize; 2]>,
     /// Block kind: title, byline, dateline, caption, heading, paragraph, boilerplate.
     pub kind: BlockKind,
     /// 1-based line of the sentence start.
@@ -338,6 +351,8 @@ pub enum CreditSource {
     Byline,
     /// A photo credit ("Hoshang Hashimi / AFP").
     PhotoCredit,
+    /// The source a wire dateline names ("MOSCOW (AP) —").
+    Dateline,
 }
 
 impl CreditChangeKind {
@@ -366,6 +381,7 @@ impl CreditSource {
         match self {
             CreditSource::Byline => "byline",
             CreditSource::PhotoCredit => "photo",
+            CreditSource::Dateline => "dateline",
         }
     }
 }

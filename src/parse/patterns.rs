@@ -210,6 +210,72 @@ pub(crate) fn is_agency(lower: &str) -> bool {
     AGENCIES.contains(&lower.trim_end_matches('.'))
 }
 
+/// The wire dateline that opens a story's first paragraph, as the byte
+/// length of its prefix up to and including the dash: "MOSCOW (AP) — A
+/// cargo ship…", "WASHINGTON, Jan 5 (Reuters) - …", "Paris (AFP) - …",
+/// "LONDON — …" (AP Stylebook, "datelines": the place in capitals, the
+/// source in parentheses, then a dash). Without a source in parentheses
+/// the place must be in capitals, so "Rome – a city…" is no dateline.
+pub(crate) fn wire_dateline(text: &str) -> Option<usize> {
+    // An em or en dash may touch its words ("LONDON—The"); a hyphen is a
+    // dash only between spaces.
+    let (head_end, dash_end) = text
+        .char_indices()
+        .take_while(|&(at, _)| at <= MAX_DATELINE_BYTES)
+        .find_map(|(at, c)| match c {
+            '—' | '–' => Some((at, at + c.len_utf8())),
+            '-' if text[at..].starts_with("- ") && text[..at].ends_with(' ') => Some((at, at + 1)),
+            _ => None,
+        })?;
+    let head = text[..head_end].trim_end();
+    if text[dash_end..].trim().is_empty() {
+        return None;
+    }
+    let place = match dateline_source(head) {
+        Some(_) => head[..head.rfind('(')?].trim_end(),
+        None => {
+            let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+            let capitals = head.chars().all(|c| {
+                c.is_uppercase() || c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '’' | '-')
+            });
+            if !(capitals && letters >= 3 && head.split_whitespace().count() <= 4) {
+                return None;
+            }
+            head
+        }
+    };
+    let starts_capital = place.chars().next().is_some_and(char::is_uppercase);
+    (starts_capital && place.split_whitespace().count() <= 6).then_some(dash_end)
+}
+
+/// The longest dateline read ("WASHINGTON, Jan 5 (Reuters) -" is 29 bytes).
+const MAX_DATELINE_BYTES: usize = 60;
+
+/// The source a dateline names in parentheses: "MOSCOW (AP) —" → "AP". A
+/// known agency after any place, or one to four capitalised words after a
+/// place in capitals ("LONDON (Our Foreign Staff) —"), so that a date
+/// line's "(GMT)" is no source.
+pub(crate) fn dateline_source(head: &str) -> Option<&str> {
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
+    let inner = head.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (place, source) = (inner[..open].trim(), inner[open + 1..].trim());
+    if place.is_empty() {
+        return None;
+    }
+    if AGENCIES.contains(&source.to_lowercase().as_str()) {
+        return Some(source);
+    }
+    let words = source.split_whitespace().count();
+    let capitalised = source
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let place_in_capitals = place
+        .chars()
+        .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '-'));
+    ((1..=4).contains(&words) && capitalised && place_in_capitals).then_some(source)
+}
+
 /// A block that is only a date, optionally with a weekday and a time:
 /// "October 15, 2021", "15 October 2021", "Fri, Oct. 15, 2021 10:30 GMT",
 /// "2021-10-15", "15/10/2021".
@@ -340,6 +406,44 @@ mod tests {
         ));
         assert!(!is_byline("By the way", "by the way", 3));
         assert!(is_agency("reuters") && is_agency("associated press") && !is_agency("putin"));
+    }
+
+    #[test]
+    fn wire_datelines_open_a_paragraph() {
+        let cut = |t: &str| wire_dateline(t).map(|n| t[..n].trim().to_string());
+        assert_eq!(
+            cut("MOSCOW (AP) — An unmanned cargo ship broke up.").as_deref(),
+            Some("MOSCOW (AP) —")
+        );
+        assert_eq!(
+            cut("WASHINGTON, Jan 5 (Reuters) - The Senate voted.").as_deref(),
+            Some("WASHINGTON, Jan 5 (Reuters) -")
+        );
+        assert_eq!(
+            cut("Paris (AFP) - Police said.").as_deref(),
+            Some("Paris (AFP) -")
+        );
+        assert_eq!(cut("LONDON — Talks failed.").as_deref(), Some("LONDON —"));
+        assert_eq!(cut("NEW YORK—Stocks fell.").as_deref(), Some("NEW YORK—"));
+        for not_dateline in [
+            "Rome – a city of fountains – woke up.",
+            "US — China talks resumed.",
+            "The well-known port reopened.",
+            "MOSCOW (AP) —",
+            "A long opening sentence that runs well past sixty bytes before it reaches a dash — here.",
+            "",
+        ] {
+            assert_eq!(cut(not_dateline), None, "{not_dateline}");
+        }
+        assert_eq!(dateline_source("MOSCOW (AP) —"), Some("AP"));
+        assert_eq!(dateline_source("Bonn (dpa) -"), Some("dpa"));
+        assert_eq!(dateline_source("LONDON —"), None);
+        assert_eq!(
+            dateline_source("LONDON (Our Foreign Staff) —"),
+            Some("Our Foreign Staff")
+        );
+        assert_eq!(dateline_source("Updated Friday 10:30 (GMT)"), None);
+        assert_eq!(dateline_source("(AP)"), None);
     }
 
     #[test]

@@ -194,6 +194,7 @@ pub fn findings(report: &Report) -> Vec<Finding<'_>> {
         let place = match c.source {
             CreditSource::Byline => "in the byline",
             CreditSource::PhotoCredit => "in a photo credit",
+            CreditSource::Dateline => "in the dateline",
         };
         let mut f = Finding::new(
             FindingKind::Credit(c.kind),

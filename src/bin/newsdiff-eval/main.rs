@@ -20,7 +20,7 @@ use std::process::ExitCode;
 ///
 /// SET is one of msrp, sts-news, iterater-wikinews, summedits-news, gum-news,
 /// ecbplus-news, ecbplus-pairs, onestopenglish (or the short forms sts,
-/// iterater, …), or `all` with FOLDER the folder that holds every set (runs
+/// iterater, …), html (FOLDER: shared/html-pages), or `all` with FOLDER the folder that holds every set (runs
 /// each `dev/`, and ecbplus-pairs' own folder).
 #[derive(Debug, Parser)]
 #[command(name = "newsdiff-eval", version, about, long_about)]
@@ -92,9 +92,11 @@ fn run() -> Result<()> {
     let start = std::time::Instant::now();
     let tables: Vec<Table> = if args.set == "all" {
         eval::run_all(&args.folder, &config)?
+    } else if args.set == "html" {
+        vec![eval::html::evaluate(&args.folder, &config)?]
     } else {
         let Some(set) = DataSet::from_name(&args.set) else {
-            bail!("unknown data set {:?} (try msrp, sts-news, iterater-wikinews, summedits-news, gum-news, ecbplus-news, ecbplus-pairs, onestopenglish or all)", args.set);
+            bail!("unknown data set {:?} (try msrp, sts-news, iterater-wikinews, summedits-news, gum-news, ecbplus-news, ecbplus-pairs, onestopenglish, html or all)", args.set);
         };
         vec![eval::run(set, &args.folder, &config)?]
     };

@@ -10,6 +10,9 @@ pub mod ecbplus;
 pub mod ecbplus_pairs;
 pub mod finding_rates;
 pub mod gum;
+pub mod html;
+pub mod html_pages;
+pub mod html_scoring;
 pub mod iterater;
 pub mod metrics;
 pub mod msrp;
@@ -157,15 +160,25 @@ pub fn run(set: DataSet, folder: &Path, config: &Config) -> Result<Table> {
     Ok(table)
 }
 
-/// Evaluates every data set in its folder under `root` ([`DataSet::folder_in`]).
+/// Evaluates every data set in its folder under `root` ([`DataSet::folder_in`]),
+/// and the web pages of `html-pages` in or beside `root` when present.
 pub fn run_all(root: &Path, config: &Config) -> Result<Vec<Table>> {
     if !root.is_dir() {
         bail!("no such folder {}", root.display());
     }
-    DataSet::ALL
+    let mut tables = DataSet::ALL
         .into_iter()
         .map(|set| run(set, &set.folder_in(root), config))
-        .collect()
+        .collect::<Result<Vec<Table>>>()?;
+    // The saved web pages sit beside the eval sets (shared/html-pages); they
+    // are read in under a second, so `all` takes them when they are there.
+    let pages = [root.join("html-pages"), root.join("../html-pages")]
+        .into_iter()
+        .find(|p| p.is_dir());
+    if let Some(pages) = pages {
+        tables.push(html::evaluate(&pages, config).context("html-pages")?);
+    }
+    Ok(tables)
 }
 
 /// True when a report says a fact changed: any changed, omitted or added
