@@ -92,3 +92,56 @@ def cli() -> Path:
     if not built:
         raise RuntimeError("no newsdiff binary: run `cargo build` or set NEWSDIFF_BIN")
     return max(built, key=lambda p: p.stat().st_mtime)
+
+
+class Article(NamedTuple):
+    id: int
+    text: str
+
+
+class Corpus(NamedTuple):
+    """Wire stories, and articles among which some republish them."""
+
+    wires: List[Article]
+    others: List[Article]
+    # other id -> the wire id it republishes (absent: unrelated)
+    source: Dict[int, int]
+
+
+BOILERPLATE = "Sign up for our morning newsletter to get the day's news in your inbox."
+
+
+def corpus(wires: int = 6, unrelated: int = 10, seed: int = 16) -> Corpus:
+    """A small corpus for the pair-finding recipe: `wires` stories of
+    made-up words, each republished once with sentences cut and words
+    changed, plus `unrelated` stories; every article ends with the same
+    newsletter line, the boilerplate a bucket cap must see through."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ra", "ten", "su", "vo", "del", "an", "gri", "po", "ush", "et", "nor"]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))) for _ in range(3000)})
+
+    def story() -> List[str]:
+        return [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(10, 16))).capitalize() + "."
+                for _ in range(14)]
+
+    def text(sentences: List[str]) -> str:
+        return "\n\n".join(sentences + [BOILERPLATE]) + "\n"
+
+    wire_list, others, source = [], [], {}
+    for w in range(wires):
+        sentences = story()
+        wire_list.append(Article(w, text(sentences)))
+        # The republication: two sentences cut, one word changed in three.
+        kept = [s for i, s in enumerate(sentences) if i not in (3, 9)]
+        for i in (1, 5, 8):
+            words = kept[i].split()
+            words[2] = rng.choice(vocabulary)
+            kept[i] = " ".join(words)
+        source[100 + w] = w
+        others.append(Article(100 + w, text(kept)))
+    for u in range(unrelated):
+        others.append(Article(200 + u, text(story())))
+    rng.shuffle(others)
+    return Corpus(wire_list, others, source)
