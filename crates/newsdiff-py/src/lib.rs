@@ -345,6 +345,11 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
+// Every Rust allocation of the module (documents, reports, JSON) goes
+// through mimalloc, as in the CLI; Python's own objects do not.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The native module.
 #[pymodule]
 fn _newsdiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
