@@ -60,14 +60,12 @@ def spark_schema(id_field: Optional[str] = "id string") -> str:
 
 
 def _column(frame: Any, name: str) -> Optional[List[Any]]:
+    """The column as a list, a missing value (None, NaN, pd.NA) as None."""
+    import pandas as pd
+
     if name not in frame.columns:
         return None
-    return [None if _missing(v) else v for v in frame[name].tolist()]
-
-
-def _missing(value: Any) -> bool:
-    # pandas holds a missing text as None, NaN or pd.NA.
-    return value is None or value != value or type(value).__name__ == "NAType"
+    return [v if isinstance(v, (str, bytes)) or not pd.isna(v) else None for v in frame[name].tolist()]
 
 
 def compare_frame(
