@@ -58,6 +58,63 @@ pub fn analyse_owned(path: &str, text: String) -> Document {
     extract::extract_owned(parse::parse_owned(path, text))
 }
 
+/// Reads an input held in memory as [`input::read_article`] reads a file:
+/// the size limit, binary and UTF-8 checks, BOM removal, and under
+/// `decode.format` a web page read as its article. `name` is the input's
+/// display name in errors (and the report's `path`); nothing is read from
+/// disk. For callers that hold texts rather than paths (the Python
+/// package: engines keep texts in columns).
+///
+/// ```
+/// use newsdiff::input::DecodeOptions;
+/// let err = newsdiff::load("<left>", b"a\0b".to_vec(), DecodeOptions::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "<left>: binary data (NUL byte at offset 1); newsdiff compares text");
+/// ```
+pub fn load(
+    name: &str,
+    bytes: Vec<u8>,
+    decode: input::DecodeOptions,
+) -> Result<input::Loaded, input::ReadError> {
+    use input::{InputError, Loaded, ReadError};
+    // The same steps, in the same order, as `read_article` after its read,
+    // so that a text passed in and the same text in a file give one report
+    // and one message.
+    if bytes.len() as u64 > decode.max_bytes {
+        let cause = InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: decode.max_bytes,
+        };
+        return Err(ReadError::Decode {
+            path: name.to_string(),
+            cause,
+        });
+    }
+    if !decode.format.is_html(&bytes) {
+        return input::decode_owned(bytes, decode)
+            .map(Loaded::Text)
+            .map_err(|cause| ReadError::Decode {
+                path: name.to_string(),
+                cause,
+            });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ReadError::Decode {
+            path: name.to_string(),
+            cause: InputError::Binary { offset },
+        });
+    }
+    match html::extract_article(&html::decode_page(&bytes)) {
+        Ok(page) => Ok(Loaded::Page(page)),
+        Err(html::HtmlError::NoArticle) => Err(ReadError::NoArticle {
+            path: name.to_string(),
+        }),
+        Err(cause) => Err(ReadError::Page {
+            path: name.to_string(),
+            cause,
+        }),
+    }
+}
+
 /// Combined input size from which the two sides are analysed in parallel.
 const PARALLEL_BYTES: usize = 64 * 1024;
 
