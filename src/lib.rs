@@ -75,44 +75,8 @@ pub fn load(
     bytes: Vec<u8>,
     decode: input::DecodeOptions,
 ) -> Result<input::Loaded, input::ReadError> {
-    use input::{InputError, Loaded, ReadError};
-    // The same steps, in the same order, as `read_article` after its read,
-    // so that a text passed in and the same text in a file give one report
-    // and one message.
-    if bytes.len() as u64 > decode.max_bytes {
-        let cause = InputError::TooLarge {
-            size: bytes.len() as u64,
-            limit: decode.max_bytes,
-        };
-        return Err(ReadError::Decode {
-            path: name.to_string(),
-            cause,
-        });
-    }
-    if !decode.format.is_html(&bytes) {
-        return input::decode_owned(bytes, decode)
-            .map(Loaded::Text)
-            .map_err(|cause| ReadError::Decode {
-                path: name.to_string(),
-                cause,
-            });
-    }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(ReadError::Decode {
-            path: name.to_string(),
-            cause: InputError::Binary { offset },
-        });
-    }
-    match html::extract_article(&html::decode_page(&bytes)) {
-        Ok(page) => Ok(Loaded::Page(page)),
-        Err(html::HtmlError::NoArticle) => Err(ReadError::NoArticle {
-            path: name.to_string(),
-        }),
-        Err(cause) => Err(ReadError::Page {
-            path: name.to_string(),
-            cause,
-        }),
-    }
+    // The same steps and messages as a file's bytes get.
+    input::article_from_bytes(name, bytes, decode)
 }
 
 /// Combined input size from which the two sides are analysed in parallel.
