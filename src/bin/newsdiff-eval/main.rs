@@ -42,6 +42,14 @@ struct Args {
     /// List this many worst errors per data set.
     #[arg(long, default_value_t = 0, value_name = "N")]
     examples: usize,
+    /// Align and score with the sentence encoder (newsdiff --semantic).
+    #[cfg(feature = "embed")]
+    #[arg(long)]
+    semantic: bool,
+    /// The model folder for --semantic (default: as newsdiff finds it).
+    #[cfg(feature = "embed")]
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +96,13 @@ fn run() -> Result<()> {
         },
         min_similarity: args.min_similarity,
         examples: args.examples,
+        #[cfg(feature = "embed")]
+        semantic: if args.semantic || args.model.is_some() {
+            let dir = newsdiff::embed::model_dir(args.model.as_deref());
+            Some(std::sync::Arc::new(newsdiff::embed::Model::open(&dir)?))
+        } else {
+            None
+        },
     };
     let start = std::time::Instant::now();
     let tables: Vec<Table> = if args.set == "all" {
