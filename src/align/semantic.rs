@@ -13,10 +13,15 @@
 //!    model can change which sentences align; a gap one side of which is
 //!    empty is a cut or an addition and costs nothing.
 //! 3. The sentences of those gaps are embedded (once per distinct text,
-//!    in batches), and each pair across a gap is scored by [`combine`]:
-//!    pairs that now reach the threshold join the candidates, pairs that
-//!    fall below it leave them. The same global alignment then runs.
+//!    in batches), and each pair across a gap is scored by [`combine`]: a
+//!    pair that now reaches the threshold joins the candidates, and a pair
+//!    the words already align takes the combined score if it is higher.
+//!    The same global alignment then runs.
 //!
+//! The model adds pairs and never removes one the words align: on
+//! ecbplus-pairs dev, letting the combined score also drop weak lexical
+//! pairs cost alignment recall (0.856 → 0.831) and fact precision (0.938 →
+//! 0.914), since each lost pair turns into false omitted and added facts.
 //! Near-verbatim copy has no two-sided gap, so it never loads the model.
 
 use super::chain::Candidate;
@@ -59,10 +64,16 @@ impl Embedder for crate::embed::Model {
 /// threshold lands on the aligner's default 0.4; checked on the other half
 /// (README, "Semantic alignment"). `0.5·(cosine + lexical)` is the same
 /// form with equal weights and no shift.
+/// The fit (`cargo run --release --features embed --example fit_semantic`):
+/// z = -5.368 + 4.300·cosine + 4.343·lexical, best threshold 0.632; on the
+/// held-out half, accuracy 0.741 and F1 0.819 at 0.4, against lexical 0.713
+/// and 0.820. The weights come out nearly equal, as the issue's
+/// `0.5·(cosine + lexical)` starting point had them; the fit's work is the
+/// shift, which says a pair needs a mean of 0.632 to be a paraphrase.
 pub const WEIGHTS: Weights = Weights {
-    cosine: 0.5,
-    lexical: 0.5,
-    bias: 0.0,
+    cosine: 0.4975,
+    lexical: 0.5025,
+    bias: -0.2320,
 };
 
 /// See [`WEIGHTS`].
@@ -137,32 +148,27 @@ pub(super) fn rescore(
         .collect();
     let mut left_features = FxHashMap::default();
     let mut decided = FxHashSet::default();
-    let mut dropped = Vec::new();
     for (a, b) in pairs {
         let cosine = cosine(left_vector[&a], right_vector[&b]);
-        let lexical = match existing.get(&(a, b)) {
-            Some(&i) => scored[i].similarity,
+        match existing.get(&(a, b)) {
+            // A pair the words align keeps its alignment: the model may
+            // raise its score, never lower it (see the module comment).
+            Some(&i) => {
+                let combined = combine(cosine, scored[i].similarity);
+                if combined > scored[i].similarity {
+                    scored[i].similarity = combined;
+                    decided.insert((a, b));
+                }
+            }
             None => {
                 let features = left_features.entry(a).or_insert_with(|| left.build(a));
-                similarity(features, &right.features(b), idf)
+                let combined = combine(cosine, similarity(features, &right.features(b), idf));
+                if combined >= min_similarity {
+                    scored.push(Candidate::new(a, b, combined));
+                    decided.insert((a, b));
+                }
             }
-        };
-        let combined = combine(cosine, lexical);
-        match existing.get(&(a, b)) {
-            Some(&i) if combined >= min_similarity => scored[i].similarity = combined,
-            Some(&i) => dropped.push(i),
-            None if combined >= min_similarity => scored.push(Candidate::new(a, b, combined)),
-            None => continue,
         }
-        decided.insert((a, b));
-    }
-    if !dropped.is_empty() {
-        let dropped: FxHashSet<usize> = dropped.into_iter().collect();
-        let mut at = 0;
-        scored.retain(|_| {
-            at += 1;
-            !dropped.contains(&(at - 1))
-        });
     }
     decided
 }
@@ -195,6 +201,7 @@ fn gap_pairs(
         .copied()
         .collect();
     let anchors = super::chain::heaviest_chain(&confident);
+    let aligned: FxHashSet<(usize, usize)> = scored.iter().map(|c| (c.left(), c.right())).collect();
     let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 1);
     let mut from = (0, 0);
     for anchor in &anchors {
@@ -213,6 +220,11 @@ fn gap_pairs(
         let lefts = open(0, start.0..end.0.max(start.0));
         let rights = open(1, start.1..end.1.max(start.1));
         if lefts.is_empty() || rights.is_empty() {
+            continue;
+        }
+        // One sentence a side that the words already pair: the model could
+        // only raise its score, and would change nothing.
+        if lefts.len() == 1 && rights.len() == 1 && aligned.contains(&(lefts[0], rights[0])) {
             continue;
         }
         for (i, &a) in lefts.iter().enumerate() {
@@ -274,5 +286,117 @@ mod tests {
         let pairs = gap_pairs(&[], [100, 100], &|_, _| true);
         assert_eq!(pairs.len(), 100 * PARTNERS);
         assert!(pairs.iter().all(|&(a, b)| a.abs_diff(b) <= PARTNERS));
+    }
+}
+
+#[cfg(test)]
+mod alignment_tests {
+    use super::*;
+    use crate::align::Alignment;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Embeds a text as a unit vector on the axis of the first group in
+    /// `axes` that has a word of it: texts of one group are identical to it.
+    struct Axes {
+        axes: &'static [&'static [&'static str]],
+        calls: AtomicUsize,
+    }
+
+    impl Embedder for Axes {
+        fn embed(&self, texts: &[&str]) -> Option<Vec<Arc<[f32]>>> {
+            self.calls.fetch_add(1, Ordering::Relaxed);
+            Some(
+                texts
+                    .iter()
+                    .map(|t| {
+                        let mut v = vec![0.0f32; self.axes.len() + 1];
+                        let at = self
+                            .axes
+                            .iter()
+                            .position(|group| group.iter().any(|w| t.contains(w)));
+                        v[at.unwrap_or(self.axes.len())] = 1.0;
+                        v.into()
+                    })
+                    .collect(),
+            )
+        }
+    }
+
+    fn docs(left: &str, right: &str) -> (crate::Document, crate::Document) {
+        (crate::analyse("l", left), crate::analyse("r", right))
+    }
+
+    #[test]
+    fn a_paraphrase_the_words_miss_aligns_by_the_model() {
+        let (l, r) = docs(
+            "The council approved the budget on Monday. We had a blast at the county fair on Saturday. Taxes will rise by two percent next year.",
+            "The council approved the budget on Monday. Everyone enjoyed a great time at the fair in the county. Taxes will rise by two percent next year.",
+        );
+        let lexical = crate::align::align(&l, &r, 0.4);
+        assert_eq!(
+            lexical.pairs.len(),
+            2,
+            "the words alone miss the middle pair"
+        );
+        let embedder = Axes {
+            axes: &[&["blast", "great time"]],
+            calls: AtomicUsize::new(0),
+        };
+        let semantic = crate::align::align_semantic(&l, &r, 0.4, &embedder);
+        let pairs: Vec<(usize, usize, Option<Scorer>)> = semantic
+            .pairs
+            .iter()
+            .map(|p| (p.left[0], p.right[0], p.scorer))
+            .collect();
+        use crate::model::report::Scorer;
+        assert_eq!(
+            pairs,
+            [
+                (0, 0, Some(Scorer::Lexical)),
+                (1, 1, Some(Scorer::Semantic)),
+                (2, 2, Some(Scorer::Lexical))
+            ]
+        );
+    }
+
+    #[test]
+    fn text_the_words_settle_never_calls_the_model() {
+        let text =
+            "The council approved the budget on Monday. Taxes will rise by two percent next year.";
+        let (l, r) = docs(text, &format!("{text} A new paragraph only one side has."));
+        let embedder = Axes {
+            axes: &[],
+            calls: AtomicUsize::new(0),
+        };
+        let alignment = crate::align::align_semantic(&l, &r, 0.4, &embedder);
+        assert_eq!(alignment.pairs.len(), 2);
+        assert_eq!(embedder.calls.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn the_model_never_unaligns_what_the_words_align() {
+        // Weak lexical pairs in a two-sided gap, and an embedder that finds
+        // every pair unrelated (all texts on the one "other" axis but for
+        // the second left sentence).
+        let (l, r) = docs(
+            "The council approved the budget on Monday. The mayor said the vote was close. Critics said the plan raised taxes. Taxes will rise by two percent next year.",
+            "The council approved the budget on Monday. The vote was close, according to the mayor's office. The plan raised taxes, critics argued. Taxes will rise by two percent next year.",
+        );
+        let lexical = crate::align::align(&l, &r, 0.4);
+        let embedder = Axes {
+            axes: &[&["mayor said"]],
+            calls: AtomicUsize::new(0),
+        };
+        let semantic = crate::align::align_semantic(&l, &r, 0.4, &embedder);
+        let links = |a: &Alignment| -> Vec<(Vec<usize>, Vec<usize>)> {
+            a.pairs
+                .iter()
+                .map(|p| (p.left.clone(), p.right.clone()))
+                .collect()
+        };
+        assert_eq!(links(&semantic), links(&lexical));
+        for (s, w) in semantic.pairs.iter().zip(&lexical.pairs) {
+            assert!(s.similarity >= w.similarity);
+        }
     }
 }
