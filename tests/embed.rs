@@ -231,7 +231,7 @@ fn the_forward_pass_matches_a_float64_reference() {
     ];
     let vectors = model.embed(&texts).unwrap();
     for (text, v) in texts.iter().zip(&vectors) {
-        let ids = model.token_ids(text);
+        let ids = model.token_ids(text).unwrap();
         let want = reference(&ids);
         for (got, want) in v.iter().zip(&want) {
             assert!(
@@ -246,10 +246,10 @@ fn the_forward_pass_matches_a_float64_reference() {
 #[test]
 fn tokens_unknown_to_the_vocabulary_and_long_texts_still_embed() {
     let model = Model::open(&write_model("long")).unwrap();
-    assert_eq!(model.token_ids("Ministers zzz"), [2, 5, 17, 1, 3]);
+    assert_eq!(model.token_ids("Ministers zzz").unwrap(), [2, 5, 17, 1, 3]);
     // Truncated to the 16 positions of the tiny model.
     let long = "the ".repeat(100);
-    assert_eq!(model.token_ids(&long).len(), POSITIONS);
+    assert_eq!(model.token_ids(&long).unwrap().len(), POSITIONS);
     let v = model.embed(&[&long, ""]).unwrap();
     assert!(v.iter().all(|v| v.iter().all(|x| x.is_finite())));
 }
@@ -312,9 +312,13 @@ fn a_model_with_a_missing_tensor_or_other_vocabulary_is_corrupt() {
         .to_string()
         .contains("no tensor encoder.layer.1.output.dense.weight"));
 
+    // The vocabulary is read on first use: a short one fails there.
     let dir = write_model("vocabulary");
     std::fs::write(dir.join("vocab.txt"), VOCAB[..10].join("\n")).unwrap();
-    assert!(matches!(open_error(&dir), LoadError::Corrupt { .. }));
+    let model = Model::open(&dir).unwrap();
+    let err = model.embed(&["the rally"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("scripts/get-model"));
 }
 
 #[test]

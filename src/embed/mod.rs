@@ -78,9 +78,16 @@ pub fn model_dir(explicit: Option<&Path>) -> PathBuf {
 pub struct Model {
     dir: PathBuf,
     config: bert::Config,
-    vocabulary: wordpiece::WordPiece,
-    encoder: OnceLock<Result<bert::Bert, LoadError>>,
+    /// The vocabulary and the weights, read on first use: a 30,000-word
+    /// table and 90 MB that a comparison the words settle never needs.
+    encoder: OnceLock<Result<Loaded, LoadError>>,
     cache: Mutex<FxHashMap<Box<str>, Arc<[f32]>>>,
+}
+
+/// What [`Model`] reads on first use.
+struct Loaded {
+    vocabulary: wordpiece::WordPiece,
+    bert: bert::Bert,
 }
 
 impl std::fmt::Debug for Model {
@@ -92,25 +99,22 @@ impl std::fmt::Debug for Model {
 }
 
 impl Model {
-    /// Checks the folder `dir`: `config.json`, `vocab.txt`, and a
+    /// Checks the folder `dir`: `config.json`, a `vocab.txt`, and a
     /// `model.safetensors` whose header lists every weight the encoder
     /// needs, with the shapes the config gives, inside the file.
     pub fn open(dir: &Path) -> Result<Model, LoadError> {
         let config = read_config(&dir.join("config.json"))?;
-        let vocabulary = wordpiece::WordPiece::load(&dir.join("vocab.txt"))?;
+        let vocab = dir.join("vocab.txt");
+        std::fs::metadata(&vocab).map_err(|e| LoadError::Missing {
+            path: vocab,
+            why: e.to_string(),
+        })?;
         let weights = dir.join("model.safetensors");
         let file = safetensors::SafeTensors::open(&weights)?;
         let corrupt = |why: String| LoadError::Corrupt {
             path: weights.clone(),
             why,
         };
-        if vocabulary.len() != config.vocabulary {
-            return Err(corrupt(format!(
-                "{} tokens in vocab.txt, {} in the model",
-                vocabulary.len(),
-                config.vocabulary
-            )));
-        }
         for (name, shape) in bert::expected_shapes(&config) {
             match file.shape(&name) {
                 Some(s) if s == shape.as_slice() => {}
@@ -125,7 +129,6 @@ impl Model {
         Ok(Model {
             dir: dir.to_owned(),
             config,
-            vocabulary,
             encoder: OnceLock::new(),
             cache: Mutex::default(),
         })
@@ -138,9 +141,8 @@ impl Model {
 
     /// The token ids the encoder reads for `text`: `[CLS] … [SEP]`,
     /// truncated as the encoder truncates.
-    pub fn token_ids(&self, text: &str) -> Vec<u32> {
-        self.vocabulary
-            .encode(text, MAX_TOKENS.min(self.config.positions))
+    pub fn token_ids(&self, text: &str) -> Result<Vec<u32>, LoadError> {
+        Ok(self.encoder()?.token_ids(text, &self.config))
     }
 
     /// Reads the weights now (they are otherwise read on first use).
@@ -148,11 +150,24 @@ impl Model {
         self.encoder().map(|_| ())
     }
 
-    fn encoder(&self) -> Result<&bert::Bert, LoadError> {
+    fn encoder(&self) -> Result<&Loaded, LoadError> {
         self.encoder
             .get_or_init(|| {
-                let mut file = safetensors::SafeTensors::open(&self.dir.join("model.safetensors"))?;
-                bert::Bert::load(&mut file, self.config)
+                let vocabulary = wordpiece::WordPiece::load(&self.dir.join("vocab.txt"))?;
+                let weights = self.dir.join("model.safetensors");
+                if vocabulary.len() != self.config.vocabulary {
+                    return Err(LoadError::Corrupt {
+                        why: format!(
+                            "{} tokens in vocab.txt, {} in the model",
+                            vocabulary.len(),
+                            self.config.vocabulary
+                        ),
+                        path: weights,
+                    });
+                }
+                let mut file = safetensors::SafeTensors::open(&weights)?;
+                let bert = bert::Bert::load(&mut file, self.config)?;
+                Ok(Loaded { vocabulary, bert })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -177,7 +192,7 @@ impl Model {
             let mut ids: Vec<(usize, Vec<u32>)> = missing
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (i, self.token_ids(t)))
+                .map(|(i, t)| (i, encoder.token_ids(t, &self.config)))
                 .collect();
             // Batches of like lengths keep each product's rows even.
             ids.sort_by_key(|(_, ids)| ids.len());
@@ -186,7 +201,7 @@ impl Model {
                 .par_chunks(BATCH)
                 .flat_map_iter(|batch| {
                     let sentences: Vec<Vec<u32>> = batch.iter().map(|(_, s)| s.clone()).collect();
-                    let vectors = encoder.embed(&sentences);
+                    let vectors = encoder.bert.embed(&sentences);
                     batch
                         .iter()
                         .map(|(i, _)| *i)
@@ -211,10 +226,18 @@ impl Model {
                 Some(v) => Ok(v.clone()),
                 None => {
                     let encoder = self.encoder()?;
-                    Ok(encoder.embed(&[self.token_ids(t)]).swap_remove(0).into())
+                    let ids = encoder.token_ids(t, &self.config);
+                    Ok(encoder.bert.embed(&[ids]).swap_remove(0).into())
                 }
             })
             .collect()
+    }
+}
+
+impl Loaded {
+    fn token_ids(&self, text: &str, config: &bert::Config) -> Vec<u32> {
+        self.vocabulary
+            .encode(text, MAX_TOKENS.min(config.positions))
     }
 }
 
