@@ -127,15 +127,25 @@ impl SafeTensors {
                 entry.dtype, entry.shape
             )));
         }
-        let mut bytes = vec![0u8; (entry.end - entry.begin) as usize];
+        // Read through a small buffer straight into the floats, so a tensor
+        // is never held twice (the word embeddings are 47 MB).
+        let count = ((entry.end - entry.begin) / 4) as usize;
+        let mut data: Vec<f32> = Vec::with_capacity(count);
+        let mut buffer = vec![0u8; 1 << 16];
         self.file
             .seek(SeekFrom::Start(self.data_start + entry.begin))
-            .and_then(|_| self.file.read_exact(&mut bytes))
             .map_err(|e| corrupt(format!("reading tensor {name}: {e}")))?;
-        let data: Vec<f32> = bytes
-            .chunks_exact(4)
-            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
+        while data.len() < count {
+            let bytes = (4 * (count - data.len())).min(buffer.len());
+            self.file
+                .read_exact(&mut buffer[..bytes])
+                .map_err(|e| corrupt(format!("reading tensor {name}: {e}")))?;
+            data.extend(
+                buffer[..bytes]
+                    .chunks_exact(4)
+                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            );
+        }
         if let Some(bad) = data.iter().position(|x| !x.is_finite()) {
             return Err(corrupt(format!("tensor {name}: value {bad} is not finite")));
         }
