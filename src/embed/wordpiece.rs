@@ -16,6 +16,9 @@ const MAX_WORD_CHARS: usize = 100;
 #[derive(Debug)]
 pub(crate) struct WordPiece {
     ids: FxHashMap<String, u32>,
+    /// Lines in the file: one more than the largest id (a token listed
+    /// twice keeps its last id, so the map may hold fewer).
+    lines: usize,
     pub(crate) cls: u32,
     pub(crate) sep: u32,
     unk: u32,
@@ -38,9 +41,13 @@ impl WordPiece {
     pub(crate) fn from_lines<'a>(
         lines: impl Iterator<Item = &'a str>,
     ) -> Result<WordPiece, String> {
+        let mut count = 0;
         let ids: FxHashMap<String, u32> = lines
             .enumerate()
-            .map(|(i, token)| (token.to_owned(), i as u32))
+            .map(|(i, token)| {
+                count = i + 1;
+                (token.to_owned(), i as u32)
+            })
             .collect();
         let special = |name: &str| {
             ids.get(name)
@@ -52,12 +59,13 @@ impl WordPiece {
             sep: special("[SEP]")?,
             unk: special("[UNK]")?,
             ids,
+            lines: count,
         })
     }
 
-    /// Number of tokens.
+    /// Number of ids: every id it gives is below this.
     pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+        self.lines
     }
 
     /// `[CLS] tokens… [SEP]`, at most `max_len` ids in all.
@@ -234,6 +242,13 @@ mod tests {
         assert_eq!(v.encode("The minister said.", 16), [2, 4, 11, 12, 10, 3]);
         assert_eq!(v.encode("The minister said.", 4), [2, 4, 11, 3]);
         assert_eq!(v.encode("", 8), [2, 3]);
+    }
+
+    #[test]
+    fn a_token_listed_twice_keeps_the_ids_below_the_line_count() {
+        let v = WordPiece::from_lines("[UNK] [CLS] [SEP] a a b".split(' ')).unwrap();
+        assert_eq!(v.len(), 6);
+        assert_eq!(v.pieces("a"), [4]);
     }
 
     #[test]
