@@ -9,7 +9,10 @@
 //!
 //! [`compare_texts`] runs the whole pipeline.
 
-#![forbid(unsafe_code)]
+// The default build has no unsafe code at all; the `embed` feature has one
+// call, the matrix product in `embed::matmul`, allowed there alone.
+#![cfg_attr(not(feature = "embed"), forbid(unsafe_code))]
+#![cfg_attr(feature = "embed", deny(unsafe_code))]
 // Internals are `pub(crate)`: only what the binary, the eval harness and
 // the tests use is public, so the API a newcomer sees is the one they need.
 #![warn(unreachable_pub)]
@@ -18,6 +21,8 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod compare;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod extract;
 pub mod html;
 pub mod input;
@@ -38,12 +43,18 @@ pub use model::Document;
 pub struct Options {
     /// Pairs below this similarity are not aligned.
     pub min_similarity: f64,
+    /// The sentence encoder that rescores the pairs the words leave in
+    /// doubt (`--semantic`); `None` aligns on the words alone.
+    #[cfg(feature = "embed")]
+    pub semantic: Option<std::sync::Arc<embed::Model>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             min_similarity: align::DEFAULT_MIN_SIMILARITY,
+            #[cfg(feature = "embed")]
+            semantic: None,
         }
     }
 }
@@ -162,6 +173,11 @@ pub fn analyse_loaded(
 
 /// Aligns and compares two analysed documents: the rest of the pipeline.
 pub fn compare_documents(left: &Document, right: &Document, options: &Options) -> Report {
+    #[cfg(feature = "embed")]
+    if let Some(model) = &options.semantic {
+        let alignment = align::align_semantic(left, right, options.min_similarity, &**model);
+        return compare::compare(left, right, &alignment);
+    }
     let alignment = align::align(left, right, options.min_similarity);
     compare::compare(left, right, &alignment)
 }

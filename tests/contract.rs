@@ -88,6 +88,9 @@ struct Pair {
     moved: bool,
     #[serde(default)]
     move_kind: Option<String>,
+    /// Present only in a `--semantic` run: `lexical` or `semantic`.
+    #[serde(default)]
+    scorer: Option<String>,
     diff: Vec<DiffOp>,
 }
 

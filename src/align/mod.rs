@@ -15,11 +15,12 @@ mod candidates;
 mod chain;
 mod contained;
 mod initialisms;
+pub mod semantic;
 pub mod similarity;
 mod titles;
 mod vocabulary;
 
-use crate::model::report::MoveKind;
+use crate::model::report::{MoveKind, Scorer};
 use crate::model::{BlockKind, Document, Sentence};
 use crate::parallel::join_if;
 use rustc_hash::FxHashMap;
@@ -67,6 +68,9 @@ pub struct AlignedPair {
     /// Set when the pair breaks the story order, or was lifted over a
     /// block of at least three (`RELOCATION_GAP`) sentences that only one side has.
     pub moved: Option<MoveKind>,
+    /// Which score decided the pair when a sentence encoder was used
+    /// ([`align_semantic`]); `None` in a lexical alignment.
+    pub scorer: Option<Scorer>,
 }
 
 /// The correspondence between two documents.
@@ -217,18 +221,57 @@ struct Group {
 
 /// Aligns the alignable sentences of two documents, and their headlines.
 pub fn align(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
-    let mut alignment = align_body(left, right, min_similarity);
+    align_with(left, right, min_similarity, None)
+}
+
+/// [`align`], with the pairs the words leave in doubt rescored by a
+/// sentence encoder (see [`semantic`]). Each pair says which score decided it.
+pub fn align_semantic(
+    left: &Document,
+    right: &Document,
+    min_similarity: f64,
+    embedder: &dyn semantic::Embedder,
+) -> Alignment {
+    align_with(left, right, min_similarity, Some(embedder))
+}
+
+fn align_with(
+    left: &Document,
+    right: &Document,
+    min_similarity: f64,
+    embedder: Option<&dyn semantic::Embedder>,
+) -> Alignment {
+    let (mut alignment, decided) = align_body(left, right, min_similarity, embedder);
     if let Some(pair) = titles::title_pair(left, right) {
         let at = alignment
             .pairs
             .partition_point(|p| p.left[0] < pair.left[0]);
         alignment.pairs.insert(at, pair);
     }
+    if embedder.is_some() {
+        for pair in &mut alignment.pairs {
+            let by_model = pair
+                .left
+                .iter()
+                .any(|&a| pair.right.iter().any(|&b| decided.contains(&(a, b))));
+            pair.scorer = Some(if by_model {
+                Scorer::Semantic
+            } else {
+                Scorer::Lexical
+            });
+        }
+    }
     alignment
 }
 
-/// Aligns the alignable sentences of two documents.
-fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignment {
+/// Aligns the alignable sentences of two documents; with the pairs, by
+/// sentence index, whose score the embedder decided.
+fn align_body(
+    left: &Document,
+    right: &Document,
+    min_similarity: f64,
+    embedder: Option<&dyn semantic::Embedder>,
+) -> (Alignment, rustc_hash::FxHashSet<(usize, usize)>) {
     // Long documents share the work out over the cores: the two sides'
     // vocabularies at once, then the sentences of each step.
     let parallel = left.sentences.len() + right.sentences.len() >= PARALLEL_SENTENCES;
@@ -298,6 +341,18 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
             .into_iter()
             .filter(|c| compatible(c.left(), c.right())),
     );
+    // The one hook of semantic alignment: it rescores candidates before
+    // the chain, so the same global alignment decides.
+    let decided = embedder.map_or_else(Default::default, |embedder| {
+        semantic::rescore(
+            &mut scored,
+            [&left, &right],
+            &idf,
+            min_similarity,
+            compatible,
+            embedder,
+        )
+    });
 
     let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
         .into_iter()
@@ -314,7 +369,11 @@ fn align_body(left: &Document, right: &Document, min_similarity: f64) -> Alignme
     contained::add_cuts(&mut groups, cuts, [left.len(), right.len()]);
     groups.sort_by_key(|g| g.left[0]);
     mark_relocations(&mut groups);
-    finish(groups, &left, &right)
+    let decided = decided
+        .into_iter()
+        .map(|(a, b)| (left.ids[a], right.ids[b]))
+        .collect();
+    (finish(groups, &left, &right), decided)
 }
 
 /// Confident candidates that the chain left out and whose sentences are both
@@ -494,6 +553,7 @@ fn finish(groups: Vec<Group>, left: &Side, right: &Side) -> Alignment {
                 right: g.right.iter().map(|&b| right.ids[b]).collect(),
                 similarity: g.similarity,
                 moved: g.moved,
+                scorer: None,
             }
         })
         .collect();

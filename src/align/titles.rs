@@ -49,6 +49,7 @@ pub(super) fn title_pair(left: &Document, right: &Document) -> Option<AlignedPai
         right: right_ids,
         similarity: super::similarity::similarity(&a, &b, &idf),
         moved: None,
+        scorer: None,
     })
 }
 

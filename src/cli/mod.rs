@@ -155,6 +155,16 @@ pub struct InputArgs {
     /// body included (decimals allowed: 0.5).
     #[arg(long, default_value = DEFAULT_TIMEOUT_TEXT, value_name = "SECONDS")]
     pub timeout: String,
+    /// Rescore the sentence pairs the words leave in doubt with a sentence
+    /// encoder (all-MiniLM-L6-v2, installed by scripts/get-model).
+    #[cfg(feature = "embed")]
+    #[arg(long)]
+    pub semantic: bool,
+    /// The model folder for --semantic, which it implies (default:
+    /// $NEWSDIFF_MODEL, else ${XDG_CACHE_HOME:-~/.cache}/newsdiff/all-minilm-l6-v2).
+    #[cfg(feature = "embed")]
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<std::path::PathBuf>,
 }
 
 /// `--input`.
@@ -318,8 +328,22 @@ impl InputArgs {
             },
             Options {
                 min_similarity: self.min_similarity,
+                #[cfg(feature = "embed")]
+                semantic: self.semantic_model()?,
             },
         ))
+    }
+
+    /// The model `--semantic` or `--model` asks for, its folder checked now
+    /// so that a missing or corrupt model is one line before any work.
+    #[cfg(feature = "embed")]
+    fn semantic_model(&self) -> Result<Option<std::sync::Arc<newsdiff::embed::Model>>> {
+        if !self.semantic && self.model.is_none() {
+            return Ok(None);
+        }
+        let dir = newsdiff::embed::model_dir(self.model.as_deref());
+        let model = newsdiff::embed::Model::open(&dir)?;
+        Ok(Some(std::sync::Arc::new(model)))
     }
 }
 

@@ -123,6 +123,7 @@ fn pair_report(pair: &AlignedPair, diff: Vec<DiffOp>) -> PairReport {
         similarity: (pair.similarity * 1000.0).round() / 1000.0,
         moved: pair.moved.is_some(),
         move_kind: pair.moved,
+        scorer: pair.scorer,
         diff,
     }
 }

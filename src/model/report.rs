@@ -149,6 +149,12 @@ pub struct PairReport {
     // Left out rather than null when absent: the schema gives the inner type.
     #[schemars(with = "MoveKind")]
     pub move_kind: Option<MoveKind>,
+    /// Which score decided the pair, in a `--semantic` run: `lexical` (the
+    /// words settled it) or `semantic` (the sentence encoder's score,
+    /// combined with the words'). Absent when no model was used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Scorer")]
+    pub scorer: Option<Scorer>,
     /// Word-level diff from the left text to the right text.
     pub diff: Vec<DiffOp>,
 }
@@ -188,6 +194,17 @@ pub enum MoveKind {
     /// several sentences that only one side has (cut or added), so it now
     /// sits in another context.
     Relocated,
+}
+
+/// The score that decided an aligned pair (see `align::semantic`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "scorer")]
+#[serde(rename_all = "snake_case")]
+pub enum Scorer {
+    /// The lexical similarity alone.
+    Lexical,
+    /// The sentence encoder's cosine combined with the lexical similarity.
+    Semantic,
 }
 
 /// Kinds of attribution change.

@@ -42,6 +42,15 @@ struct Args {
     /// List this many worst errors per data set.
     #[arg(long, default_value_t = 0, value_name = "N")]
     examples: usize,
+    /// Align and score with the sentence encoder (newsdiff --semantic);
+    /// every set is also run with the words alone, and both are shown.
+    #[cfg(feature = "embed")]
+    #[arg(long)]
+    semantic: bool,
+    /// The model folder for --semantic (default: as newsdiff finds it).
+    #[cfg(feature = "embed")]
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,32 +97,64 @@ fn run() -> Result<()> {
         },
         min_similarity: args.min_similarity,
         examples: args.examples,
+        #[cfg(feature = "embed")]
+        semantic: if args.semantic || args.model.is_some() {
+            let dir = newsdiff::embed::model_dir(args.model.as_deref());
+            Some(std::sync::Arc::new(newsdiff::embed::Model::open(&dir)?))
+        } else {
+            None
+        },
     };
     let start = std::time::Instant::now();
-    let tables: Vec<Table> = if args.set == "all" {
-        eval::run_all(&args.folder, &config)?
-    } else if args.set == "html" {
-        vec![eval::html::evaluate(&args.folder, &config)?]
-    } else {
+    let run_sets = |config: &Config| -> Result<Vec<Table>> {
+        if args.set == "all" {
+            return eval::run_all(&args.folder, config);
+        }
+        if args.set == "html" {
+            return Ok(vec![eval::html::evaluate(&args.folder, config)?]);
+        }
         let Some(set) = DataSet::from_name(&args.set) else {
             bail!("unknown data set {:?} (try msrp, sts-news, iterater-wikinews, summedits-news, gum-news, ecbplus-news, ecbplus-pairs, onestopenglish, html or all)", args.set);
         };
-        vec![eval::run(set, &args.folder, &config)?]
+        Ok(vec![eval::run(set, &args.folder, config)?])
     };
+    // With --semantic, every set runs twice: the words alone first, then
+    // with the model, so one run shows the difference and what it costs.
+    #[cfg(feature = "embed")]
+    let words_only: Option<Vec<Table>> = match config.semantic {
+        Some(_) => Some(run_sets(&Config {
+            semantic: None,
+            ..config.clone()
+        })?),
+        None => None,
+    };
+    #[cfg(not(feature = "embed"))]
+    let words_only: Option<Vec<Table>> = None;
+    let tables: Vec<Table> = run_sets(&config)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Text => {
+            if let Some(words_only) = &words_only {
+                writeln!(out, "=== words only ===\n")?;
+                for t in words_only {
+                    writeln!(out, "{}", t.to_text())?;
+                }
+                writeln!(out, "=== --semantic ===\n")?;
+            }
             for t in &tables {
                 writeln!(out, "{}", t.to_text())?;
             }
             writeln!(out, "total time: {:.2} s", start.elapsed().as_secs_f64())?;
         }
         Format::Json => {
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "version": 1,
                 "sets": tables.iter().map(Table::to_json).collect::<Vec<_>>(),
                 "seconds": start.elapsed().as_secs_f64(),
             });
+            if let Some(words_only) = &words_only {
+                doc["words_only_sets"] = words_only.iter().map(Table::to_json).collect();
+            }
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }

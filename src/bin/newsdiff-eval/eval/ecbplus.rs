@@ -160,12 +160,12 @@ fn shares(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn pair_counts(left: &Prepared, right: &Prepared, min_similarity: f64) -> Counts {
+fn pair_counts(left: &Prepared, right: &Prepared, config: &Config) -> Counts {
     let mut counts = Counts {
         document_pairs: 1,
         ..Counts::default()
     };
-    let alignment = newsdiff::align::align(&left.doc, &right.doc, min_similarity);
+    let alignment = config.align(&left.doc, &right.doc);
     let mut aligned: HashSet<(usize, usize)> = HashSet::new();
     for pair in &alignment.pairs {
         for &i in &pair.left {
@@ -230,7 +230,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         .collect();
     let per_pair: Vec<Counts> = jobs
         .par_iter()
-        .map(|&(c, i, j)| pair_counts(&prepared[c][i], &prepared[c][j], config.min_similarity))
+        .map(|&(c, i, j)| pair_counts(&prepared[c][i], &prepared[c][j], config))
         .collect();
     let mut t = Counts::default();
     for c in &per_pair {

@@ -59,9 +59,7 @@ fn read_input(path: &Path) -> Result<String> {
 fn score_item(folder: &Path, item: &Item, config: &Config) -> Result<Score> {
     let paths = [folder.join(&item.gold.left), folder.join(&item.gold.right)];
     let [left, right] = [read_input(&paths[0])?, read_input(&paths[1])?];
-    let options = newsdiff::Options {
-        min_similarity: config.min_similarity,
-    };
+    let options = config.options();
     let names = paths.map(|p| p.display().to_string());
     let report = newsdiff::compare_texts(&names[0], &left, &names[1], &right, &options);
     Ok(score(&item.gold, &Findings::from(&report), &left, &right))

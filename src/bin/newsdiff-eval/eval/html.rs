@@ -162,9 +162,7 @@ fn score(page: &Page, got: Option<Extracted>, ms: f64, config: &Config) -> Score
         .filter(|c| caption_text.contains(&folded(c)))
         .count();
     let left = html::analyse_extracted(&page.name, got);
-    let options = newsdiff::Options {
-        min_similarity: config.min_similarity,
-    };
+    let options = config.options();
     let report = newsdiff::compare_documents(&left, &reference, &options);
     let mut read_ids = vec![false; reference.sentences.len()];
     for pair in report

@@ -143,7 +143,7 @@ struct Counts {
 fn alignment_figures(table: &mut Table, revisions: &[Revision], config: &Config) -> Result<()> {
     let per_revision: Vec<Counts> = revisions
         .par_iter()
-        .map(|r| revision_counts(r, config.min_similarity))
+        .map(|r| revision_counts(r, config))
         .collect::<Result<_>>()?;
     let mut total = Counts::default();
     for c in &per_revision {
@@ -189,7 +189,7 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn revision_counts(revision: &Revision, min_similarity: f64) -> Result<Counts> {
+fn revision_counts(revision: &Revision, config: &Config) -> Result<Counts> {
     let before = &revision.before_revision;
     let bytes = char_to_byte(before);
     let byte_at = |c: usize| -> Result<usize> {
@@ -207,7 +207,7 @@ fn revision_counts(revision: &Revision, min_similarity: f64) -> Result<Counts> {
     }
     let left = newsdiff::analyse("before", before);
     let right = newsdiff::analyse("after", &revision.after_revision);
-    let alignment = newsdiff::align::align(&left, &right, min_similarity);
+    let alignment = config.align(&left, &right);
 
     let left_ids: Vec<usize> = left.alignable().map(|s| s.index).collect();
     let right_ids: Vec<usize> = right.alignable().map(|s| s.index).collect();

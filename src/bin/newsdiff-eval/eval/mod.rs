@@ -127,6 +127,10 @@ pub struct Config {
     pub min_similarity: f64,
     /// How many worst errors to list per data set (0: none).
     pub examples: usize,
+    /// The sentence encoder of `--semantic`: every alignment, comparison
+    /// and pair similarity then uses it.
+    #[cfg(feature = "embed")]
+    pub semantic: Option<std::sync::Arc<newsdiff::embed::Model>>,
 }
 
 impl Default for Config {
@@ -135,7 +139,49 @@ impl Default for Config {
             idf: IdfSource::Pair,
             min_similarity: newsdiff::align::DEFAULT_MIN_SIMILARITY,
             examples: 0,
+            #[cfg(feature = "embed")]
+            semantic: None,
         }
+    }
+}
+
+impl Config {
+    /// The pipeline options of this run.
+    pub fn options(&self) -> newsdiff::Options {
+        newsdiff::Options {
+            min_similarity: self.min_similarity,
+            #[cfg(feature = "embed")]
+            semantic: self.semantic.clone(),
+        }
+    }
+
+    /// Aligns two documents as newsdiff does with this run's options.
+    pub fn align(
+        &self,
+        left: &newsdiff::Document,
+        right: &newsdiff::Document,
+    ) -> newsdiff::align::Alignment {
+        #[cfg(feature = "embed")]
+        if let Some(model) = &self.semantic {
+            return newsdiff::align::align_semantic(left, right, self.min_similarity, &**model);
+        }
+        newsdiff::align::align(left, right, self.min_similarity)
+    }
+
+    /// The similarity of a sentence pair scored on its own: the lexical
+    /// one, or with `--semantic` its combination with the cosine of the
+    /// two texts' embeddings (`align::semantic::combine`).
+    pub fn pair_similarity(&self, docs: [&newsdiff::Document; 2], lexical: f64) -> f64 {
+        #[cfg(feature = "embed")]
+        if let Some(model) = &self.semantic {
+            let texts = docs.map(|d| d.text.trim());
+            if let Ok(v) = model.embed(&texts) {
+                let cosine = newsdiff::embed::cosine(&v[0], &v[1]);
+                return newsdiff::align::semantic::combine(cosine, lexical);
+            }
+        }
+        let _ = docs;
+        lexical
     }
 }
 

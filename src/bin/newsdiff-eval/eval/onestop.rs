@@ -133,17 +133,14 @@ fn article_counts(
     folder: &Path,
     article: &str,
     silver: &[&SilverPair],
-    min_similarity: f64,
+    config: &Config,
 ) -> Result<([Counts; 2], [FindingCounts; 2])> {
     let dir = folder.join(article);
     let read = |level: &str| read_text(&required_file(&dir, &format!("{level}.txt"))?);
     let texts = [read("adv")?, read("int")?, read("ele")?];
     let start = Instant::now();
     let [adv, int, ele] = texts.map(|t| newsdiff::analyse(article, &t));
-    let alignments = [
-        newsdiff::align::align(&adv, &ele, min_similarity),
-        newsdiff::align::align(&adv, &int, min_similarity),
-    ];
+    let alignments = [config.align(&adv, &ele), config.align(&adv, &int)];
     let seconds = start.elapsed().as_secs_f64();
     let sentences = adv.sentences.len() + int.sentences.len() + ele.sentences.len();
     // Compared outside the timed part: the throughput figure is of
@@ -236,7 +233,7 @@ fn one_document_counts(
     folder: &Path,
     names: &[&String],
     by_article: &HashMap<&str, Vec<&SilverPair>>,
-    min_similarity: f64,
+    config: &Config,
 ) -> Result<[Counts; 2]> {
     let mut texts = [String::new(), String::new(), String::new()];
     let mut parts: Vec<[Range<usize>; 3]> = Vec::new();
@@ -253,10 +250,7 @@ fn one_document_counts(
         parts.push(ranges);
     }
     let [adv, int, ele] = texts.map(|t| newsdiff::analyse("all articles", &t));
-    let alignments = [
-        newsdiff::align::align(&adv, &ele, min_similarity),
-        newsdiff::align::align(&adv, &int, min_similarity),
-    ];
+    let alignments = [config.align(&adv, &ele), config.align(&adv, &int)];
     let adv = Located::new(adv);
     let rights = [(Located::new(ele), 2), (Located::new(int), 1)];
     let mut out = [Counts::default(); 2];
@@ -308,10 +302,10 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         .par_iter()
         .map(|a| {
             let pairs = by_article.get(a.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-            article_counts(folder, a, pairs, config.min_similarity)
+            article_counts(folder, a, pairs, config)
         })
         .collect::<Result<_>>()?;
-    let one_document = one_document_counts(folder, &names, &by_article, config.min_similarity)?;
+    let one_document = one_document_counts(folder, &names, &by_article, config)?;
 
     let mut table = Table::new("onestopenglish", &folder.display().to_string());
     table.items = format!(

@@ -85,12 +85,15 @@ pub fn evaluate_pairs(pairs: &[(String, String)], config: &Config) -> Vec<PairOu
                     &pair_idf
                 }
             };
-            let alignment = newsdiff::align::align(&l.doc, &r.doc, config.min_similarity);
+            let alignment = config.align(&l.doc, &r.doc);
             let report = newsdiff::compare::compare(&l.doc, &r.doc, &alignment);
             let mut findings = FindingCounts::default();
             findings.add(&report);
             PairOutcome {
-                similarity: merged_similarity(&l.features, &r.features, idf),
+                similarity: config.pair_similarity(
+                    [&l.doc, &r.doc],
+                    merged_similarity(&l.features, &r.features, idf),
+                ),
                 fallback: l.fallback || r.fallback,
                 aligned: !alignment.pairs.is_empty(),
                 fact_change: super::reports_fact_change(&report),

@@ -1,0 +1,353 @@
+//! Token ids → one sentence embedding: the BERT encoder forward pass
+//! (Devlin et al. 2019; Hugging Face's `BertModel`, post-LayerNorm, exact
+//! GELU), then sentence-transformers' mean pooling and L2 normalisation.
+//!
+//! A batch of sentences is one matrix of all their tokens, without padding:
+//! the dense layers see every token at once, and attention runs sentence by
+//! sentence, so no token attends across sentences and none is wasted.
+
+use super::matmul::{multiply, View};
+use super::safetensors::SafeTensors;
+use super::LoadError;
+
+/// The shape of an encoder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Config {
+    pub(crate) hidden: usize,
+    pub(crate) heads: usize,
+    pub(crate) intermediate: usize,
+    pub(crate) layers: usize,
+    pub(crate) vocabulary: usize,
+    pub(crate) positions: usize,
+    pub(crate) token_types: usize,
+    pub(crate) layer_norm_eps: f32,
+}
+
+/// Every weight the encoder reads, with its shape (the pooler's are not
+/// read: sentence-transformers pools the last layer itself).
+pub(crate) fn expected_shapes(config: &Config) -> Vec<(String, Vec<usize>)> {
+    let (h, i) = (config.hidden, config.intermediate);
+    let mut out = vec![
+        (
+            "embeddings.word_embeddings.weight".to_owned(),
+            vec![config.vocabulary, h],
+        ),
+        (
+            "embeddings.position_embeddings.weight".to_owned(),
+            vec![config.positions, h],
+        ),
+        (
+            "embeddings.token_type_embeddings.weight".to_owned(),
+            vec![config.token_types, h],
+        ),
+        ("embeddings.LayerNorm.weight".to_owned(), vec![h]),
+        ("embeddings.LayerNorm.bias".to_owned(), vec![h]),
+    ];
+    for layer in 0..config.layers {
+        let p = format!("encoder.layer.{layer}");
+        let dense = [
+            ("attention.self.query", h, h),
+            ("attention.self.key", h, h),
+            ("attention.self.value", h, h),
+            ("attention.output.dense", h, h),
+            ("intermediate.dense", i, h),
+            ("output.dense", h, i),
+        ];
+        for (name, outputs, inputs) in dense {
+            out.push((format!("{p}.{name}.weight"), vec![outputs, inputs]));
+            out.push((format!("{p}.{name}.bias"), vec![outputs]));
+        }
+        for name in ["attention.output.LayerNorm", "output.LayerNorm"] {
+            out.push((format!("{p}.{name}.weight"), vec![h]));
+            out.push((format!("{p}.{name}.bias"), vec![h]));
+        }
+    }
+    out
+}
+
+/// A dense layer: `y = x · weightᵀ + bias`, weight stored `out × in`.
+#[derive(Debug)]
+struct Linear {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+    inputs: usize,
+    outputs: usize,
+}
+
+#[derive(Debug)]
+struct LayerNorm {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+}
+
+/// One transformer layer; query, key and value are one `3·hidden × hidden`
+/// product, so each layer makes four products, not six.
+#[derive(Debug)]
+struct Layer {
+    qkv: Linear,
+    attention_out: Linear,
+    attention_norm: LayerNorm,
+    intermediate: Linear,
+    output: Linear,
+    output_norm: LayerNorm,
+}
+
+/// The encoder's weights.
+#[derive(Debug)]
+pub(crate) struct Bert {
+    config: Config,
+    word: Vec<f32>,
+    position: Vec<f32>,
+    /// Token type 0's embedding: every sentence is a single segment.
+    token_type: Vec<f32>,
+    embedding_norm: LayerNorm,
+    layers: Vec<Layer>,
+}
+
+impl Bert {
+    /// Reads the weights named as Hugging Face's `BertModel` names them.
+    pub(crate) fn load(file: &mut SafeTensors, config: Config) -> Result<Bert, LoadError> {
+        let h = config.hidden;
+        let norm = |file: &mut SafeTensors, prefix: &str| -> Result<LayerNorm, LoadError> {
+            Ok(LayerNorm {
+                weight: file.read(&format!("{prefix}.weight"), &[h])?.data,
+                bias: file.read(&format!("{prefix}.bias"), &[h])?.data,
+            })
+        };
+        let linear = |file: &mut SafeTensors, prefix: &str, inputs: usize, outputs: usize| {
+            Ok::<_, LoadError>(Linear {
+                weight: file
+                    .read(&format!("{prefix}.weight"), &[outputs, inputs])?
+                    .data,
+                bias: file.read(&format!("{prefix}.bias"), &[outputs])?.data,
+                inputs,
+                outputs,
+            })
+        };
+        let mut layers = Vec::with_capacity(config.layers);
+        for i in 0..config.layers {
+            let p = format!("encoder.layer.{i}");
+            let [q, k, v] = ["query", "key", "value"]
+                .map(|name| linear(file, &format!("{p}.attention.self.{name}"), h, h));
+            let (q, k, v) = (q?, k?, v?);
+            let qkv = Linear {
+                weight: [q.weight, k.weight, v.weight].concat(),
+                bias: [q.bias, k.bias, v.bias].concat(),
+                inputs: h,
+                outputs: 3 * h,
+            };
+            layers.push(Layer {
+                qkv,
+                attention_out: linear(file, &format!("{p}.attention.output.dense"), h, h)?,
+                attention_norm: norm(file, &format!("{p}.attention.output.LayerNorm"))?,
+                intermediate: linear(
+                    file,
+                    &format!("{p}.intermediate.dense"),
+                    h,
+                    config.intermediate,
+                )?,
+                output: linear(file, &format!("{p}.output.dense"), config.intermediate, h)?,
+                output_norm: norm(file, &format!("{p}.output.LayerNorm"))?,
+            });
+        }
+        let mut token_type = file
+            .read(
+                "embeddings.token_type_embeddings.weight",
+                &[config.token_types, h],
+            )?
+            .data;
+        token_type.truncate(h);
+        Ok(Bert {
+            word: file
+                .read("embeddings.word_embeddings.weight", &[config.vocabulary, h])?
+                .data,
+            position: file
+                .read(
+                    "embeddings.position_embeddings.weight",
+                    &[config.positions, h],
+                )?
+                .data,
+            token_type,
+            embedding_norm: norm(file, "embeddings.LayerNorm")?,
+            layers,
+            config,
+        })
+    }
+
+    /// The embedding of each sentence (token ids, each at most the
+    /// position table long and every id below the vocabulary size):
+    /// mean of the last layer over the tokens, unit length.
+    pub(crate) fn embed(&self, sentences: &[Vec<u32>]) -> Vec<Vec<f32>> {
+        let h = self.config.hidden;
+        let spans: Vec<(usize, usize)> = sentences
+            .iter()
+            .scan(0, |start, s| {
+                let span = (*start, s.len());
+                *start += s.len();
+                Some(span)
+            })
+            .collect();
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let mut x = vec![0.0f32; tokens * h];
+        for (s, &(start, _)) in sentences.iter().zip(&spans) {
+            for (p, &id) in s.iter().enumerate() {
+                let row = &mut x[(start + p) * h..(start + p + 1) * h];
+                let word = &self.word[id as usize * h..(id as usize + 1) * h];
+                let position = &self.position[p * h..(p + 1) * h];
+                for (i, r) in row.iter_mut().enumerate() {
+                    *r = word[i] + position[i] + self.token_type[i];
+                }
+            }
+        }
+        self.norm(&mut x, &self.embedding_norm);
+        for layer in &self.layers {
+            self.layer(&mut x, layer, &spans);
+        }
+        spans
+            .iter()
+            .map(|&(start, len)| {
+                let mut mean = vec![0.0f32; h];
+                for row in x[start * h..(start + len) * h].chunks_exact(h) {
+                    mean.iter_mut().zip(row).for_each(|(m, v)| *m += v);
+                }
+                let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    mean.iter_mut().for_each(|m| *m /= norm);
+                }
+                mean
+            })
+            .collect()
+    }
+
+    fn layer(&self, x: &mut [f32], layer: &Layer, spans: &[(usize, usize)]) {
+        let h = self.config.hidden;
+        let heads = self.config.heads;
+        let d = h / heads;
+        let qkv = linear(x, &layer.qkv);
+        let mut context = vec![0.0f32; x.len()];
+        let scale = 1.0 / (d as f32).sqrt();
+        let mut scores = Vec::new();
+        for &(start, n) in spans {
+            scores.resize(n * n, 0.0);
+            let rows = &qkv[start * 3 * h..(start + n) * 3 * h];
+            for head in 0..heads {
+                let q = View::rows(&rows[head * d..], n, d, 3 * h);
+                let k = View::transposed(&rows[h + head * d..], n, d, 3 * h);
+                multiply(q, k, &mut scores, n, false);
+                for row in scores.chunks_exact_mut(n) {
+                    softmax(row, scale);
+                }
+                let v = View::rows(&rows[2 * h + head * d..], n, d, 3 * h);
+                let out = &mut context[start * h + head * d..];
+                multiply(View::rows(&scores, n, n, n), v, out, h, false);
+            }
+        }
+        let attended = linear(&context, &layer.attention_out);
+        x.iter_mut().zip(&attended).for_each(|(x, a)| *x += a);
+        self.norm(x, &layer.attention_norm);
+        let mut inner = linear(x, &layer.intermediate);
+        inner.iter_mut().for_each(|v| *v = gelu(*v));
+        let out = linear(&inner, &layer.output);
+        x.iter_mut().zip(&out).for_each(|(x, o)| *x += o);
+        self.norm(x, &layer.output_norm);
+    }
+
+    /// LayerNorm of each row of `x`, in place.
+    fn norm(&self, x: &mut [f32], norm: &LayerNorm) {
+        let h = self.config.hidden;
+        for row in x.chunks_exact_mut(h) {
+            let mean = row.iter().sum::<f32>() / h as f32;
+            let variance = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / h as f32;
+            let inv = 1.0 / (variance + self.config.layer_norm_eps).sqrt();
+            for ((v, w), b) in row.iter_mut().zip(&norm.weight).zip(&norm.bias) {
+                *v = (*v - mean) * inv * w + b;
+            }
+        }
+    }
+}
+
+/// `x · weightᵀ + bias` for the rows of `x`.
+fn linear(x: &[f32], layer: &Linear) -> Vec<f32> {
+    let rows = x.len() / layer.inputs;
+    let mut out: Vec<f32> = Vec::with_capacity(rows * layer.outputs);
+    for _ in 0..rows {
+        out.extend_from_slice(&layer.bias);
+    }
+    let ok = multiply(
+        View::rows(x, rows, layer.inputs, layer.inputs),
+        View::transposed(&layer.weight, layer.outputs, layer.inputs, layer.inputs),
+        &mut out,
+        layer.outputs,
+        true,
+    );
+    debug_assert!(ok, "the shapes are the loader's");
+    out
+}
+
+/// Softmax of `scale · row`, in place.
+fn softmax(row: &mut [f32], scale: f32) {
+    let max = row.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v * scale));
+    let mut sum = 0.0;
+    for v in row.iter_mut() {
+        *v = (*v * scale - max).exp();
+        sum += *v;
+    }
+    row.iter_mut().for_each(|v| *v /= sum);
+}
+
+/// GELU as BERT defines it, `x·Φ(x)` with the exact normal CDF.
+fn gelu(x: f32) -> f32 {
+    let x = f64::from(x);
+    (0.5 * x * (1.0 + erf(x / std::f64::consts::SQRT_2))) as f32
+}
+
+/// The error function (Abramowitz and Stegun 7.1.26, absolute error below
+/// 1.5e-7: under an f32's resolution at GELU's scale).
+pub(crate) fn erf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let y = 1.0 - poly * (-x * x).exp();
+    if x < 0.0 {
+        -y
+    } else {
+        y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erf_matches_known_values() {
+        // Values from Abramowitz and Stegun, table 7.1.
+        for (x, want) in [
+            (0.0, 0.0),
+            (0.5, 0.520_499_878),
+            (1.0, 0.842_700_793),
+            (2.0, 0.995_322_265),
+        ] {
+            assert!((erf(x) - want).abs() < 2e-7, "erf({x})");
+            assert!((erf(-x) + want).abs() < 2e-7, "erf(-{x})");
+        }
+    }
+
+    #[test]
+    fn gelu_is_zero_at_zero_and_near_identity_for_large_inputs() {
+        assert_eq!(gelu(0.0), 0.0);
+        assert!((gelu(6.0) - 6.0).abs() < 1e-6);
+        assert!(gelu(-6.0).abs() < 1e-6);
+        assert!((gelu(1.0) - 0.841_344_7).abs() < 1e-6);
+    }
+
+    #[test]
+    fn softmax_sums_to_one_and_keeps_order() {
+        let mut row = [1.0, 3.0, 2.0];
+        softmax(&mut row, 0.5);
+        assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert!(row[1] > row[2] && row[2] > row[0]);
+    }
+}

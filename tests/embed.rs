@@ -1,0 +1,372 @@
+//! The encoder's loading and forward pass on a tiny random-weight model
+//! that this test writes itself (safetensors, vocab.txt, config.json), and
+//! the `--semantic` command line around it. The real model has its own test
+//! (tests/embed_real.rs).
+#![cfg(feature = "embed")]
+
+mod common;
+
+use common::{newsdiff_cmd, LEFT, RIGHT};
+use newsdiff::embed::{cosine, safetensors, LoadError, Model};
+use std::path::{Path, PathBuf};
+
+const VOCAB: &[&str] = &[
+    "[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "minister", "said", "rally", "people", ".", ",",
+    "we", "had", "a", "blast", "great", "time", "##s", "on", "friday",
+];
+const HIDDEN: usize = 8;
+const HEADS: usize = 2;
+const INTERMEDIATE: usize = 12;
+const LAYERS: usize = 2;
+const POSITIONS: usize = 16;
+
+/// Deterministic pseudo-random weights in [-0.5, 0.5) (a 64-bit LCG).
+struct Random(u64);
+
+impl Random {
+    fn values(&mut self, n: usize) -> Vec<f32> {
+        (0..n)
+            .map(|_| {
+                self.0 = self
+                    .0
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((self.0 >> 40) as f32 / (1u64 << 24) as f32) - 0.5
+            })
+            .collect()
+    }
+}
+
+/// The tiny model's tensors, as (name, shape, values).
+fn tensors() -> Vec<(String, Vec<usize>, Vec<f32>)> {
+    let mut random = Random(17);
+    let mut out = Vec::new();
+    let mut add = |name: String, shape: Vec<usize>, random: &mut Random| {
+        let n = shape.iter().product();
+        let mut values = random.values(n);
+        if name.ends_with("LayerNorm.weight") {
+            values.iter_mut().for_each(|v| *v += 1.0);
+        }
+        out.push((name, shape, values));
+    };
+    let h = HIDDEN;
+    add(
+        "embeddings.word_embeddings.weight".into(),
+        vec![VOCAB.len(), h],
+        &mut random,
+    );
+    add(
+        "embeddings.position_embeddings.weight".into(),
+        vec![POSITIONS, h],
+        &mut random,
+    );
+    add(
+        "embeddings.token_type_embeddings.weight".into(),
+        vec![2, h],
+        &mut random,
+    );
+    add("embeddings.LayerNorm.weight".into(), vec![h], &mut random);
+    add("embeddings.LayerNorm.bias".into(), vec![h], &mut random);
+    for l in 0..LAYERS {
+        let p = format!("encoder.layer.{l}");
+        for (name, o, i) in [
+            ("attention.self.query", h, h),
+            ("attention.self.key", h, h),
+            ("attention.self.value", h, h),
+            ("attention.output.dense", h, h),
+            ("intermediate.dense", INTERMEDIATE, h),
+            ("output.dense", h, INTERMEDIATE),
+        ] {
+            add(format!("{p}.{name}.weight"), vec![o, i], &mut random);
+            add(format!("{p}.{name}.bias"), vec![o], &mut random);
+        }
+        for name in ["attention.output.LayerNorm", "output.LayerNorm"] {
+            add(format!("{p}.{name}.weight"), vec![h], &mut random);
+            add(format!("{p}.{name}.bias"), vec![h], &mut random);
+        }
+    }
+    out
+}
+
+/// Writes the tiny model into a fresh folder named after the test.
+fn write_model(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdiff-tiny-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = serde_json::json!({
+        "hidden_size": HIDDEN, "num_attention_heads": HEADS, "intermediate_size": INTERMEDIATE,
+        "num_hidden_layers": LAYERS, "vocab_size": VOCAB.len(), "max_position_embeddings": POSITIONS,
+        "type_vocab_size": 2, "layer_norm_eps": 1e-12, "hidden_act": "gelu"
+    });
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    std::fs::write(dir.join("vocab.txt"), VOCAB.join("\n")).unwrap();
+    let tensors = tensors();
+    let borrowed: Vec<(&str, Vec<usize>, Vec<f32>)> = tensors
+        .iter()
+        .map(|(n, s, v)| (n.as_str(), s.clone(), v.clone()))
+        .collect();
+    safetensors::write(&dir.join("model.safetensors"), &borrowed).unwrap();
+    dir
+}
+
+/// A plain float64 forward pass of BERT, written from the equations with
+/// loops, to check the encoder's matrix-product version against.
+fn reference(ids: &[u32]) -> Vec<f64> {
+    let weights: std::collections::HashMap<String, Vec<f64>> = tensors()
+        .into_iter()
+        .map(|(n, _, v)| (n, v.into_iter().map(f64::from).collect()))
+        .collect();
+    let w = |name: &str| &weights[name];
+    let h = HIDDEN;
+    let n = ids.len();
+    let norm = |x: &mut Vec<Vec<f64>>, p: &str| {
+        for row in x.iter_mut() {
+            let mean = row.iter().sum::<f64>() / h as f64;
+            let var = row.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / h as f64;
+            for (i, v) in row.iter_mut().enumerate() {
+                *v = (*v - mean) / (var + 1e-12).sqrt() * w(&format!("{p}.weight"))[i]
+                    + w(&format!("{p}.bias"))[i];
+            }
+        }
+    };
+    let dense = |x: &Vec<Vec<f64>>, p: &str, inputs: usize, outputs: usize| -> Vec<Vec<f64>> {
+        x.iter()
+            .map(|row| {
+                (0..outputs)
+                    .map(|o| {
+                        w(&format!("{p}.bias"))[o]
+                            + (0..inputs)
+                                .map(|i| row[i] * w(&format!("{p}.weight"))[o * inputs + i])
+                                .sum::<f64>()
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut x: Vec<Vec<f64>> = ids
+        .iter()
+        .enumerate()
+        .map(|(p, &id)| {
+            (0..h)
+                .map(|i| {
+                    w("embeddings.word_embeddings.weight")[id as usize * h + i]
+                        + w("embeddings.position_embeddings.weight")[p * h + i]
+                        + w("embeddings.token_type_embeddings.weight")[i]
+                })
+                .collect()
+        })
+        .collect();
+    norm(&mut x, "embeddings.LayerNorm");
+    let d = h / HEADS;
+    for l in 0..LAYERS {
+        let p = format!("encoder.layer.{l}");
+        let q = dense(&x, &format!("{p}.attention.self.query"), h, h);
+        let k = dense(&x, &format!("{p}.attention.self.key"), h, h);
+        let v = dense(&x, &format!("{p}.attention.self.value"), h, h);
+        let mut context = vec![vec![0.0; h]; n];
+        for head in 0..HEADS {
+            for i in 0..n {
+                let scores: Vec<f64> = (0..n)
+                    .map(|j| {
+                        (0..d)
+                            .map(|e| q[i][head * d + e] * k[j][head * d + e])
+                            .sum::<f64>()
+                            / (d as f64).sqrt()
+                    })
+                    .collect();
+                let max = scores.iter().cloned().fold(f64::MIN, f64::max);
+                let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+                let sum: f64 = exp.iter().sum();
+                for e in 0..d {
+                    context[i][head * d + e] =
+                        (0..n).map(|j| exp[j] / sum * v[j][head * d + e]).sum();
+                }
+            }
+        }
+        let attended = dense(&context, &format!("{p}.attention.output.dense"), h, h);
+        x = x
+            .iter()
+            .zip(&attended)
+            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
+            .collect();
+        norm(&mut x, &format!("{p}.attention.output.LayerNorm"));
+        let mut inner = dense(&x, &format!("{p}.intermediate.dense"), h, INTERMEDIATE);
+        // GELU with the exact normal CDF; erf by its Taylor series, which
+        // converges fast for the small values of a random tiny model.
+        let erf = |z: f64| {
+            let mut term = z;
+            let mut sum = z;
+            for k in 1..60 {
+                term *= -z * z / k as f64;
+                sum += term / (2 * k + 1) as f64;
+            }
+            2.0 / std::f64::consts::PI.sqrt() * sum
+        };
+        inner
+            .iter_mut()
+            .flatten()
+            .for_each(|v| *v = 0.5 * *v * (1.0 + erf(*v / 2f64.sqrt())));
+        let out = dense(&inner, &format!("{p}.output.dense"), INTERMEDIATE, h);
+        x = x
+            .iter()
+            .zip(&out)
+            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
+            .collect();
+        norm(&mut x, &format!("{p}.output.LayerNorm"));
+    }
+    let mut mean: Vec<f64> = (0..h)
+        .map(|i| x.iter().map(|r| r[i]).sum::<f64>() / n as f64)
+        .collect();
+    let length = mean.iter().map(|v| v * v).sum::<f64>().sqrt();
+    mean.iter_mut().for_each(|v| *v /= length);
+    mean
+}
+
+#[test]
+fn the_forward_pass_matches_a_float64_reference() {
+    let model = Model::open(&write_model("forward")).unwrap();
+    let texts = [
+        "The minister said.",
+        "We had a blast.",
+        "people on friday, the rally",
+    ];
+    let vectors = model.embed(&texts).unwrap();
+    for (text, v) in texts.iter().zip(&vectors) {
+        let ids = model.token_ids(text).unwrap();
+        let want = reference(&ids);
+        for (got, want) in v.iter().zip(&want) {
+            assert!(
+                (f64::from(*got) - want).abs() < 1e-5,
+                "{text}: {got} vs {want}"
+            );
+        }
+        assert!((cosine(v, v) - 1.0).abs() < 1e-5, "unit length");
+    }
+}
+
+#[test]
+fn tokens_unknown_to_the_vocabulary_and_long_texts_still_embed() {
+    let model = Model::open(&write_model("long")).unwrap();
+    assert_eq!(model.token_ids("Ministers zzz").unwrap(), [2, 5, 17, 1, 3]);
+    // Truncated to the 16 positions of the tiny model.
+    let long = "the ".repeat(100);
+    assert_eq!(model.token_ids(&long).unwrap().len(), POSITIONS);
+    let v = model.embed(&[&long, ""]).unwrap();
+    assert!(v.iter().all(|v| v.iter().all(|x| x.is_finite())));
+}
+
+#[test]
+fn a_text_embeds_the_same_alone_in_a_batch_and_from_the_cache() {
+    let model = Model::open(&write_model("cache")).unwrap();
+    let alone = model.embed(&["We had a great time."]).unwrap();
+    let batch = model
+        .embed(&["The minister said.", "We had a great time.", "the rally"])
+        .unwrap();
+    let again = model.embed(&["We had a great time."]).unwrap();
+    for (a, b) in alone[0].iter().zip(batch[1].iter()) {
+        assert!((a - b).abs() < 1e-6);
+    }
+    assert_eq!(alone[0], again[0]);
+}
+
+fn open_error(dir: &Path) -> LoadError {
+    Model::open(dir).expect_err("the model should not open")
+}
+
+#[test]
+fn a_missing_model_names_the_setup_command() {
+    let err = open_error(Path::new("/nonexistent/newsdiff-model"));
+    assert!(matches!(err, LoadError::Missing { .. }));
+    let text = err.to_string();
+    assert!(
+        text.contains("scripts/get-model") && !text.contains('\n'),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_truncated_model_is_corrupt_and_names_the_setup_command() {
+    let dir = write_model("truncated");
+    let path = dir.join("model.safetensors");
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = open_error(&dir);
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("truncated") && text.contains("scripts/get-model"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_model_with_a_missing_tensor_or_other_vocabulary_is_corrupt() {
+    let dir = write_model("missing-tensor");
+    let tensors = tensors();
+    let kept: Vec<(&str, Vec<usize>, Vec<f32>)> = tensors
+        .iter()
+        .filter(|(n, _, _)| !n.contains("layer.1.output.dense.weight"))
+        .map(|(n, s, v)| (n.as_str(), s.clone(), v.clone()))
+        .collect();
+    safetensors::write(&dir.join("model.safetensors"), &kept).unwrap();
+    assert!(open_error(&dir)
+        .to_string()
+        .contains("no tensor encoder.layer.1.output.dense.weight"));
+
+    // The vocabulary is read on first use: a short one fails there.
+    let dir = write_model("vocabulary");
+    std::fs::write(dir.join("vocab.txt"), VOCAB[..10].join("\n")).unwrap();
+    let model = Model::open(&dir).unwrap();
+    let err = model.embed(&["the rally"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("scripts/get-model"));
+}
+
+#[test]
+fn semantic_without_a_model_is_one_line_of_trouble() {
+    let output = newsdiff_cmd()
+        .args([
+            "--semantic",
+            "--model",
+            "/nonexistent/newsdiff-model",
+            LEFT,
+            RIGHT,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("scripts/get-model"), "{stderr}");
+}
+
+#[test]
+fn every_pair_says_its_scorer_with_a_model_and_none_without() {
+    let dir = write_model("cli");
+    let run = |args: &[&str]| -> serde_json::Value {
+        let output = newsdiff_cmd().args(args).output().unwrap();
+        assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let with = run(&[
+        "--model",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        LEFT,
+        RIGHT,
+    ]);
+    let pairs = with["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for pair in pairs {
+        let scorer = pair["scorer"].as_str().unwrap();
+        assert!(scorer == "lexical" || scorer == "semantic", "{scorer}");
+        let similarity = pair["similarity"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&similarity));
+    }
+    let without = run(&["--format", "json", LEFT, RIGHT]);
+    assert!(without["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p.get("scorer").is_none()));
+}
