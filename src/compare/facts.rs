@@ -7,23 +7,51 @@ use super::values;
 use crate::align::Alignment;
 use crate::extract::{is_country, is_state};
 use crate::model::report::{DiffOp, Fact, FactKind, Facts};
-use crate::model::{Claim, Document, EntityClaim, NumberKey, Sentence};
+use crate::model::{Claim, Document, EntityClaim, NumberClaim, NumberKey, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What identifies a fact on both sides, typed: no stage builds a string
 /// key and another reads it back. Everything is borrowed from the
-/// document (a long transcript holds hundreds of thousands of facts, and
-/// few end up in the report).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// document, and the key is two words wide: a long transcript holds
+/// hundreds of thousands of facts, both sides' at once, and few end up in
+/// the report.
+#[derive(Debug, Clone)]
 pub(super) enum FactKey<'a> {
-    /// A number by its value, unit and counted noun.
-    Number(NumberKey<'a>),
+    /// A number, identified by its [`NumberKey`] (value, unit and counted
+    /// noun), read off the claim when compared.
+    Number(&'a NumberClaim),
     /// A date by its normalised key ("2021-10-15", "friday", "mid-08").
     Date(&'a str),
     /// An entity by its canonical key ("islamic state").
     Entity(&'a str),
     /// A quote by its content-word stems, in order.
-    Quote(Vec<&'a str>),
+    Quote(Box<[&'a str]>),
+}
+
+impl PartialEq for FactKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FactKey::Number(a), FactKey::Number(b)) => a.key() == b.key(),
+            (FactKey::Date(a), FactKey::Date(b)) | (FactKey::Entity(a), FactKey::Entity(b)) => {
+                a == b
+            }
+            (FactKey::Quote(a), FactKey::Quote(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for FactKey<'_> {}
+
+impl std::hash::Hash for FactKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            FactKey::Number(n) => n.key().hash(state),
+            FactKey::Date(k) | FactKey::Entity(k) => k.hash(state),
+            FactKey::Quote(words) => words.hash(state),
+        }
+    }
 }
 
 impl FactKey<'_> {
@@ -239,7 +267,7 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
                 // is no fact of its own; nor is a value the text garbled
                 // ("4\u{fffd} months", a lost "4½": its value is unknown).
                 if !numbers.iter().any(|p| values::restates(p, n)) && !garbled(text, n.span) {
-                    out.push(found(FactKey::Number(n.key()), &n.text, Some(n.value)));
+                    out.push(found(FactKey::Number(n), &n.text, Some(n.value)));
                 }
                 numbers.push(n);
             }
@@ -258,7 +286,7 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
                 if let Some(q) = &a.quote {
                     let words = quote_stems(doc, q);
                     if !words.is_empty() {
-                        out.push(found(FactKey::Quote(words), &q.text, None));
+                        out.push(found(FactKey::Quote(words.into()), &q.text, None));
                     }
                 }
             }
@@ -295,9 +323,10 @@ fn garbled(text: &str, span: crate::model::Span) -> bool {
 /// count cannot be told apart from them. They still take part in changed
 /// numbers ("one dead" → "two dead").
 fn stands_alone(f: &Found) -> bool {
-    let FactKey::Number(key) = f.key else {
+    let FactKey::Number(number) = f.key else {
         return true;
     };
+    let key = number.key();
     let word = f.text.chars().all(char::is_alphabetic);
     !(word && f.value.is_some_and(|v| v <= 1.0) && matches!(key, NumberKey::Count { .. }))
 }
@@ -368,5 +397,37 @@ impl QuoteIndex {
             .into_iter()
             .map(|(q, n)| 2.0 * n as f64 / (words.len() + self.sizes[q]) as f64)
             .fold(0.0, f64::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_stays_small() {
+        // Both sides' facts are held at once: at 5 MB a side, hundreds of
+        // thousands. A key is two words and a tag; a fact under 11 words.
+        assert!(std::mem::size_of::<FactKey>() <= 24);
+        assert!(std::mem::size_of::<Found>() <= 88);
+    }
+
+    #[test]
+    fn numbers_are_one_fact_by_value_unit_and_noun_however_written() {
+        let doc = crate::analyse(
+            "a",
+            "They drove 30 miles. Then 30 miles more. 12 people and 12 cars.",
+        );
+        let facts = DocFacts::of(&doc);
+        let numbers: Vec<&Found> = facts
+            .all
+            .iter()
+            .filter(|f| f.kind() == FactKind::Number)
+            .collect();
+        assert_eq!(numbers.len(), 4, "{numbers:?}");
+        assert_eq!(numbers[0].key, numbers[1].key);
+        assert_ne!(numbers[2].key, numbers[3].key, "people are not cars");
+        let set: FxHashSet<&FactKey> = numbers.iter().map(|f| &f.key).collect();
+        assert_eq!(set.len(), 3);
     }
 }

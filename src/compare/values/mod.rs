@@ -36,7 +36,7 @@ impl<'a> Quantity<'a> {
     pub(super) fn of(found: &'a Found<'_>) -> Quantity<'a> {
         let value = found.value.unwrap_or_default();
         let key = match found.key {
-            FactKey::Number(key) => key,
+            FactKey::Number(number) => number.key(),
             _ => NumberKey::Count {
                 value: value.to_bits(),
                 vague: false,
