@@ -42,12 +42,21 @@ pub(crate) fn settings(
         }
     };
     Ok(Settings {
+        // Texts are passed in, never fetched: the URL timeout and any
+        // option added later keep their defaults.
         decode: DecodeOptions {
             lossy,
             max_bytes: max_bytes.unwrap_or(DEFAULT_MAX_BYTES),
             format,
+            ..DecodeOptions::default()
         },
-        options: Options { min_similarity },
+        // The `embed` feature adds a field to Options: built from the
+        // default, this stays right with and without it.
+        #[allow(clippy::needless_update)]
+        options: Options {
+            min_similarity,
+            ..Options::default()
+        },
     })
 }
 
