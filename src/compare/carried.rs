@@ -9,7 +9,8 @@
 //! "Russian Foreign Ministry" does.
 
 use super::facts::{FactKey, Found};
-use super::names::{acronym, initials, person_like, same_name, NOT_PERSON};
+use super::name_index::NameIndex;
+use super::names::{acronym, initials, person_like, NOT_PERSON};
 use crate::extract::{alias, demonym, is_title, is_title_word};
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
@@ -56,8 +57,8 @@ pub(super) struct Carrier<'a> {
     /// Its keys that are a person's family name: keys of one word of a
     /// name written in several ("Prime Minister George Papandreou").
     families: FxHashSet<&'a str>,
-    /// Its multiword names as folded words, for spelling variants.
-    names: Vec<Vec<String>>,
+    /// Its multiword names as folded words, indexed for spelling variants.
+    names: NameIndex,
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
@@ -108,10 +109,6 @@ impl Postings {
     }
 }
 
-/// Most names of the other report a spelling variant is looked for among
-/// (an article has a few dozen; the 5 MB bench pair about 20,000).
-const SPELLING_SCAN_LIMIT: usize = 2_000;
-
 impl<'a> Carrier<'a> {
     /// Indexes `doc` (every sentence, headlines too) and its facts `facts`.
     pub(super) fn new(doc: &'a Document, facts: &'a [Found<'a>]) -> Carrier<'a> {
@@ -121,7 +118,7 @@ impl<'a> Carrier<'a> {
             at: Postings::default(),
             keys: FxHashSet::default(),
             families: FxHashSet::default(),
-            names: Vec::new(),
+            names: NameIndex::default(),
             initials: FxHashSet::default(),
             acronyms: FxHashSet::default(),
             stems: Postings::default(),
@@ -209,6 +206,7 @@ impl<'a> Carrier<'a> {
                 c.names.push(words);
             }
         }
+        c.names.finish();
         c
     }
 
@@ -291,14 +289,9 @@ impl<'a> Carrier<'a> {
         if person_like(&folded, key) && self.families.contains(family) {
             return true;
         }
-        // Spelling variants need a look at every name of the other
-        // report; past a few thousand names (a transcript, a day's wire)
-        // that would make the comparison quadratic, so such reports match
-        // names by the rules above only.
-        if folded.len() > 1
-            && self.names.len() <= SPELLING_SCAN_LIMIT
-            && self.names.iter().any(|n| same_name(&folded, n))
-        {
+        // Spelling variants, among the names that could be one (see
+        // `name_index`): linear however many names the other report has.
+        if folded.len() > 1 && self.names.has_variant_of(&folded) {
             return true;
         }
         // "Amazon.com" is Amazon.

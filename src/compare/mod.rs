@@ -6,6 +6,7 @@ mod changed;
 mod credit;
 mod facts;
 mod metadata;
+mod name_index;
 mod names;
 mod polarity;
 mod values;
