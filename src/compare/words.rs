@@ -19,36 +19,25 @@ pub(super) fn group_diff(
     right: &Document,
     right_group: &[usize],
 ) -> Vec<DiffOp> {
+    let (l, r) = (texts(left, left_group), texts(right, right_group));
     // Copies are common (a third of the pairs of a rewritten article): one
     // equal run, without looking at a token.
-    if let (Some(l), Some(r)) = (texts(left, left_group), texts(right, right_group)) {
-        if l == r {
-            return equal_run(l.join(" "));
-        }
+    if l == r {
+        return equal_run(l.join(" "));
     }
     match (pieces(left, left_group), pieces(right, right_group)) {
-        (Some(l), Some(r)) => diff_pieces(&l, &r),
-        _ => word_diff(&joined(left, left_group), &joined(right, right_group)),
+        (Some(lp), Some(rp)) => diff_pieces(&lp, &rp),
+        _ => word_diff(&l.join(" "), &r.join(" ")),
     }
 }
 
-/// The reader texts of a group's sentences (`None` for an index past the
-/// end).
-fn texts<'d>(doc: &'d Document, group: &[usize]) -> Option<Vec<&'d str>> {
+/// The reader texts of a group's sentences, which [`group_diff`] joins
+/// by a space (an index past the end has none).
+fn texts<'d>(doc: &'d Document, group: &[usize]) -> Vec<&'d str> {
     group
         .iter()
-        .map(|&i| doc.sentences.get(i).map(|s| s.text.as_str()))
+        .filter_map(|&i| doc.sentences.get(i).map(|s| s.text.as_str()))
         .collect()
-}
-
-/// The group's sentences joined by a space, as [`group_diff`] compares
-/// them.
-fn joined(doc: &Document, group: &[usize]) -> String {
-    let texts: Vec<&str> = group
-        .iter()
-        .map(|&i| doc.sentences[i].text.as_str())
-        .collect();
-    texts.join(" ")
 }
 
 /// The pieces of a group's joined text that the diff compares, in order:
@@ -233,6 +222,10 @@ fn flush(out: &mut Vec<DiffOp>, deleted: &mut String, inserted: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn joined(doc: &Document, group: &[usize]) -> String {
+        texts(doc, group).join(" ")
+    }
 
     fn ops(left: &str, right: &str) -> Vec<(DiffTag, String)> {
         word_diff(left, right)

@@ -384,15 +384,6 @@ impl Document {
             .flat_map(move |s| self.words_in(s, span))
     }
 
-    /// The sentence whose span holds `span`, if one does.
-    pub fn sentence_holding(&self, span: Span) -> Option<&Sentence> {
-        let after = self
-            .sentences
-            .partition_point(|s| s.span.start <= span.start);
-        let s = self.sentences.get(after.checked_sub(1)?)?;
-        (span.end <= s.span.end).then_some(s)
-    }
-
     /// The words of sentence `i`, in order.
     pub fn words_of(&self, i: usize) -> impl Iterator<Item = &Word> + '_ {
         self.tokens_of(i)
@@ -458,16 +449,16 @@ mod tests {
             .attributions()
             .find_map(|a| a.quote.clone())
             .expect("a quote");
-        let holder = doc.sentence_holding(quote.span).expect("a sentence");
-        assert_eq!(holder.index, 1);
-        let words: Vec<&str> = doc
-            .words_in(holder, quote.span)
-            .map(|w| &*w.folded)
-            .collect();
+        let words: Vec<&str> = doc.words_within(quote.span).map(|w| &*w.folded).collect();
         assert_eq!(words, ["the", "talks", "failed"]);
         assert_eq!(doc.words_of(0).count(), 2);
-        // A span across two sentences is held by neither.
-        assert!(doc.sentence_holding(Span::new(0, doc.text.len())).is_none());
+        // A span across two sentences reads the words of both.
+        let all: Vec<&str> = doc
+            .words_within(Span::new(0, doc.text.len()))
+            .map(|w| &*w.folded)
+            .collect();
+        assert_eq!(all.len(), 2 + doc.words_of(1).count());
+        assert_eq!(all[..2], ["rain", "fell"]);
         let first = doc.tokens_of(1)[0];
         assert_eq!(doc.token_text(&doc.sentences[1], first), "She");
     }
