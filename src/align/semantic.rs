@@ -175,8 +175,10 @@ fn lexical_floor(weights: &Weights, min_similarity: f64) -> f64 {
     ((min_similarity - weights.bias - weights.cosine) / weights.lexical).max(0.0)
 }
 
-/// Cosine of two unit vectors.
-fn cosine(a: &[f32], b: &[f32]) -> f64 {
+/// Cosine of two unit-length embeddings, clamped to [-1, 1]. Here, not in
+/// `embed`, because the scoring is built without the encoder too (tests
+/// score with stand-in embedders); `embed::cosine` is this function.
+pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
     let dot: f64 = a
         .iter()
         .zip(b)

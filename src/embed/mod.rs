@@ -241,15 +241,9 @@ impl Loaded {
     }
 }
 
-/// Cosine of two unit-length embeddings, clamped to [-1, 1].
-pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
-    let dot: f64 = a
-        .iter()
-        .zip(b)
-        .map(|(x, y)| f64::from(*x) * f64::from(*y))
-        .sum();
-    dot.clamp(-1.0, 1.0)
-}
+/// Cosine of two unit-length embeddings, clamped to [-1, 1] (the
+/// aligner's own, so both score alike).
+pub use crate::align::semantic::cosine;
 
 /// The encoder's shape, from Hugging Face's `config.json`.
 fn read_config(path: &Path) -> Result<bert::Config, LoadError> {
