@@ -9,8 +9,9 @@
 //!
 //! [`compare_texts`] runs the whole pipeline.
 
-// The default build has no unsafe code at all; the `embed` feature has one
-// call, the matrix product in `embed::matmul`, allowed there alone.
+// The default build has no unsafe code at all; the `embed` feature has two
+// calls, each allowed where it is alone: the matrix product in
+// `embed::matmul` and the mapping of the model file in `embed::safetensors`.
 #![cfg_attr(not(feature = "embed"), forbid(unsafe_code))]
 #![cfg_attr(feature = "embed", deny(unsafe_code))]
 // Internals are `pub(crate)`: only what the binary, the eval harness and

@@ -322,6 +322,29 @@ fn a_model_with_a_missing_tensor_or_other_vocabulary_is_corrupt() {
 }
 
 #[test]
+fn a_non_finite_weight_is_corrupt_when_a_text_reads_it() {
+    // The weights are read in place and not scanned at load (that would
+    // page in the whole word table): a NaN shows in the embeddings of the
+    // texts that use it, and those are refused, never returned.
+    let dir = write_model("nan-weight");
+    let mut tensors = tensors();
+    for (name, _, values) in &mut tensors {
+        if name == "encoder.layer.0.intermediate.dense.weight" {
+            values[3] = f32::NAN;
+        }
+    }
+    let borrowed: Vec<(&str, Vec<usize>, Vec<f32>)> = tensors
+        .iter()
+        .map(|(n, s, v)| (n.as_str(), s.clone(), v.clone()))
+        .collect();
+    safetensors::write(&dir.join("model.safetensors"), &borrowed).unwrap();
+    let model = Model::open(&dir).unwrap();
+    let err = model.embed(&["the rally"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("non-finite"), "{err}");
+}
+
+#[test]
 fn semantic_without_a_model_is_one_line_of_trouble() {
     let output = newsdiff_cmd()
         .args([

@@ -7,7 +7,7 @@
 //! sentence, so no token attends across sentences and none is wasted.
 
 use super::matmul::{multiply, View};
-use super::safetensors::SafeTensors;
+use super::safetensors::{Floats, SafeTensors};
 use super::LoadError;
 
 /// The shape of an encoder.
@@ -68,16 +68,16 @@ pub(crate) fn expected_shapes(config: &Config) -> Vec<(String, Vec<usize>)> {
 /// A dense layer: `y = x · weightᵀ + bias`, weight stored `out × in`.
 #[derive(Debug)]
 struct Linear {
-    weight: Vec<f32>,
-    bias: Vec<f32>,
+    weight: Floats,
+    bias: Floats,
     inputs: usize,
     outputs: usize,
 }
 
 #[derive(Debug)]
 struct LayerNorm {
-    weight: Vec<f32>,
-    bias: Vec<f32>,
+    weight: Floats,
+    bias: Floats,
 }
 
 /// One transformer layer; query, key and value are one `3·hidden × hidden`
@@ -96,8 +96,8 @@ struct Layer {
 #[derive(Debug)]
 pub(crate) struct Bert {
     config: Config,
-    word: Vec<f32>,
-    position: Vec<f32>,
+    word: Floats,
+    position: Floats,
     /// Token type 0's embedding: every sentence is a single segment.
     token_type: Vec<f32>,
     embedding_norm: LayerNorm,
@@ -110,16 +110,14 @@ impl Bert {
         let h = config.hidden;
         let norm = |file: &mut SafeTensors, prefix: &str| -> Result<LayerNorm, LoadError> {
             Ok(LayerNorm {
-                weight: file.read(&format!("{prefix}.weight"), &[h])?.data,
-                bias: file.read(&format!("{prefix}.bias"), &[h])?.data,
+                weight: file.read(&format!("{prefix}.weight"), &[h])?,
+                bias: file.read(&format!("{prefix}.bias"), &[h])?,
             })
         };
         let linear = |file: &mut SafeTensors, prefix: &str, inputs: usize, outputs: usize| {
             Ok::<_, LoadError>(Linear {
-                weight: file
-                    .read(&format!("{prefix}.weight"), &[outputs, inputs])?
-                    .data,
-                bias: file.read(&format!("{prefix}.bias"), &[outputs])?.data,
+                weight: file.read(&format!("{prefix}.weight"), &[outputs, inputs])?,
+                bias: file.read(&format!("{prefix}.bias"), &[outputs])?,
                 inputs,
                 outputs,
             })
@@ -131,8 +129,8 @@ impl Bert {
                 .map(|name| linear(file, &format!("{p}.attention.self.{name}"), h, h));
             let (q, k, v) = (q?, k?, v?);
             let qkv = Linear {
-                weight: [q.weight, k.weight, v.weight].concat(),
-                bias: [q.bias, k.bias, v.bias].concat(),
+                weight: [&*q.weight, &*k.weight, &*v.weight].concat().into(),
+                bias: [&*q.bias, &*k.bias, &*v.bias].concat().into(),
                 inputs: h,
                 outputs: 3 * h,
             };
@@ -150,23 +148,17 @@ impl Bert {
                 output_norm: norm(file, &format!("{p}.output.LayerNorm"))?,
             });
         }
-        let mut token_type = file
-            .read(
-                "embeddings.token_type_embeddings.weight",
-                &[config.token_types, h],
-            )?
-            .data;
-        token_type.truncate(h);
+        let token_type = file.read(
+            "embeddings.token_type_embeddings.weight",
+            &[config.token_types, h],
+        )?[..h]
+            .to_vec();
         Ok(Bert {
-            word: file
-                .read("embeddings.word_embeddings.weight", &[config.vocabulary, h])?
-                .data,
-            position: file
-                .read(
-                    "embeddings.position_embeddings.weight",
-                    &[config.positions, h],
-                )?
-                .data,
+            word: file.read("embeddings.word_embeddings.weight", &[config.vocabulary, h])?,
+            position: file.read(
+                "embeddings.position_embeddings.weight",
+                &[config.positions, h],
+            )?,
             token_type,
             embedding_norm: norm(file, "embeddings.LayerNorm")?,
             layers,
@@ -259,7 +251,7 @@ impl Bert {
             let mean = row.iter().sum::<f32>() / h as f32;
             let variance = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / h as f32;
             let inv = 1.0 / (variance + self.config.layer_norm_eps).sqrt();
-            for ((v, w), b) in row.iter_mut().zip(&norm.weight).zip(&norm.bias) {
+            for ((v, w), b) in row.iter_mut().zip(norm.weight.iter()).zip(norm.bias.iter()) {
                 *v = (*v - mean) * inv * w + b;
             }
         }

@@ -197,8 +197,11 @@ impl Model {
             // Batches of like lengths keep each product's rows even.
             ids.sort_by_key(|(_, ids)| ids.len());
             use rayon::prelude::*;
+            // A few sentences are shared out over the cores too, rather
+            // than made one batch for one core.
+            let batch = BATCH.min(ids.len().div_ceil(rayon::current_num_threads().max(1)));
             let embedded: Vec<(usize, Vec<f32>)> = ids
-                .par_chunks(BATCH)
+                .par_chunks(batch.max(1))
                 .flat_map_iter(|batch| {
                     let sentences: Vec<Vec<u32>> = batch.iter().map(|(_, s)| s.clone()).collect();
                     let vectors = encoder.bert.embed(&sentences);
@@ -209,6 +212,18 @@ impl Model {
                         .collect::<Vec<_>>()
                 })
                 .collect();
+            // The weights are not checked when loaded (that would page in
+            // all of them): a non-finite weight shows as a non-finite
+            // embedding, whichever sentence reads it.
+            if embedded
+                .iter()
+                .any(|(_, v)| v.iter().any(|x| !x.is_finite()))
+            {
+                return Err(LoadError::Corrupt {
+                    path: self.dir.join("model.safetensors"),
+                    why: "its weights give non-finite values".into(),
+                });
+            }
             let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
             if cache.len() + embedded.len() > CACHE_LIMIT {
                 cache.clear();

@@ -3,15 +3,22 @@
 //! The format (<https://github.com/huggingface/safetensors>): an 8-byte
 //! little-endian header length N, N bytes of JSON mapping each tensor's name
 //! to `{dtype, shape, data_offsets: [begin, end]}` (offsets into the bytes
-//! after the header), then the data, little-endian. Only what the encoder
-//! needs is read, one tensor at a time, so loading never holds the whole
-//! file and the weights at once.
+//! after the header), then the data, little-endian.
+//!
+//! The file is mapped, and a tensor is its bytes in place, seen as f32
+//! ([`Floats::Mapped`]): loading copies nothing, and only the pages the
+//! encoder reads are ever brought in (of the 47 MB word table, the rows of
+//! the words a text has). Where the file cannot be mapped, or on a
+//! big-endian machine, each tensor is read into memory instead.
 
 use super::LoadError;
+use memmap2::Mmap;
 use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A header larger than this is not a model header (MiniLM's is 12 KB).
 const MAX_HEADER: u64 = 16 << 20;
@@ -33,13 +40,56 @@ pub(crate) struct SafeTensors {
     /// Where the data starts: 8 + the header length.
     data_start: u64,
     entries: FxHashMap<String, Entry>,
+    /// The whole file, mapped; `None` where it could not be.
+    map: Option<Arc<Mmap>>,
 }
 
-/// A tensor read as f32, row-major.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Tensor {
-    pub(crate) shape: Vec<usize>,
-    pub(crate) data: Vec<f32>,
+/// f32 values: in place in the mapped file, or in memory.
+#[derive(Debug)]
+pub(crate) enum Floats {
+    /// `len` floats from byte `start` of the map; checked when made to be
+    /// inside it and 4-byte aligned, so seeing them as f32 cannot fail.
+    Mapped {
+        map: Arc<Mmap>,
+        start: usize,
+        len: usize,
+    },
+    /// Values in memory.
+    Owned(Vec<f32>),
+}
+
+impl Deref for Floats {
+    type Target = [f32];
+
+    fn deref(&self) -> &[f32] {
+        match self {
+            Floats::Mapped { map, start, len } => {
+                bytemuck::cast_slice(&map[*start..*start + 4 * *len])
+            }
+            Floats::Owned(values) => values,
+        }
+    }
+}
+
+impl From<Vec<f32>> for Floats {
+    fn from(values: Vec<f32>) -> Floats {
+        Floats::Owned(values)
+    }
+}
+
+/// Maps `file` read-only; `None` where it cannot be mapped, or where the
+/// file's little-endian floats are not the machine's.
+#[allow(unsafe_code)]
+fn map_file(file: &File) -> Option<Arc<Mmap>> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
+    // SAFETY: a mapping is sound while no one writes the file under it.
+    // newsdiff never writes the model, and scripts/get-model moves each
+    // checked file into place under its final name (a rename), which
+    // leaves an existing mapping on the old file. Writing into the model
+    // files while newsdiff runs is outside what newsdiff supports.
+    unsafe { Mmap::map(file) }.ok().map(Arc::new)
 }
 
 impl SafeTensors {
@@ -101,6 +151,7 @@ impl SafeTensors {
         }
         Ok(SafeTensors {
             path: path.to_owned(),
+            map: map_file(&file).filter(|m| m.len() as u64 == length),
             file,
             data_start,
             entries,
@@ -113,7 +164,7 @@ impl SafeTensors {
     }
 
     /// Reads tensor `name`, which must be F32 of shape `shape`.
-    pub(crate) fn read(&mut self, name: &str, shape: &[usize]) -> Result<Tensor, LoadError> {
+    pub(crate) fn read(&mut self, name: &str, shape: &[usize]) -> Result<Floats, LoadError> {
         let corrupt = |why: String| LoadError::Corrupt {
             path: self.path.clone(),
             why,
@@ -127,32 +178,54 @@ impl SafeTensors {
                 entry.dtype, entry.shape
             )));
         }
-        // Read through a small buffer straight into the floats, so a tensor
-        // is never held twice (the word embeddings are 47 MB).
         let count = ((entry.end - entry.begin) / 4) as usize;
+        let data = match self.mapped(&entry, count) {
+            Some(floats) => floats,
+            None => match self.read_into_memory(&entry, count) {
+                Ok(values) => Floats::Owned(values),
+                Err(e) => {
+                    return Err(LoadError::Corrupt {
+                        path: self.path.clone(),
+                        why: format!("reading tensor {name}: {e}"),
+                    })
+                }
+            },
+        };
+        Ok(data)
+    }
+
+    /// The tensor's floats in place in the map, when the file is mapped
+    /// and they are aligned (safetensors aligns them; a file that does not
+    /// is read instead).
+    fn mapped(&self, entry: &Entry, count: usize) -> Option<Floats> {
+        let map = self.map.as_ref()?;
+        let start = usize::try_from(self.data_start + entry.begin).ok()?;
+        let bytes = map.get(start..start.checked_add(4 * count)?)?;
+        bytemuck::try_cast_slice::<u8, f32>(bytes).ok()?;
+        Some(Floats::Mapped {
+            map: Arc::clone(map),
+            start,
+            len: count,
+        })
+    }
+
+    /// Reads the tensor through a small buffer straight into floats, so it
+    /// is never held twice (the word embeddings are 47 MB).
+    fn read_into_memory(&mut self, entry: &Entry, count: usize) -> std::io::Result<Vec<f32>> {
         let mut data: Vec<f32> = Vec::with_capacity(count);
         let mut buffer = vec![0u8; 1 << 16];
         self.file
-            .seek(SeekFrom::Start(self.data_start + entry.begin))
-            .map_err(|e| corrupt(format!("reading tensor {name}: {e}")))?;
+            .seek(SeekFrom::Start(self.data_start + entry.begin))?;
         while data.len() < count {
             let bytes = (4 * (count - data.len())).min(buffer.len());
-            self.file
-                .read_exact(&mut buffer[..bytes])
-                .map_err(|e| corrupt(format!("reading tensor {name}: {e}")))?;
+            self.file.read_exact(&mut buffer[..bytes])?;
             data.extend(
                 buffer[..bytes]
                     .chunks_exact(4)
                     .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])),
             );
         }
-        if let Some(bad) = data.iter().position(|x| !x.is_finite()) {
-            return Err(corrupt(format!("tensor {name}: value {bad} is not finite")));
-        }
-        Ok(Tensor {
-            shape: entry.shape,
-            data,
-        })
+        Ok(data)
     }
 }
 
@@ -233,7 +306,7 @@ mod tests {
         write(&path, &[("a", vec![2, 2], vec![1.0, -2.0, 3.5, 0.0])]).unwrap();
         let mut file = SafeTensors::open(&path).unwrap();
         assert_eq!(file.shape("a"), Some(&[2, 2][..]));
-        assert_eq!(file.read("a", &[2, 2]).unwrap().data, [1.0, -2.0, 3.5, 0.0]);
+        assert_eq!(*file.read("a", &[2, 2]).unwrap(), [1.0, -2.0, 3.5, 0.0]);
         assert!(
             file.read("a", &[4]).is_err(),
             "a shape mismatch is an error"
