@@ -14,6 +14,7 @@
 mod candidates;
 mod chain;
 mod contained;
+mod gaps;
 mod initialisms;
 pub mod semantic;
 pub mod similarity;
@@ -341,18 +342,32 @@ fn align_body(
             .into_iter()
             .filter(|c| compatible(c.left(), c.right())),
     );
-    // The one hook of semantic alignment: it rescores candidates before
-    // the chain, so the same global alignment decides.
-    let decided = embedder.map_or_else(Default::default, |embedder| {
-        semantic::rescore(
+    // Before the chain, so the same global alignment decides; the one
+    // hook of semantic alignment.
+    // Pairs the candidate search passed by (see `gaps`): with the words
+    // alone, those that reach the threshold; a sentence encoder also
+    // rescores those a little below it.
+    let decided = match embedder {
+        None => {
+            gaps::rescan(
+                &mut scored,
+                [&left, &right],
+                &idf,
+                min_similarity,
+                min_similarity,
+                compatible,
+            );
+            Default::default()
+        }
+        Some(embedder) => semantic::rescore(
             &mut scored,
             [&left, &right],
             &idf,
             min_similarity,
             compatible,
             embedder,
-        )
-    });
+        ),
+    };
 
     let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
         .into_iter()

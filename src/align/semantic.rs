@@ -4,20 +4,12 @@
 //! The lexical similarity misses paraphrases that share few words ("We had
 //! a blast." / "We had a great time."). A sentence encoder sees them, but
 //! costs about 10 ms a sentence, so it is spent only where the words
-//! disagree:
-//!
-//! 1. A sentence is *settled* when some lexical candidate of it scores at
-//!    least [`CONFIDENT`]. The lexical chain's settled pairs are anchors.
-//! 2. Between two anchors, the unsettled sentences of the two sides form a
-//!    gap. A gap with sentences on both sides is the only place where the
-//!    model can change which sentences align; a gap one side of which is
-//!    empty is a cut or an addition and costs nothing.
-//! 3. A pair across such a gap that the words do not align, but whose
-//!    lexical similarity is high enough that a cosine could lift it to the
-//!    threshold, is open. The sentences of open pairs are embedded (once
-//!    per distinct text, in batches), and an open pair whose [`combine`]d
-//!    score reaches the threshold joins the candidates. The same global
-//!    alignment then runs.
+//! disagree: on the open pairs of the two-sided gaps between settled
+//! sentences ([`super::gaps`]), those whose lexical similarity is below
+//! the threshold but high enough that a cosine could lift it there. The
+//! sentences of open pairs are embedded (once per distinct text, in
+//! batches), and an open pair whose [`combine`]d score reaches the
+//! threshold joins the candidates. The same global alignment then runs.
 //!
 //! The model adds pairs and never removes or rescores one the words align: on
 //! ecbplus-pairs dev, letting the combined score also drop weak lexical
@@ -26,21 +18,10 @@
 //! Near-verbatim copy has no two-sided gap, so it never loads the model.
 
 use super::chain::Candidate;
-use super::similarity::{similarity, Idf};
+use super::similarity::Idf;
 use super::Side;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
-
-/// A sentence with a lexical candidate at least this similar is settled:
-/// the words already say where it goes. Above 0.6 the lexical score's
-/// pairs are nearly all right (MSRP dev: 0.84 of pairs above 0.6 are
-/// paraphrases), and the sentences below it are the ones worth a model.
-pub const CONFIDENT: f64 = 0.6;
-
-/// A gap's left sentence is scored against at most this many right
-/// sentences of the gap, those nearest its relative position: a long gap
-/// (a whole rewritten section) stays linear in its length.
-const PARTNERS: usize = 16;
 
 /// Sentence embeddings, unit length, one per text in order; `None` when
 /// the encoder cannot run (the pass then keeps the lexical scores).
@@ -109,22 +90,10 @@ pub(super) fn rescore(
     embedder: &dyn Embedder,
 ) -> FxHashSet<(usize, usize)> {
     let [left, right] = sides;
-    let aligned: FxHashSet<(usize, usize)> = scored.iter().map(|c| (c.left(), c.right())).collect();
     // Only a pair the words nearly align can reach the threshold with the
     // model (see `lexical_floor`); the rest are never embedded.
     let floor = lexical_floor(&WEIGHTS, min_similarity);
-    let mut left_features = FxHashMap::default();
-    let mut open: Vec<(usize, usize, f64)> = Vec::new();
-    for (a, b) in gap_pairs(scored, [left.len(), right.len()], &compatible) {
-        if aligned.contains(&(a, b)) {
-            continue;
-        }
-        let features = left_features.entry(a).or_insert_with(|| left.build(a));
-        let lexical = similarity(features, &right.features(b), idf);
-        if lexical >= floor {
-            open.push((a, b, lexical));
-        }
-    }
+    let open = super::gaps::rescan(scored, sides, idf, min_similarity, floor, compatible);
     if open.is_empty() {
         return FxHashSet::default();
     }
@@ -187,60 +156,6 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
     dot.clamp(-1.0, 1.0)
 }
 
-/// The pairs across two-sided gaps, by position, in left order.
-/// `counts` are the two sides' sentence counts.
-fn gap_pairs(
-    scored: &[Candidate],
-    counts: [usize; 2],
-    compatible: &impl Fn(usize, usize) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut settled = [vec![false; counts[0]], vec![false; counts[1]]];
-    for c in scored.iter().filter(|c| c.similarity >= CONFIDENT) {
-        settled[0][c.left()] = true;
-        settled[1][c.right()] = true;
-    }
-    let confident: Vec<Candidate> = scored
-        .iter()
-        .filter(|c| c.similarity >= CONFIDENT)
-        .copied()
-        .collect();
-    let anchors = super::chain::heaviest_chain(&confident);
-    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 1);
-    let mut from = (0, 0);
-    for anchor in &anchors {
-        bounds.push((from.0, from.1));
-        bounds.push((anchor.left(), anchor.right()));
-        from = (anchor.left() + 1, anchor.right() + 1);
-    }
-    bounds.push(from);
-    bounds.push((counts[0], counts[1]));
-    let mut out = Vec::new();
-    for gap in bounds.chunks_exact(2) {
-        let (start, end) = (gap[0], gap[1]);
-        let open = |side: usize, range: std::ops::Range<usize>| -> Vec<usize> {
-            range.filter(|&i| !settled[side][i]).collect()
-        };
-        let lefts = open(0, start.0..end.0.max(start.0));
-        let rights = open(1, start.1..end.1.max(start.1));
-        if lefts.is_empty() || rights.is_empty() {
-            continue;
-        }
-        for (i, &a) in lefts.iter().enumerate() {
-            // The right sentences nearest the left one's relative place.
-            let expected = i * rights.len() / lefts.len();
-            let end = (expected + PARTNERS / 2).clamp(PARTNERS.min(rights.len()), rights.len());
-            let begin = end.saturating_sub(PARTNERS);
-            out.extend(
-                rights[begin..end]
-                    .iter()
-                    .filter(|&&b| compatible(a, b))
-                    .map(|&b| (a, b)),
-            );
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,34 +188,6 @@ mod tests {
             0.0,
             "a cosine of 1 alone reaches 0.4"
         );
-    }
-
-    #[test]
-    fn only_two_sided_gaps_are_scored() {
-        // Left 0 and right 0 are a confident anchor; left 1 and 2 and right
-        // 1 are open between it and the end; left 3 / right 2 anchor again.
-        let scored = [
-            Candidate::new(0, 0, 0.9),
-            Candidate::new(1, 1, 0.45),
-            Candidate::new(3, 2, 0.8),
-        ];
-        let pairs = gap_pairs(&scored, [5, 3], &|_, _| true);
-        assert_eq!(pairs, [(1, 1), (2, 1)]);
-        // Left 4 after the last anchor has no right sentence to meet.
-        assert!(!pairs.iter().any(|p| p.0 == 4));
-    }
-
-    #[test]
-    fn settled_text_costs_no_pairs() {
-        let scored = [Candidate::new(0, 0, 0.95), Candidate::new(1, 1, 0.7)];
-        assert!(gap_pairs(&scored, [3, 2], &|_, _| true).is_empty());
-    }
-
-    #[test]
-    fn a_long_gap_gives_each_sentence_a_bounded_number_of_partners() {
-        let pairs = gap_pairs(&[], [100, 100], &|_, _| true);
-        assert_eq!(pairs.len(), 100 * PARTNERS);
-        assert!(pairs.iter().all(|&(a, b)| a.abs_diff(b) <= PARTNERS));
     }
 }
 
