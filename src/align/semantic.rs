@@ -28,6 +28,12 @@ use std::sync::Arc;
 pub trait Embedder: Sync {
     /// Embeds `texts`.
     fn embed(&self, texts: &[&str]) -> Option<Vec<Arc<[f32]>>>;
+
+    /// How this encoder's cosine combines with the words' score: each
+    /// model's cosines spread differently, so each has its own fit.
+    fn weights(&self) -> Weights {
+        WEIGHTS
+    }
 }
 
 #[cfg(feature = "embed")]
@@ -69,7 +75,8 @@ pub struct Weights {
     pub bias: f64,
 }
 
-/// The combined similarity of a pair, in [0, 1].
+/// The combined similarity of a pair under all-MiniLM-L6-v2's weights, in
+/// [0, 1].
 pub fn combine(cosine: f64, lexical: f64) -> f64 {
     combine_with(&WEIGHTS, cosine, lexical)
 }
@@ -90,9 +97,13 @@ pub(super) fn rescore(
     embedder: &dyn Embedder,
 ) -> FxHashSet<(usize, usize)> {
     let [left, right] = sides;
-    // Only a pair the words nearly align can reach the threshold with the
-    // model (see `lexical_floor`); the rest are never embedded.
+    // Only a pair the words nearly align is open to the model; the rest are
+    // never embedded. "Nearly" is where all-MiniLM-L6-v2's fit, given a
+    // perfect cosine, just reaches the threshold (see `lexical_floor`),
+    // for every model: a model that weighs its cosine more would open
+    // every pair of a gap, at 10-20 ms a sentence.
     let floor = lexical_floor(&WEIGHTS, min_similarity);
+    let weights = embedder.weights();
     let open = super::gaps::rescan(scored, sides, idf, min_similarity, floor, compatible);
     if open.is_empty() {
         return FxHashSet::default();
@@ -126,7 +137,7 @@ pub(super) fn rescore(
         ) else {
             continue;
         };
-        let combined = combine(cosine(&l, &r), lexical);
+        let combined = combine_with(&weights, cosine(&l, &r), lexical);
         if combined >= min_similarity {
             scored.push(Candidate::new(a, b, combined));
             decided.insert((a, b));
@@ -258,6 +269,46 @@ mod alignment_tests {
                 (1, 1, Some(Scorer::Semantic)),
                 (2, 2, Some(Scorer::Lexical))
             ]
+        );
+    }
+
+    /// [`Axes`] under weights that never let a cosine reach the threshold.
+    struct Doubting(Axes);
+
+    impl Embedder for Doubting {
+        fn embed(&self, texts: &[&str]) -> Option<Vec<Arc<[f32]>>> {
+            self.0.embed(texts)
+        }
+
+        fn weights(&self) -> Weights {
+            Weights {
+                cosine: 0.3,
+                lexical: 0.0,
+                bias: 0.0,
+            }
+        }
+    }
+
+    #[test]
+    fn each_model_is_scored_by_its_own_weights() {
+        let (l, r) = docs(
+            "The council approved the budget on Monday. We had a blast at the county fair on Saturday. Taxes will rise by two percent next year.",
+            "The council approved the budget on Monday. Everyone enjoyed a great time at the fair in the county. Taxes will rise by two percent next year.",
+        );
+        let doubting = Doubting(Axes {
+            axes: &[&["blast", "great time"]],
+            calls: AtomicUsize::new(0),
+        });
+        let alignment = crate::align::align_semantic(&l, &r, 0.4, &doubting);
+        assert_eq!(
+            doubting.0.calls.load(Ordering::Relaxed),
+            1,
+            "the pair is open"
+        );
+        assert_eq!(
+            alignment.pairs.len(),
+            2,
+            "a perfect cosine weighted 0.3 stays below 0.4"
         );
     }
 

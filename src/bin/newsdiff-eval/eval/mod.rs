@@ -170,14 +170,16 @@ impl Config {
 
     /// The similarity of a sentence pair scored on its own: the lexical
     /// one, or with `--semantic` its combination with the cosine of the
-    /// two texts' embeddings (`align::semantic::combine`).
+    /// two texts' embeddings under the model's weights
+    /// (`align::semantic::combine_with`).
     pub fn pair_similarity(&self, docs: [&newsdiff::Document; 2], lexical: f64) -> f64 {
         #[cfg(feature = "embed")]
         if let Some(model) = &self.semantic {
             let texts = docs.map(|d| d.text.trim());
             if let Ok(v) = model.embed(&texts) {
                 let cosine = newsdiff::embed::cosine(&v[0], &v[1]);
-                return newsdiff::align::semantic::combine(cosine, lexical);
+                use newsdiff::align::semantic::{combine_with, Embedder};
+                return combine_with(&model.weights(), cosine, lexical);
             }
         }
         let _ = docs;
