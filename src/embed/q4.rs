@@ -209,7 +209,9 @@ mod tests {
         let mut out = vec![0.0; 64];
         assert!(m.all(&mut out));
         for (w, o) in weights.iter().zip(&out) {
-            assert!((w - o).abs() <= 1.2 / 8.0 / 2.0 + 1e-3, "{w} {o}");
+            // Half a step, or one at the end the sign of d clamps (15 − 8
+            // = 7 steps up, 8 down: ggml's Q4_0).
+            assert!((w - o).abs() <= 1.1 / 8.0 + 1e-3, "{w} {o}");
         }
         let mut row = vec![0.0; 32];
         assert!(m.row(1, &mut row));

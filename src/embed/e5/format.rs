@@ -286,28 +286,41 @@ pub(crate) fn layout(read: &mut ReadAt, file_len: u64) -> Result<Layout, String>
 /// Every tensor the encoder reads, with its dtype and element count.
 pub(crate) fn expected(header: &Header) -> Vec<(String, Dtype, usize)> {
     let (h, f) = (header.hidden, header.intermediate);
+    // Saturating: a garbled header's sizes then match no tensor.
     let mut out = vec![
-        ("emb.word".to_owned(), Dtype::Q4, header.vocabulary * h),
-        ("emb.pos".to_owned(), Dtype::F32, header.positions * h),
-        ("emb.type".to_owned(), Dtype::F32, header.token_types * h),
+        (
+            "emb.word".to_owned(),
+            Dtype::Q4,
+            header.vocabulary.saturating_mul(h),
+        ),
+        (
+            "emb.pos".to_owned(),
+            Dtype::F32,
+            header.positions.saturating_mul(h),
+        ),
+        (
+            "emb.type".to_owned(),
+            Dtype::F32,
+            header.token_types.saturating_mul(h),
+        ),
         ("emb.ln.w".to_owned(), Dtype::F32, h),
         ("emb.ln.b".to_owned(), Dtype::F32, h),
     ];
     for l in 0..header.layers {
         for (name, dtype, n) in [
-            ("q.w", Dtype::Q4, h * h),
+            ("q.w", Dtype::Q4, h.saturating_mul(h)),
             ("q.b", Dtype::F32, h),
-            ("k.w", Dtype::Q4, h * h),
+            ("k.w", Dtype::Q4, h.saturating_mul(h)),
             ("k.b", Dtype::F32, h),
-            ("v.w", Dtype::Q4, h * h),
+            ("v.w", Dtype::Q4, h.saturating_mul(h)),
             ("v.b", Dtype::F32, h),
-            ("ao.w", Dtype::Q4, h * h),
+            ("ao.w", Dtype::Q4, h.saturating_mul(h)),
             ("ao.b", Dtype::F32, h),
             ("aln.w", Dtype::F32, h),
             ("aln.b", Dtype::F32, h),
-            ("fi.w", Dtype::Q4, f * h),
+            ("fi.w", Dtype::Q4, f.saturating_mul(h)),
             ("fi.b", Dtype::F32, f),
-            ("fo.w", Dtype::Q4, h * f),
+            ("fo.w", Dtype::Q4, h.saturating_mul(f)),
             ("fo.b", Dtype::F32, h),
             ("oln.w", Dtype::F32, h),
             ("oln.b", Dtype::F32, h),
@@ -337,6 +350,7 @@ pub(crate) fn check_tensors(layout: &Layout) -> Result<(), String> {
 }
 
 /// `read` over bytes already in memory.
+#[cfg(test)]
 pub(crate) fn read_slice(bytes: &[u8]) -> impl FnMut(u64, usize) -> Result<Vec<u8>, String> + '_ {
     move |at, len| {
         let at = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());

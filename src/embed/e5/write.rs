@@ -150,3 +150,75 @@ pub fn quantised(values: &[f32]) -> Vec<f32> {
     q4::dequantise(&q4::quantise(values), &mut out);
     out
 }
+
+/// A tiny random model for tests: hidden 32, 2 heads, 2 layers,
+/// feed-forward 64, 8 positions (windows of 6 pieces), 20 pieces (the
+/// first four `<s> <pad> </s> <unk>`, as in XLM-R) and 3 word rows more,
+/// a normalisation map of tab and NBSP to a space, BEL to nothing and `ﬁ`
+/// to `fi`; weights pseudo-random in [-0.5, 0.5), LayerNorm weights near 1.
+pub fn tiny() -> Spec {
+    let pieces: Vec<(String, f32)> = [
+        ("<s>", 0.0),
+        ("<pad>", 0.0),
+        ("</s>", 0.0),
+        ("<unk>", 0.0),
+        ("▁query", -1.0),
+        (":", -2.0),
+        ("▁", -3.0),
+        ("▁the", -2.0),
+        ("▁rally", -3.0),
+        ("▁ra", -2.0),
+        ("lly", -2.0),
+        ("l", -5.0),
+        ("y", -5.0),
+        ("a", -5.0),
+        (".", -2.0),
+        ("▁minister", -3.0),
+        ("▁fi", -3.0),
+        ("ne", -3.0),
+        ("é", -4.0),
+        ("▁said", -3.0),
+    ]
+    .into_iter()
+    .map(|(p, s)| (p.to_owned(), s))
+    .collect();
+    let mut spec = Spec {
+        hidden: 32,
+        layers: 2,
+        heads: 2,
+        intermediate: 64,
+        vocabulary: pieces.len() + 3,
+        positions: 8,
+        token_types: 2,
+        layer_norm_eps: 1e-12,
+        pieces,
+        specials: [0, 2, 1, 3],
+        normalisation: vec![
+            ('\u{7}', vec![]),
+            ('\t', vec![' ']),
+            ('\u{a0}', vec![' ']),
+            ('\u{fb01}', vec!['f', 'i']),
+        ],
+        tensors: Vec::new(),
+    };
+    let mut state = 17u64;
+    spec.tensors = spec
+        .tensor_names()
+        .into_iter()
+        .map(|(name, _, n)| {
+            let mut values: Vec<f32> = (0..n)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    ((state >> 40) as f32 / (1u64 << 24) as f32) - 0.5
+                })
+                .collect();
+            if name.ends_with("ln.w") {
+                values.iter_mut().for_each(|v| *v += 1.0);
+            }
+            (name, values)
+        })
+        .collect();
+    spec
+}
