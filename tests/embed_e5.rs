@@ -8,7 +8,7 @@ mod common;
 
 use common::{newsdiff_cmd, LEFT, RIGHT};
 use newsdiff::embed::e5::write::{quantised, tiny, Spec};
-use newsdiff::embed::{cosine, Kind, LoadError, Model};
+use newsdiff::embed::{cosine, model_dir_for, Kind, LoadError, Model};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -241,4 +241,13 @@ fn the_e5_model_aligns_a_pair_through_the_command_line() {
         let scorer = pair["scorer"].as_str().unwrap();
         assert!(scorer == "lexical" || scorer == "semantic", "{scorer}");
     }
+}
+
+#[test]
+fn each_model_has_its_own_default_folder() {
+    let e5 = model_dir_for(Kind::E5);
+    let minilm = model_dir_for(Kind::MiniLm);
+    assert!(e5.ends_with("newsdiff/multilingual-e5-small-q4"), "{e5:?}");
+    assert!(minilm.ends_with("newsdiff/all-minilm-l6-v2"), "{minilm:?}");
+    assert_eq!(e5.parent(), minilm.parent());
 }

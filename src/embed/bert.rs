@@ -132,44 +132,41 @@ impl Bert {
                 bias: file.read(&format!("{prefix}.bias"), &[h])?.data,
             })
         };
-        let linear = |file: &mut SafeTensors, prefix: &str, inputs: usize, outputs: usize| {
-            Ok::<_, LoadError>(Linear {
-                weight: Weight::F32(
-                    file.read(&format!("{prefix}.weight"), &[outputs, inputs])?
-                        .data,
-                ),
-                bias: file.read(&format!("{prefix}.bias"), &[outputs])?.data,
-                inputs,
-                outputs,
-            })
-        };
+        // A dense layer from one or more stacked ones (query, key, value).
+        let linear =
+            |file: &mut SafeTensors, prefixes: &[String], inputs: usize, outputs: usize| {
+                let rows = outputs / prefixes.len();
+                let (mut weight, mut bias) = (Vec::new(), Vec::new());
+                for prefix in prefixes {
+                    weight.extend(
+                        file.read(&format!("{prefix}.weight"), &[rows, inputs])?
+                            .data,
+                    );
+                    bias.extend(file.read(&format!("{prefix}.bias"), &[rows])?.data);
+                }
+                Ok::<_, LoadError>(Linear {
+                    weight: Weight::F32(weight),
+                    bias,
+                    inputs,
+                    outputs,
+                })
+            };
         let mut layers = Vec::with_capacity(config.layers);
         for i in 0..config.layers {
             let p = format!("encoder.layer.{i}");
-            let [q, k, v] = ["query", "key", "value"]
-                .map(|name| linear(file, &format!("{p}.attention.self.{name}"), h, h));
-            let (q, k, v) = (q?, k?, v?);
-            let f32s = |w: Weight| match w {
-                Weight::F32(w) => w,
-                Weight::Q4(_) => Vec::new(),
-            };
-            let qkv = Linear {
-                weight: Weight::F32([f32s(q.weight), f32s(k.weight), f32s(v.weight)].concat()),
-                bias: [q.bias, k.bias, v.bias].concat(),
-                inputs: h,
-                outputs: 3 * h,
-            };
+            let qkv = ["query", "key", "value"].map(|name| format!("{p}.attention.self.{name}"));
+            let qkv = linear(file, &qkv, h, 3 * h)?;
             layers.push(Layer {
                 qkv,
-                attention_out: linear(file, &format!("{p}.attention.output.dense"), h, h)?,
+                attention_out: linear(file, &[format!("{p}.attention.output.dense")], h, h)?,
                 attention_norm: norm(file, &format!("{p}.attention.output.LayerNorm"))?,
                 intermediate: linear(
                     file,
-                    &format!("{p}.intermediate.dense"),
+                    &[format!("{p}.intermediate.dense")],
                     h,
                     config.intermediate,
                 )?,
-                output: linear(file, &format!("{p}.output.dense"), config.intermediate, h)?,
+                output: linear(file, &[format!("{p}.output.dense")], config.intermediate, h)?,
                 output_norm: norm(file, &format!("{p}.output.LayerNorm"))?,
             });
         }
