@@ -251,3 +251,21 @@ fn each_model_has_its_own_default_folder() {
     assert!(minilm.ends_with("newsdiff/all-minilm-l6-v2"), "{minilm:?}");
     assert_eq!(e5.parent(), minilm.parent());
 }
+
+#[test]
+fn a_word_row_the_file_no_longer_holds_is_an_error_not_a_panic() {
+    let spec = tiny();
+    let dir = write_model("shrunk", &spec);
+    let model = Model::open(&dir).unwrap();
+    model.embed(&["the rally"]).unwrap();
+    // The word table is read row by row from the file: cut it short (the
+    // same file, so the open handle sees it) and a new text fails.
+    let path = dir.join("e5-small-q4.bin");
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(200).unwrap();
+    let err = model.embed(&["the minister"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("scripts/get-model e5"), "{err}");
+    // What the cache holds is still answered.
+    assert!(model.embed(&["the rally"]).is_ok());
+}

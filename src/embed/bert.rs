@@ -7,7 +7,7 @@
 //! sentence, so no token attends across sentences and none is wasted.
 
 use super::matmul::{multiply, View};
-use super::q4::Matrix;
+use super::q4::{FileRows, Matrix};
 use super::safetensors::SafeTensors;
 use super::LoadError;
 
@@ -108,6 +108,8 @@ pub(crate) struct Layer {
 pub(crate) enum Table {
     F32(Vec<f32>),
     Q4(Matrix),
+    /// Left in the model file, each row read as a token looks it up.
+    Q4File(FileRows),
 }
 
 /// The encoder's weights.
@@ -197,8 +199,9 @@ impl Bert {
 
     /// The sum of the last layer over each sentence's tokens (token ids,
     /// each sentence at most the position table long and every id below
-    /// the vocabulary size): the mean pooling, before its division.
-    pub(crate) fn sums(&self, sentences: &[Vec<u32>]) -> Vec<Vec<f32>> {
+    /// the vocabulary size): the mean pooling, before its division. Fails
+    /// only when a word row left in the model file cannot be read.
+    pub(crate) fn sums(&self, sentences: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, String> {
         let h = self.config.hidden;
         let spans: Vec<(usize, usize)> = sentences
             .iter()
@@ -221,6 +224,10 @@ impl Bert {
                         debug_assert!(ok, "ids are below the vocabulary size");
                         &scratch
                     }
+                    Table::Q4File(word) => {
+                        word.row(id as usize, &mut scratch)?;
+                        &scratch
+                    }
                 };
                 let position = &self.position[p * h..(p + 1) * h];
                 for (i, r) in row.iter_mut().enumerate() {
@@ -232,7 +239,7 @@ impl Bert {
         for layer in &self.layers {
             self.layer(&mut x, layer, &spans);
         }
-        spans
+        Ok(spans
             .iter()
             .map(|&(start, len)| {
                 let mut mean = vec![0.0f32; h];
@@ -241,7 +248,7 @@ impl Bert {
                 }
                 mean
             })
-            .collect()
+            .collect())
     }
 
     fn layer(&self, x: &mut [f32], layer: &Layer, spans: &[(usize, usize)]) {

@@ -281,19 +281,23 @@ impl Model {
             // Batches of like lengths keep each product's rows even.
             ids.sort_by_key(|(_, _, ids)| ids.len());
             use rayon::prelude::*;
-            let mut embedded: Vec<(usize, usize, usize, Vec<f32>)> = ids
+            let batches: Vec<Vec<(usize, usize, usize, Vec<f32>)>> = ids
                 .par_chunks(BATCH)
-                .flat_map_iter(|batch| {
+                .map(|batch| {
                     let sentences: Vec<Vec<u32>> =
                         batch.iter().map(|(_, _, s)| s.clone()).collect();
-                    let sums = encoder.bert().sums(&sentences);
-                    batch
+                    let sums = encoder
+                        .bert()
+                        .sums(&sentences)
+                        .map_err(|why| self.unreadable(why))?;
+                    Ok(batch
                         .iter()
                         .zip(sums)
                         .map(|((i, weight, ids), sum)| (*i, *weight, ids.len(), sum))
-                        .collect::<Vec<_>>()
+                        .collect())
                 })
-                .collect();
+                .collect::<Result<_, LoadError>>()?;
+            let mut embedded: Vec<_> = batches.into_iter().flatten().collect();
             embedded.sort_by_key(|(i, ..)| *i);
             let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
             if cache.len() + missing.len() > CACHE_LIMIT {
@@ -312,19 +316,33 @@ impl Model {
                 Some(v) => Ok(v.clone()),
                 None => {
                     let encoder = self.encoder()?;
-                    let windows: Vec<_> = encoder
+                    let windows = encoder
                         .windows(t)
                         .into_iter()
                         .map(|(ids, weight)| {
                             let len = ids.len();
-                            let sum = encoder.bert().sums(&[ids]).swap_remove(0);
-                            (0, weight, len, sum)
+                            let mut sums = encoder
+                                .bert()
+                                .sums(&[ids])
+                                .map_err(|why| self.unreadable(why))?;
+                            Ok((0, weight, len, sums.swap_remove(0)))
                         })
-                        .collect();
+                        .collect::<Result<Vec<_>, LoadError>>()?;
                     Ok(combine(&windows).into())
                 }
             })
             .collect()
+    }
+}
+
+impl Model {
+    /// A word row that could not be read from the model file (e5 reads
+    /// them as tokens look them up).
+    fn unreadable(&self, why: String) -> LoadError {
+        LoadError::Corrupt {
+            path: self.dir.join(e5::FILE),
+            why,
+        }
     }
 }
 

@@ -121,6 +121,83 @@ impl Matrix {
     }
 }
 
+/// A row-major `rows × cols` Q4_0 matrix left in its file, each row read
+/// when it is looked up: e5's 250,037-word table (54 MB, of which a text
+/// needs a few rows) is then never in memory.
+#[derive(Debug)]
+pub(crate) struct FileRows {
+    file: std::fs::File,
+    offset: u64,
+    rows: usize,
+    cols: usize,
+}
+
+impl FileRows {
+    /// The matrix at `offset` in `file` (which the caller checked holds
+    /// it), `cols` a multiple of [`BLOCK`].
+    pub(crate) fn new(file: std::fs::File, offset: u64, rows: usize, cols: usize) -> FileRows {
+        FileRows {
+            file,
+            offset,
+            rows,
+            cols,
+        }
+    }
+
+    /// Row `row` into `out` (`cols` long), read from the file; an error
+    /// when there is no such row, the read fails, or a scale is not finite.
+    pub(crate) fn row(&self, row: usize, out: &mut [f32]) -> Result<(), String> {
+        if row >= self.rows || out.len() != self.cols || self.cols % BLOCK != 0 {
+            return Err(format!("no row {row} of {} × {}", self.rows, self.cols));
+        }
+        let length = self.cols / BLOCK * BLOCK_BYTES;
+        let at = self.offset + (row * length) as u64;
+        let mut bytes = [0u8; 64 * BLOCK_BYTES];
+        let mut heap = Vec::new();
+        let bytes = if length <= bytes.len() {
+            &mut bytes[..length]
+        } else {
+            heap.resize(length, 0);
+            &mut heap[..]
+        };
+        read_exact_at(&self.file, bytes, at).map_err(|e| format!("reading at byte {at}: {e}"))?;
+        let finite = bytes
+            .chunks_exact(BLOCK_BYTES)
+            .all(|b| f16_to_f32(u16::from_le_bytes([b[0], b[1]])).is_finite());
+        if !finite {
+            return Err(format!("word {row} has a scale that is not finite"));
+        }
+        dequantise(bytes, out);
+        Ok(())
+    }
+}
+
+/// Fills `buf` from `file` at `at`, leaving the file's position alone
+/// where the platform can (threads read rows at once).
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &std::fs::File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
 /// Quantises `weights` (a multiple of 32 long) to Q4_0 as ggml does:
 /// per block, the weight of largest magnitude `m` sets `d = m / −8`, and
 /// each weight is `round(w / d) + 8` clamped to 0..=15. For writing test

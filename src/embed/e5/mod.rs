@@ -98,18 +98,42 @@ pub(crate) struct E5 {
 
 impl E5 {
     /// Reads the file `check` accepted: the tokenizer, the f32 tensors
-    /// (copied out, each checked finite) and the 4-bit ones (left in the
-    /// file's buffer, their scales checked finite).
+    /// (copied out, each checked finite) and the layers' 4-bit ones (left
+    /// in the file's buffer, their scales checked finite). The word table
+    /// is not read: its 54 MB stay in the file, a row read (and its scales
+    /// checked) as a token looks it up, so the model holds 17 MB, not 71.
     pub(crate) fn load(path: &Path, checked: &Checked) -> Result<E5, LoadError> {
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Missing {
+        let missing = |e: std::io::Error| LoadError::Missing {
             path: path.to_owned(),
             why: e.to_string(),
-        })?;
-        E5::parse(Arc::new(bytes), checked).map_err(corrupt(path))
+        };
+        let mut file = std::fs::File::open(path).map_err(missing)?;
+        let length = file.metadata().map_err(missing)?.len();
+        if length != checked.length {
+            return Err(corrupt(path)(format!(
+                "{length} bytes now, {} when it was opened",
+                checked.length
+            )));
+        }
+        let word = checked.layout.tensors["emb.word"];
+        let word_end = word.offset + word.elements / q4::BLOCK * q4::BLOCK_BYTES;
+        // Zeroed memory the word table's range never writes: the system
+        // gives it as untouched pages, which hold no memory.
+        let mut bytes = vec![0u8; length as usize];
+        file.read_exact(&mut bytes[..word.offset])
+            .and_then(|_| file.seek(SeekFrom::Start(word_end as u64)))
+            .and_then(|_| file.read_exact(&mut bytes[word_end..]))
+            .map_err(|e| corrupt(path)(format!("reading: {e}")))?;
+        E5::parse(Arc::new(bytes), checked, Some(file)).map_err(corrupt(path))
     }
 
-    /// The encoder in `bytes`, which must be the file `checked` describes.
-    fn parse(bytes: Arc<Vec<u8>>, checked: &Checked) -> Result<E5, String> {
+    /// The encoder in `bytes`, which must be the file `checked` describes;
+    /// the word table read from `bytes`, or, given the `file`, left there.
+    fn parse(
+        bytes: Arc<Vec<u8>>,
+        checked: &Checked,
+        file: Option<std::fs::File>,
+    ) -> Result<E5, String> {
         if bytes.len() as u64 != checked.length {
             return Err(format!(
                 "{} bytes now, {} when it was opened",
@@ -194,7 +218,21 @@ impl E5 {
         let mut token_type = floats("emb.type")?;
         token_type.truncate(h);
         let bert = Bert {
-            word: Table::Q4(blocks("emb.word", config.vocabulary, h)?),
+            word: match file {
+                None => Table::Q4(blocks("emb.word", config.vocabulary, h)?),
+                Some(file) => {
+                    let t = tensor("emb.word")?;
+                    if t.dtype != Dtype::Q4 || t.elements != config.vocabulary * h {
+                        return Err("tensor emb.word is not the 4-bit word table".to_owned());
+                    }
+                    Table::Q4File(q4::FileRows::new(
+                        file,
+                        t.offset as u64,
+                        config.vocabulary,
+                        h,
+                    ))
+                }
+            },
             position: floats("emb.pos")?,
             token_type,
             embedding_norm: norm("emb.ln")?,

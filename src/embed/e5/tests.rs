@@ -40,7 +40,7 @@ fn every_truncation_is_an_error_not_a_panic() {
         let short = &bytes[..len];
         assert!(layout_of(short).is_err(), "{len} bytes");
         // Loading bytes shorter than the checked file fails too.
-        assert!(E5::parse(Arc::new(short.to_vec()), &checked).is_err());
+        assert!(E5::parse(Arc::new(short.to_vec()), &checked, None).is_err());
     }
 }
 
@@ -66,12 +66,13 @@ fn garbled_bytes_are_errors_or_a_model_never_a_panic() {
             layout,
             length: garbled.len() as u64,
         };
-        if let Ok(e5) = E5::parse(Arc::new(garbled), &checked) {
+        if let Ok(e5) = E5::parse(Arc::new(garbled), &checked, None) {
             let windows = e5.windows("the rally\u{a0}said é");
             assert!(windows.iter().all(|(w, _)| w.len() <= 8));
             let sums = e5
                 .bert
-                .sums(&windows.into_iter().map(|w| w.0).collect::<Vec<_>>());
+                .sums(&windows.into_iter().map(|w| w.0).collect::<Vec<_>>())
+                .unwrap();
             assert!(sums.iter().all(|s| s.len() == 32));
         }
     }
@@ -124,7 +125,7 @@ fn corrupt_parts_are_named() {
         layout: layout_of(&bytes).unwrap(),
         length: bytes.len() as u64,
     };
-    let err = E5::parse(Arc::new(bytes), &checked).unwrap_err();
+    let err = E5::parse(Arc::new(bytes), &checked, None).unwrap_err();
     assert!(err.contains("l0.q.b"), "{err}");
 }
 
@@ -162,7 +163,7 @@ fn a_long_text_is_read_in_windows_of_the_positions_less_two() {
         layout: layout_of(&bytes).unwrap(),
         length: bytes.len() as u64,
     };
-    let e5 = E5::parse(Arc::new(bytes), &checked).unwrap();
+    let e5 = E5::parse(Arc::new(bytes), &checked, None).unwrap();
     // "▁query" ":" then 12 × "▁the": 14 pieces, windows of 6.
     let text = ["the"; 12].join(" ");
     let ids = e5.token_ids(&text);
