@@ -176,3 +176,20 @@ fn a_long_text_is_read_in_windows_of_the_positions_less_two() {
         assert_eq!((w[0], w[w.len() - 1]), (0, 2), "each window is <s> … </s>");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_tokenizes_into_known_pieces_and_windows_that_fit(text in "\\PC{0,60}|[ \t\u{a0}a-z.\u{7}]{0,40}") {
+        let bytes = tiny().to_bytes();
+        let checked = Checked {
+            layout: layout_of(&bytes).unwrap(),
+            length: bytes.len() as u64,
+        };
+        let e5 = E5::parse(Arc::new(bytes), &checked, None).unwrap();
+        let ids = e5.token_ids(&text);
+        proptest::prop_assert!(ids.iter().all(|&id| id < 20));
+        for (window, pieces) in e5.windows(&text) {
+            proptest::prop_assert!(window.len() <= 8 && window.len() == pieces + 2);
+        }
+    }
+}
