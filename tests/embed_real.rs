@@ -85,6 +85,7 @@ fn model() -> Option<Model> {
 #[test]
 fn token_ids_match_the_models_own_tokenizer() {
     let Some(model) = model() else { return };
+    assert_eq!(model.kind(), newsdiff::embed::Kind::MiniLm);
     for (text, ids, _) in REFERENCE {
         assert_eq!(model.token_ids(text).unwrap(), ids, "{text}");
     }

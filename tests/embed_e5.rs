@@ -1,0 +1,271 @@
+//! The e5 encoder's loading and forward pass on a tiny random model that
+//! this test writes itself (an E5S1 file, `embed::e5::write::tiny`), and
+//! `--model` with it. The real model has its own test
+//! (tests/embed_e5_real.rs).
+#![cfg(feature = "embed")]
+
+mod common;
+
+use common::{newsdiff_cmd, LEFT, RIGHT};
+use newsdiff::embed::e5::write::{quantised, tiny, Spec};
+use newsdiff::embed::{cosine, model_dir_for, Kind, LoadError, Model};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Writes `spec` into a fresh folder named after the test.
+fn write_model(name: &str, spec: &Spec) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdiff-e5-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("e5-small-q4.bin"), spec.to_bytes()).unwrap();
+    dir
+}
+
+/// The sum over tokens of the last layer of a plain float64 BERT forward
+/// pass (loops, from the equations), on the weights as the encoder reads
+/// them (the 4-bit ones quantised and expanded).
+fn reference_sum(spec: &Spec, ids: &[u32]) -> Vec<f64> {
+    let four_bit: HashMap<String, bool> = spec
+        .tensor_names()
+        .into_iter()
+        .map(|(n, q, _)| (n, q))
+        .collect();
+    let weights: HashMap<&str, Vec<f64>> = spec
+        .tensors
+        .iter()
+        .map(|(n, v)| {
+            let v = if four_bit[n] { quantised(v) } else { v.clone() };
+            (n.as_str(), v.into_iter().map(f64::from).collect())
+        })
+        .collect();
+    let w = |name: &str| &weights[name];
+    let (h, f, n) = (spec.hidden, spec.intermediate, ids.len());
+    let norm = |x: &mut Vec<Vec<f64>>, p: &str| {
+        for row in x.iter_mut() {
+            let mean = row.iter().sum::<f64>() / h as f64;
+            let var = row.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / h as f64;
+            for (i, v) in row.iter_mut().enumerate() {
+                *v = (*v - mean) / (var + 1e-12).sqrt() * w(&format!("{p}.w"))[i]
+                    + w(&format!("{p}.b"))[i];
+            }
+        }
+    };
+    let dense = |x: &Vec<Vec<f64>>, p: &str, inputs: usize, outputs: usize| -> Vec<Vec<f64>> {
+        x.iter()
+            .map(|row| {
+                (0..outputs)
+                    .map(|o| {
+                        w(&format!("{p}.b"))[o]
+                            + (0..inputs)
+                                .map(|i| row[i] * w(&format!("{p}.w"))[o * inputs + i])
+                                .sum::<f64>()
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let add = |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| -> Vec<Vec<f64>> {
+        a.iter()
+            .zip(b)
+            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
+            .collect()
+    };
+    let mut x: Vec<Vec<f64>> = ids
+        .iter()
+        .enumerate()
+        .map(|(p, &id)| {
+            (0..h)
+                .map(|i| {
+                    w("emb.word")[id as usize * h + i] + w("emb.pos")[p * h + i] + w("emb.type")[i]
+                })
+                .collect()
+        })
+        .collect();
+    norm(&mut x, "emb.ln");
+    let d = h / spec.heads;
+    for l in 0..spec.layers {
+        let p = |name: &str| format!("l{l}.{name}");
+        let (q, k, v) = (
+            dense(&x, &p("q"), h, h),
+            dense(&x, &p("k"), h, h),
+            dense(&x, &p("v"), h, h),
+        );
+        let mut context = vec![vec![0.0; h]; n];
+        for head in 0..spec.heads {
+            for i in 0..n {
+                let scores: Vec<f64> = (0..n)
+                    .map(|j| {
+                        (0..d)
+                            .map(|e| q[i][head * d + e] * k[j][head * d + e])
+                            .sum::<f64>()
+                            / (d as f64).sqrt()
+                    })
+                    .collect();
+                let max = scores.iter().cloned().fold(f64::MIN, f64::max);
+                let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+                let sum: f64 = exp.iter().sum();
+                for e in 0..d {
+                    context[i][head * d + e] =
+                        (0..n).map(|j| exp[j] / sum * v[j][head * d + e]).sum();
+                }
+            }
+        }
+        x = add(&x, &dense(&context, &p("ao"), h, h));
+        norm(&mut x, &p("aln"));
+        let mut inner = dense(&x, &p("fi"), h, f);
+        // Exact GELU; erf by its Taylor series (small values here).
+        let erf = |z: f64| {
+            let (mut term, mut sum) = (z, z);
+            for k in 1..80 {
+                term *= -z * z / k as f64;
+                sum += term / (2 * k + 1) as f64;
+            }
+            2.0 / std::f64::consts::PI.sqrt() * sum
+        };
+        inner
+            .iter_mut()
+            .flatten()
+            .for_each(|v| *v = 0.5 * *v * (1.0 + erf(*v / 2f64.sqrt())));
+        x = add(&x, &dense(&inner, &p("fo"), f, h));
+        norm(&mut x, &p("oln"));
+    }
+    (0..h).map(|i| x.iter().map(|r| r[i]).sum()).collect()
+}
+
+fn unit(mut v: Vec<f64>) -> Vec<f64> {
+    let length = v.iter().map(|x| x * x).sum::<f64>().sqrt();
+    v.iter_mut().for_each(|x| *x /= length);
+    v
+}
+
+#[test]
+fn the_forward_pass_matches_a_float64_reference() {
+    let spec = tiny();
+    let model = Model::open(&write_model("forward", &spec)).unwrap();
+    assert_eq!(model.kind(), Kind::E5);
+    let texts = ["the rally", "the minister said.", "fine é", "zz"];
+    let vectors = model.embed(&texts).unwrap();
+    for (text, v) in texts.iter().zip(&vectors) {
+        let ids = model.token_ids(text).unwrap();
+        assert!(ids.len() <= spec.positions, "one window: {ids:?}");
+        let want = unit(reference_sum(&spec, &ids));
+        for (got, want) in v.iter().zip(&want) {
+            assert!(
+                (f64::from(*got) - want).abs() < 1e-5,
+                "{text}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_text_is_the_weighted_mean_of_its_windows() {
+    let spec = tiny();
+    let model = Model::open(&write_model("windows", &spec)).unwrap();
+    // 14 pieces: windows of 6, 6 and 2, each <s> … </s>.
+    let text = ["the"; 12].join(" ");
+    let ids = model.token_ids(&text).unwrap();
+    let content = &ids[1..ids.len() - 1];
+    let mut total = vec![0.0; spec.hidden];
+    for chunk in content.chunks(spec.positions - 2) {
+        let window: Vec<u32> = [&[0], chunk, &[2]].concat();
+        let sum = reference_sum(&spec, &window);
+        for (t, s) in total.iter_mut().zip(sum) {
+            *t += chunk.len() as f64 * s / window.len() as f64;
+        }
+    }
+    let want = unit(total);
+    let got = model.embed(&[&text]).unwrap();
+    for (got, want) in got[0].iter().zip(&want) {
+        assert!((f64::from(*got) - want).abs() < 1e-5, "{got} vs {want}");
+    }
+}
+
+#[test]
+fn a_text_embeds_the_same_alone_in_a_batch_and_from_the_cache() {
+    let model = Model::open(&write_model("cache", &tiny())).unwrap();
+    let alone = model.embed(&["the rally said"]).unwrap();
+    let batch = model
+        .embed(&["the minister", "the rally said", &["the"; 12].join(" ")])
+        .unwrap();
+    let again = model.embed(&["the rally said"]).unwrap();
+    assert!(cosine(&alone[0], &batch[1]) > 1.0 - 1e-6);
+    assert_eq!(alone[0], again[0]);
+}
+
+#[test]
+fn a_truncated_file_is_corrupt_and_names_the_e5_setup() {
+    let spec = tiny();
+    let bytes = spec.to_bytes();
+    let dir = write_model("truncated", &spec);
+    for len in [0, 3, 40, 100, bytes.len() / 2, bytes.len() - 1] {
+        std::fs::write(dir.join("e5-small-q4.bin"), &bytes[..len]).unwrap();
+        let err = Model::open(&dir).expect_err("a truncated file should not open");
+        assert!(matches!(err, LoadError::Corrupt { .. }), "{len}: {err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("scripts/get-model e5") && !text.contains('\n'),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_changes_after_opening_fails_at_first_use() {
+    let spec = tiny();
+    let dir = write_model("changed", &spec);
+    let model = Model::open(&dir).unwrap();
+    std::fs::write(dir.join("e5-small-q4.bin"), &spec.to_bytes()[..500]).unwrap();
+    let err = model.embed(&["the rally"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+}
+
+#[test]
+fn the_e5_model_aligns_a_pair_through_the_command_line() {
+    let dir = write_model("cli", &tiny());
+    let output = newsdiff_cmd()
+        .args([
+            "--model",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+            LEFT,
+            RIGHT,
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pairs = json["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for pair in pairs {
+        let scorer = pair["scorer"].as_str().unwrap();
+        assert!(scorer == "lexical" || scorer == "semantic", "{scorer}");
+    }
+}
+
+#[test]
+fn each_model_has_its_own_default_folder() {
+    let e5 = model_dir_for(Kind::E5);
+    let minilm = model_dir_for(Kind::MiniLm);
+    assert!(e5.ends_with("newsdiff/multilingual-e5-small-q4"), "{e5:?}");
+    assert!(minilm.ends_with("newsdiff/all-minilm-l6-v2"), "{minilm:?}");
+    assert_eq!(e5.parent(), minilm.parent());
+}
+
+#[test]
+fn a_word_row_the_file_no_longer_holds_is_an_error_not_a_panic() {
+    let spec = tiny();
+    let dir = write_model("shrunk", &spec);
+    let model = Model::open(&dir).unwrap();
+    model.embed(&["the rally"]).unwrap();
+    // The word table is read row by row from the file: cut it short (the
+    // same file, so the open handle sees it) and a new text fails.
+    let path = dir.join("e5-small-q4.bin");
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(200).unwrap();
+    let err = model.embed(&["the minister"]).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("scripts/get-model e5"), "{err}");
+    // What the cache holds is still answered.
+    assert!(model.embed(&["the rally"]).is_ok());
+}
