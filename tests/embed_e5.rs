@@ -269,3 +269,11 @@ fn a_word_row_the_file_no_longer_holds_is_an_error_not_a_panic() {
     // What the cache holds is still answered.
     assert!(model.embed(&["the rally"]).is_ok());
 }
+
+#[test]
+fn the_aligner_combines_e5_cosines_with_e5_weights() {
+    use newsdiff::align::semantic::{Embedder, E5_WEIGHTS, WEIGHTS};
+    let model = Model::open(&write_model("weights", &tiny())).unwrap();
+    assert_eq!(Embedder::weights(&model), E5_WEIGHTS);
+    assert_ne!(E5_WEIGHTS, WEIGHTS, "each model has its own fit");
+}
