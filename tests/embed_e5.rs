@@ -277,3 +277,16 @@ fn the_aligner_combines_e5_cosines_with_e5_weights() {
     assert_eq!(Embedder::weights(&model), E5_WEIGHTS);
     assert_ne!(E5_WEIGHTS, WEIGHTS, "each model has its own fit");
 }
+
+#[test]
+fn a_short_name_stands_for_its_default_folder_unless_a_folder_has_that_name() {
+    use newsdiff::embed::model_dir;
+    use std::path::Path;
+    assert_eq!(model_dir(Some(Path::new("e5"))), model_dir_for(Kind::E5));
+    assert_eq!(
+        model_dir(Some(Path::new("minilm"))),
+        model_dir_for(Kind::MiniLm)
+    );
+    let elsewhere = Path::new("/no/such/place/e5");
+    assert_eq!(model_dir(Some(elsewhere)), elsewhere, "a path is a path");
+}

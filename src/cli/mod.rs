@@ -161,7 +161,9 @@ pub struct InputArgs {
     #[arg(long)]
     pub semantic: bool,
     /// The model folder for --semantic, which it implies (default:
-    /// $NEWSDIFF_MODEL, else ${XDG_CACHE_HOME:-~/.cache}/newsdiff/all-minilm-l6-v2).
+    /// $NEWSDIFF_MODEL, else ${XDG_CACHE_HOME:-~/.cache}/newsdiff/all-minilm-l6-v2);
+    /// `e5` names multilingual-e5-small where scripts/get-model e5 puts it,
+    /// `minilm` the default.
     #[cfg(feature = "embed")]
     #[arg(long, value_name = "DIR")]
     pub model: Option<std::path::PathBuf>,

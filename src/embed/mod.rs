@@ -80,15 +80,27 @@ pub enum Kind {
 
 /// The model folder: `explicit` (`--model DIR`), else `$NEWSDIFF_MODEL`,
 /// else where `scripts/get-model` puts MiniLM,
-/// `${XDG_CACHE_HOME:-$HOME/.cache}/newsdiff/all-minilm-l6-v2`.
+/// `${XDG_CACHE_HOME:-$HOME/.cache}/newsdiff/all-minilm-l6-v2`. A model's
+/// short name, `minilm` or `e5`, given where no such folder exists, stands
+/// for where `scripts/get-model` puts that model ([`model_dir_for`]).
 pub fn model_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(dir) = explicit {
-        return dir.to_owned();
+        return named_model(dir).map_or_else(|| dir.to_owned(), model_dir_for);
     }
     if let Some(dir) = std::env::var_os(MODEL_ENV).filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
     model_dir_for(Kind::MiniLm)
+}
+
+/// The model a short name stands for, unless a folder of that name exists.
+fn named_model(dir: &Path) -> Option<Kind> {
+    let kind = match dir.to_str()? {
+        "minilm" => Kind::MiniLm,
+        "e5" => Kind::E5,
+        _ => return None,
+    };
+    (!dir.exists()).then_some(kind)
 }
 
 /// Where `scripts/get-model` installs `kind` by default:
