@@ -5,7 +5,7 @@
 //! a blast." / "We had a great time."). A sentence encoder sees them, but
 //! costs about 10 ms a sentence, so it is spent only where the words
 //! disagree: on the open pairs of the two-sided gaps between settled
-//! sentences ([`super::gaps`]), those whose lexical similarity is below
+//! sentences (`align/gaps.rs`), those whose lexical similarity is below
 //! the threshold but high enough that a cosine could lift it there. The
 //! sentences of open pairs are embedded (once per distinct text, in
 //! batches), and an open pair whose [`combine`]d score reaches the

@@ -6,7 +6,7 @@
 //! after the header), then the data, little-endian.
 //!
 //! The file is mapped, and a tensor is its bytes in place, seen as f32
-//! ([`Floats::Mapped`]): loading copies nothing, and only the pages the
+//! (`Floats::Mapped`): loading copies nothing, and only the pages the
 //! encoder reads are ever brought in (of the 47 MB word table, the rows of
 //! the words a text has). Where the file cannot be mapped, or on a
 //! big-endian machine, each tensor is read into memory instead.
