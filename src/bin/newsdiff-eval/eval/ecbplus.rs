@@ -245,6 +245,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     }
     let documents: usize = clusters.iter().map(|c| c.documents.len()).sum();
     let mut table = Table::new("ecbplus-news", &folder.display().to_string());
+    table.compared = t.document_pairs;
     table.items = format!(
         "{} clusters, {} documents, {} document pairs",
         clusters.len(),

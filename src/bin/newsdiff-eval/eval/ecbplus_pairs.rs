@@ -78,6 +78,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     }
 
     let mut table = Table::new("ecbplus-pairs", &folder.display().to_string());
+    table.compared = items.len();
     table.items = format!(
         "{} article pairs with hand-made gold, {} gold sentence pairs, {} gold facts",
         items.len(),

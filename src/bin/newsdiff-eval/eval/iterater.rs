@@ -80,6 +80,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     let edits: Vec<SentenceEdit> = read_jsonl(&required_file(folder, "sentence_edits.jsonl")?)?;
     let revisions: Vec<Revision> = read_jsonl(&required_file(folder, "doc_revisions.jsonl")?)?;
     let mut table = Table::new("iterater-wikinews", &folder.display().to_string());
+    table.compared = revisions.len();
     table.items = format!(
         "{} revision pairs, {} edited sentence pairs",
         revisions.len(),

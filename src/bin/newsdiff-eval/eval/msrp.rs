@@ -63,6 +63,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
 
     let mut table = Table::new("msrp", &folder.display().to_string());
     let positives = pairs.iter().filter(|p| p.paraphrase).count();
+    table.compared = pairs.len();
     table.items = format!("{} sentence pairs, {} paraphrases", pairs.len(), positives);
     let t = config.min_similarity;
     let at_default = at_threshold(&scored, t);

@@ -308,6 +308,8 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
     let one_document = one_document_counts(folder, &names, &by_article, config)?;
 
     let mut table = Table::new("onestopenglish", &folder.display().to_string());
+    // Each article is compared adv–ele and adv–int.
+    table.compared = 2 * articles.len();
     table.items = format!(
         "{} articles × 3 levels, {} silver pairs",
         articles.len(),

@@ -62,6 +62,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
         .collect();
     let outcomes = evaluate_pairs(&texts, config);
     let mut table = Table::new("sts-news", &folder.display().to_string());
+    table.compared = pairs.len();
     table.items = format!("{} scored pairs", pairs.len());
 
     // Each subset, then the two families, then everything.

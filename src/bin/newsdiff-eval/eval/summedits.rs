@@ -57,6 +57,7 @@ pub fn evaluate(folder: &Path, config: &Config) -> Result<Table> {
 
     let mut table = Table::new("summedits-news", &folder.display().to_string());
     let inconsistent = rows.iter().filter(|r| changed(r)).count();
+    table.compared = rows.len();
     table.items = format!(
         "{} edited pairs ({} fact changed, {} consistent)",
         rows.len(),

@@ -180,9 +180,17 @@ pub struct Table {
     pub examples: Vec<String>,
     /// Wall time of the evaluation, seconds.
     pub seconds: f64,
+    /// How many pairs of texts (article or sentence pairs) the evaluation
+    /// compared, for the time a pair; 0 for sets of single documents.
+    pub compared: usize,
 }
 
 impl Table {
+    /// Wall time a compared pair of texts, when the set compares pairs.
+    pub fn seconds_per_pair(&self) -> Option<f64> {
+        (self.compared > 0).then(|| self.seconds / self.compared as f64)
+    }
+
     /// An empty table for a set and folder.
     pub fn new(set: &str, folder: &str) -> Table {
         Table {
@@ -279,7 +287,19 @@ impl Table {
                 let _ = writeln!(out, "    {e}");
             }
         }
-        let _ = writeln!(out, "  time: {:.2} s", self.seconds);
+        match self.seconds_per_pair() {
+            Some(each) => {
+                let _ = writeln!(
+                    out,
+                    "  time: {:.2} s ({:.1} ms a pair of texts)",
+                    self.seconds,
+                    each * 1000.0
+                );
+            }
+            None => {
+                let _ = writeln!(out, "  time: {:.2} s", self.seconds);
+            }
+        }
         out
     }
 
@@ -310,6 +330,7 @@ impl Table {
             "notes": self.notes,
             "examples": self.examples,
             "seconds": self.seconds,
+            "seconds_per_pair": self.seconds_per_pair(),
         })
     }
 }
@@ -317,6 +338,19 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_a_pair_is_shown_only_for_sets_of_pairs() {
+        let mut t = Table::new("x", "dir");
+        t.seconds = 2.0;
+        assert!(t.to_text().contains("time: 2.00 s\n"), "{}", t.to_text());
+        assert_eq!(t.to_json()["seconds_per_pair"], Value::Null);
+        t.compared = 8;
+        assert!(t
+            .to_text()
+            .contains("time: 2.00 s (250.0 ms a pair of texts)"));
+        assert_eq!(t.to_json()["seconds_per_pair"], json!(0.25));
+    }
 
     #[test]
     fn nan_becomes_null_and_text_shows_na() {
