@@ -290,3 +290,15 @@ fn a_short_name_stands_for_its_default_folder_unless_a_folder_has_that_name() {
     let elsewhere = Path::new("/no/such/place/e5");
     assert_eq!(model_dir(Some(elsewhere)), elsewhere, "a path is a path");
 }
+
+#[test]
+fn e5_not_installed_names_the_command_that_installs_it() {
+    let dir = std::env::temp_dir()
+        .join(format!("newsdiff-e5-absent-{}", std::process::id()))
+        .join("multilingual-e5-small-q4");
+    let err = Model::open(&dir).unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, LoadError::Missing { .. }), "{text}");
+    assert!(text.contains("e5-small-q4.bin"), "{text}");
+    assert!(text.ends_with("run scripts/get-model e5"), "{text}");
+}

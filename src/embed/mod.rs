@@ -113,10 +113,15 @@ pub fn model_dir_for(kind: Kind) -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(|| PathBuf::from(".cache"));
-    cache.join("newsdiff").join(match kind {
+    cache.join("newsdiff").join(folder_name(kind))
+}
+
+/// The name of `kind`'s folder under the cache.
+fn folder_name(kind: Kind) -> &'static str {
+    match kind {
         Kind::MiniLm => "all-minilm-l6-v2",
         Kind::E5 => "multilingual-e5-small-q4",
-    })
+    }
 }
 
 /// A model folder checked at start-up, its weights read on first use.
@@ -161,6 +166,15 @@ impl Model {
     /// the config gives, inside the file.
     pub fn open(dir: &Path) -> Result<Model, LoadError> {
         let e5_file = dir.join(e5::FILE);
+        // A folder named as e5's is e5's, installed or not: a missing
+        // model is reported with the command that installs it.
+        let e5_folder = dir.file_name().is_some_and(|n| n == folder_name(Kind::E5));
+        if e5_folder && !e5_file.exists() {
+            return Err(LoadError::Missing {
+                why: "no such file".into(),
+                path: e5_file,
+            });
+        }
         if e5_file.exists() {
             return Ok(Model {
                 dir: dir.to_owned(),
