@@ -237,6 +237,17 @@ mod pipeline {
             "Microsoft has allegedly issued a temporary patch for its browser.",
         );
         assert!(found.is_empty(), "{found:?}");
+        // A hedge traded for a likelihood still hedges: nothing.
+        let found = kinds(
+            "The intended target is thought to have been a government building.",
+            "The intended target was probably a government building.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = kinds(
+            "The target may have been a government building.",
+            "The target was reportedly a government building.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

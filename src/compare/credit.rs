@@ -10,8 +10,8 @@ use crate::text::normalize;
 use rustc_hash::FxHashSet;
 
 /// A reporting hedge ("reportedly", "were said to") on one side only, when
-/// the other side credits nobody for the group: the claim lost (or gained)
-/// its hedge.
+/// the other side credits nobody for the group and states the claim firmly:
+/// the claim lost (or gained) its hedge.
 pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
     let hedge_of = |side: &Side<'_>| {
         side.sentences
@@ -40,11 +40,20 @@ pub(super) fn hedges(l: &Side<'_>, r: &Side<'_>) -> Option<AttributionChange> {
             .collect();
         !hedged.is_empty() && overlap(&hedged, &there) >= SAME_CONTENT
     };
+    // A side that makes the claim a likelihood ("probably") still hedges
+    // it: trading "is thought to" for "probably" drops no hedge.
+    let firm = |side: &Side<'_>| {
+        !side.sentences.iter().any(|s| {
+            side.doc
+                .words_of(s.index)
+                .any(|w| crate::lexicon::hedges::is_epistemic(&w.folded))
+        })
+    };
     let (kind, left, right, hedge) = match (hedge_of(l), hedge_of(r)) {
-        (Some((li, (h, rest))), None) if uncredited(r) && carried(&rest, r) => {
+        (Some((li, (h, rest))), None) if uncredited(r) && firm(r) && carried(&rest, r) => {
             (Kind::AttributionDropped, Some(li), None, h)
         }
-        (None, Some((ri, (h, rest)))) if uncredited(l) && carried(&rest, l) => {
+        (None, Some((ri, (h, rest)))) if uncredited(l) && firm(l) && carried(&rest, l) => {
             (Kind::AttributionAdded, None, Some(ri), h)
         }
         _ => return None,

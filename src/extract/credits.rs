@@ -32,9 +32,6 @@ const ACT_CUES: &[&str] = &[
     "write",
 ];
 
-/// Hedges that credit somebody unnamed ("has reportedly issued").
-const HEDGES: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
-
 /// Verbs of saying the cue lexicon leaves out (they are rare, or loaded in
 /// ways the cue comparison should not judge), which still credit a source.
 const OTHER_CREDITS: &[&str] = &[
@@ -60,7 +57,9 @@ pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) ->
         if ctx.in_quote[k].is_some() || !ctx.toks[k].word {
             continue;
         }
-        if HEDGES.contains(&ctx.word(k)) || OTHER_CREDITS.contains(&ctx.word(k)) {
+        if crate::lexicon::hedges::REPORTING.contains(&ctx.word(k))
+            || OTHER_CREDITS.contains(&ctx.word(k))
+        {
             return true;
         }
         let Some(cue) = match_at(ctx, k) else {
@@ -103,7 +102,7 @@ pub(crate) fn hedge<'a>(ctx: &Ctx<'a>) -> Option<(&'a str, &'a str)> {
             continue;
         }
         let rest = |to: usize| ctx.text.get(ctx.toks[to - 1].end..).unwrap_or_default();
-        if HEDGES.contains(&ctx.word(k)) {
+        if crate::lexicon::hedges::REPORTING.contains(&ctx.word(k)) {
             return Some((ctx.tok_text(k, k + 1), rest(k + 1)));
         }
         let passive = matches!(

@@ -13,10 +13,13 @@
 //! - [`negation`]: negators (contractions with or without their
 //!   apostrophe), negation without a negator, auxiliary classes.
 //! - [`quotes`]: quotation marks, by the job they do.
+//! - [`hedges`]: reporting hedges ("reportedly") and the words that make a
+//!   claim a likelihood ("probably").
 
 pub(crate) mod calendar;
 pub(crate) mod cues;
 pub(crate) mod demonyms;
+pub(crate) mod hedges;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
