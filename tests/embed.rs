@@ -4,6 +4,8 @@
 //! (tests/embed_real.rs).
 #![cfg(feature = "embed")]
 
+#[path = "common/bert_reference.rs"]
+mod bert_reference;
 mod common;
 
 use common::{newsdiff_cmd, LEFT, RIGHT};
@@ -108,117 +110,43 @@ fn write_model(name: &str) -> PathBuf {
     dir
 }
 
-/// A plain float64 forward pass of BERT, written from the equations with
-/// loops, to check the encoder's matrix-product version against.
+/// The reference forward pass (`tests/common/bert_reference.rs`) on the
+/// tiny model's weights, mean-pooled and unit length.
 fn reference(ids: &[u32]) -> Vec<f64> {
+    use bert_reference::Tensor::*;
     let weights: std::collections::HashMap<String, Vec<f64>> = tensors()
         .into_iter()
         .map(|(n, _, v)| (n, v.into_iter().map(f64::from).collect()))
         .collect();
-    let w = |name: &str| &weights[name];
-    let h = HIDDEN;
-    let n = ids.len();
-    let norm = |x: &mut Vec<Vec<f64>>, p: &str| {
-        for row in x.iter_mut() {
-            let mean = row.iter().sum::<f64>() / h as f64;
-            let var = row.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / h as f64;
-            for (i, v) in row.iter_mut().enumerate() {
-                *v = (*v - mean) / (var + 1e-12).sqrt() * w(&format!("{p}.weight"))[i]
-                    + w(&format!("{p}.bias"))[i];
-            }
+    let name = |t: bert_reference::Tensor, bias: bool| -> String {
+        let part = if bias { "bias" } else { "weight" };
+        let layer = |l: usize, name: &str| format!("encoder.layer.{l}.{name}.{part}");
+        match t {
+            Word => "embeddings.word_embeddings.weight".into(),
+            Position => "embeddings.position_embeddings.weight".into(),
+            TokenType => "embeddings.token_type_embeddings.weight".into(),
+            EmbeddingNorm => format!("embeddings.LayerNorm.{part}"),
+            Query(l) => layer(l, "attention.self.query"),
+            Key(l) => layer(l, "attention.self.key"),
+            Value(l) => layer(l, "attention.self.value"),
+            AttentionOut(l) => layer(l, "attention.output.dense"),
+            AttentionNorm(l) => layer(l, "attention.output.LayerNorm"),
+            Intermediate(l) => layer(l, "intermediate.dense"),
+            Output(l) => layer(l, "output.dense"),
+            OutputNorm(l) => layer(l, "output.LayerNorm"),
         }
     };
-    let dense = |x: &Vec<Vec<f64>>, p: &str, inputs: usize, outputs: usize| -> Vec<Vec<f64>> {
-        x.iter()
-            .map(|row| {
-                (0..outputs)
-                    .map(|o| {
-                        w(&format!("{p}.bias"))[o]
-                            + (0..inputs)
-                                .map(|i| row[i] * w(&format!("{p}.weight"))[o * inputs + i])
-                                .sum::<f64>()
-                    })
-                    .collect()
-            })
-            .collect()
+    let shape = bert_reference::Shape {
+        hidden: HIDDEN,
+        heads: HEADS,
+        intermediate: INTERMEDIATE,
+        layers: LAYERS,
     };
-    let mut x: Vec<Vec<f64>> = ids
-        .iter()
-        .enumerate()
-        .map(|(p, &id)| {
-            (0..h)
-                .map(|i| {
-                    w("embeddings.word_embeddings.weight")[id as usize * h + i]
-                        + w("embeddings.position_embeddings.weight")[p * h + i]
-                        + w("embeddings.token_type_embeddings.weight")[i]
-                })
-                .collect()
-        })
-        .collect();
-    norm(&mut x, "embeddings.LayerNorm");
-    let d = h / HEADS;
-    for l in 0..LAYERS {
-        let p = format!("encoder.layer.{l}");
-        let q = dense(&x, &format!("{p}.attention.self.query"), h, h);
-        let k = dense(&x, &format!("{p}.attention.self.key"), h, h);
-        let v = dense(&x, &format!("{p}.attention.self.value"), h, h);
-        let mut context = vec![vec![0.0; h]; n];
-        for head in 0..HEADS {
-            for i in 0..n {
-                let scores: Vec<f64> = (0..n)
-                    .map(|j| {
-                        (0..d)
-                            .map(|e| q[i][head * d + e] * k[j][head * d + e])
-                            .sum::<f64>()
-                            / (d as f64).sqrt()
-                    })
-                    .collect();
-                let max = scores.iter().cloned().fold(f64::MIN, f64::max);
-                let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-                let sum: f64 = exp.iter().sum();
-                for e in 0..d {
-                    context[i][head * d + e] =
-                        (0..n).map(|j| exp[j] / sum * v[j][head * d + e]).sum();
-                }
-            }
-        }
-        let attended = dense(&context, &format!("{p}.attention.output.dense"), h, h);
-        x = x
-            .iter()
-            .zip(&attended)
-            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
-            .collect();
-        norm(&mut x, &format!("{p}.attention.output.LayerNorm"));
-        let mut inner = dense(&x, &format!("{p}.intermediate.dense"), h, INTERMEDIATE);
-        // GELU with the exact normal CDF; erf by its Taylor series, which
-        // converges fast for the small values of a random tiny model.
-        let erf = |z: f64| {
-            let mut term = z;
-            let mut sum = z;
-            for k in 1..60 {
-                term *= -z * z / k as f64;
-                sum += term / (2 * k + 1) as f64;
-            }
-            2.0 / std::f64::consts::PI.sqrt() * sum
-        };
-        inner
-            .iter_mut()
-            .flatten()
-            .for_each(|v| *v = 0.5 * *v * (1.0 + erf(*v / 2f64.sqrt())));
-        let out = dense(&inner, &format!("{p}.output.dense"), INTERMEDIATE, h);
-        x = x
-            .iter()
-            .zip(&out)
-            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
-            .collect();
-        norm(&mut x, &format!("{p}.output.LayerNorm"));
-    }
-    let mut mean: Vec<f64> = (0..h)
-        .map(|i| x.iter().map(|r| r[i]).sum::<f64>() / n as f64)
-        .collect();
-    let length = mean.iter().map(|v| v * v).sum::<f64>().sqrt();
-    mean.iter_mut().for_each(|v| *v /= length);
-    mean
+    bert_reference::unit(bert_reference::reference_sum(
+        &shape,
+        &|t, bias| &weights[&name(t, bias)],
+        ids,
+    ))
 }
 
 #[test]

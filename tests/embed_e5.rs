@@ -4,6 +4,8 @@
 //! (tests/embed_e5_real.rs).
 #![cfg(feature = "embed")]
 
+#[path = "common/bert_reference.rs"]
+mod bert_reference;
 mod common;
 
 use common::{newsdiff_cmd, LEFT, RIGHT};
@@ -20,10 +22,11 @@ fn write_model(name: &str, spec: &Spec) -> PathBuf {
     dir
 }
 
-/// The sum over tokens of the last layer of a plain float64 BERT forward
-/// pass (loops, from the equations), on the weights as the encoder reads
+/// The sum over tokens of the last layer of the reference forward pass
+/// (`tests/common/bert_reference.rs`), on the weights as the encoder reads
 /// them (the 4-bit ones quantised and expanded).
 fn reference_sum(spec: &Spec, ids: &[u32]) -> Vec<f64> {
+    use bert_reference::Tensor::*;
     let four_bit: HashMap<String, bool> = spec
         .tensor_names()
         .into_iter()
@@ -37,105 +40,33 @@ fn reference_sum(spec: &Spec, ids: &[u32]) -> Vec<f64> {
             (n.as_str(), v.into_iter().map(f64::from).collect())
         })
         .collect();
-    let w = |name: &str| &weights[name];
-    let (h, f, n) = (spec.hidden, spec.intermediate, ids.len());
-    let norm = |x: &mut Vec<Vec<f64>>, p: &str| {
-        for row in x.iter_mut() {
-            let mean = row.iter().sum::<f64>() / h as f64;
-            let var = row.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / h as f64;
-            for (i, v) in row.iter_mut().enumerate() {
-                *v = (*v - mean) / (var + 1e-12).sqrt() * w(&format!("{p}.w"))[i]
-                    + w(&format!("{p}.b"))[i];
-            }
+    let name = |t: bert_reference::Tensor, bias: bool| -> String {
+        let part = if bias { "b" } else { "w" };
+        match t {
+            Word => "emb.word".into(),
+            Position => "emb.pos".into(),
+            TokenType => "emb.type".into(),
+            EmbeddingNorm => format!("emb.ln.{part}"),
+            Query(l) => format!("l{l}.q.{part}"),
+            Key(l) => format!("l{l}.k.{part}"),
+            Value(l) => format!("l{l}.v.{part}"),
+            AttentionOut(l) => format!("l{l}.ao.{part}"),
+            AttentionNorm(l) => format!("l{l}.aln.{part}"),
+            Intermediate(l) => format!("l{l}.fi.{part}"),
+            Output(l) => format!("l{l}.fo.{part}"),
+            OutputNorm(l) => format!("l{l}.oln.{part}"),
         }
     };
-    let dense = |x: &Vec<Vec<f64>>, p: &str, inputs: usize, outputs: usize| -> Vec<Vec<f64>> {
-        x.iter()
-            .map(|row| {
-                (0..outputs)
-                    .map(|o| {
-                        w(&format!("{p}.b"))[o]
-                            + (0..inputs)
-                                .map(|i| row[i] * w(&format!("{p}.w"))[o * inputs + i])
-                                .sum::<f64>()
-                    })
-                    .collect()
-            })
-            .collect()
+    let shape = bert_reference::Shape {
+        hidden: spec.hidden,
+        heads: spec.heads,
+        intermediate: spec.intermediate,
+        layers: spec.layers,
     };
-    let add = |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| -> Vec<Vec<f64>> {
-        a.iter()
-            .zip(b)
-            .map(|(a, b)| a.iter().zip(b).map(|(a, b)| a + b).collect())
-            .collect()
-    };
-    let mut x: Vec<Vec<f64>> = ids
-        .iter()
-        .enumerate()
-        .map(|(p, &id)| {
-            (0..h)
-                .map(|i| {
-                    w("emb.word")[id as usize * h + i] + w("emb.pos")[p * h + i] + w("emb.type")[i]
-                })
-                .collect()
-        })
-        .collect();
-    norm(&mut x, "emb.ln");
-    let d = h / spec.heads;
-    for l in 0..spec.layers {
-        let p = |name: &str| format!("l{l}.{name}");
-        let (q, k, v) = (
-            dense(&x, &p("q"), h, h),
-            dense(&x, &p("k"), h, h),
-            dense(&x, &p("v"), h, h),
-        );
-        let mut context = vec![vec![0.0; h]; n];
-        for head in 0..spec.heads {
-            for i in 0..n {
-                let scores: Vec<f64> = (0..n)
-                    .map(|j| {
-                        (0..d)
-                            .map(|e| q[i][head * d + e] * k[j][head * d + e])
-                            .sum::<f64>()
-                            / (d as f64).sqrt()
-                    })
-                    .collect();
-                let max = scores.iter().cloned().fold(f64::MIN, f64::max);
-                let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-                let sum: f64 = exp.iter().sum();
-                for e in 0..d {
-                    context[i][head * d + e] =
-                        (0..n).map(|j| exp[j] / sum * v[j][head * d + e]).sum();
-                }
-            }
-        }
-        x = add(&x, &dense(&context, &p("ao"), h, h));
-        norm(&mut x, &p("aln"));
-        let mut inner = dense(&x, &p("fi"), h, f);
-        // Exact GELU; erf by its Taylor series (small values here).
-        let erf = |z: f64| {
-            let (mut term, mut sum) = (z, z);
-            for k in 1..80 {
-                term *= -z * z / k as f64;
-                sum += term / (2 * k + 1) as f64;
-            }
-            2.0 / std::f64::consts::PI.sqrt() * sum
-        };
-        inner
-            .iter_mut()
-            .flatten()
-            .for_each(|v| *v = 0.5 * *v * (1.0 + erf(*v / 2f64.sqrt())));
-        x = add(&x, &dense(&inner, &p("fo"), f, h));
-        norm(&mut x, &p("oln"));
-    }
-    (0..h).map(|i| x.iter().map(|r| r[i]).sum()).collect()
+    bert_reference::reference_sum(&shape, &|t, bias| &weights[name(t, bias).as_str()], ids)
 }
 
-fn unit(mut v: Vec<f64>) -> Vec<f64> {
-    let length = v.iter().map(|x| x * x).sum::<f64>().sqrt();
-    v.iter_mut().for_each(|x| *x /= length);
-    v
-}
+use bert_reference::unit;
 
 #[test]
 fn the_forward_pass_matches_a_float64_reference() {
