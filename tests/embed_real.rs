@@ -10,6 +10,8 @@
 //! instead of skipping.
 #![cfg(feature = "embed")]
 
+mod common;
+
 use newsdiff::embed::{cosine, model_dir, Model};
 
 /// (text, token ids, first 8 dimensions of the unit embedding).
@@ -66,20 +68,9 @@ const COSINES: [[f64; 5]; 5] = [
     [0.027133, 0.033161, -0.004168, 0.005538, 1.000000],
 ];
 
-/// The installed model, or `None` (the tests then pass with a note) unless
-/// NEWSDIFF_REQUIRE_MODEL is set.
+/// The installed model (see `common::installed_model`).
 fn model() -> Option<Model> {
-    let dir = model_dir(None);
-    match Model::open(&dir) {
-        Ok(model) => Some(model),
-        Err(e) if std::env::var_os("NEWSDIFF_REQUIRE_MODEL").is_some() => {
-            panic!("NEWSDIFF_REQUIRE_MODEL is set: {e}")
-        }
-        Err(e) => {
-            eprintln!("skipped, no model: {e}");
-            None
-        }
-    }
+    common::installed_model(&model_dir(None))
 }
 
 #[test]

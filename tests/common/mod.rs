@@ -85,3 +85,20 @@ pub fn assert_trouble(assert: Assert, needles: &[&str]) -> String {
     }
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
+
+/// The model installed in `dir`, or `None` (a real-model test then passes
+/// with a note) unless NEWSDIFF_REQUIRE_MODEL is set, as CI sets it after
+/// installing the models.
+#[cfg(feature = "embed")]
+pub fn installed_model(dir: &Path) -> Option<newsdiff::embed::Model> {
+    match newsdiff::embed::Model::open(dir) {
+        Ok(model) => Some(model),
+        Err(e) if std::env::var_os("NEWSDIFF_REQUIRE_MODEL").is_some() => {
+            panic!("NEWSDIFF_REQUIRE_MODEL is set: {e}")
+        }
+        Err(e) => {
+            eprintln!("skipped, no model: {e}");
+            None
+        }
+    }
+}
