@@ -40,8 +40,7 @@ pub(super) const CONFIDENT: f64 = 0.6;
 /// (a whole rewritten section) stays linear in its length.
 const PARTNERS: usize = 16;
 
-/// Scores the pairs across two-sided gaps  that
-/// are not candidates yet. Those the words align join `scored`; those at
+/// Scores the pairs across two-sided gaps that are not candidates yet. Those the words align join `scored`; those at
 /// least `floor` but below the threshold are returned, with their lexical
 /// similarity: the open pairs.
 pub(super) fn rescan(
@@ -80,16 +79,16 @@ fn gap_pairs(
     counts: [usize; 2],
     compatible: &impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let mut settled = [vec![false; counts[0]], vec![false; counts[1]]];
-    for c in scored.iter().filter(|c| c.similarity >= CONFIDENT) {
-        settled[0][c.left()] = true;
-        settled[1][c.right()] = true;
-    }
     let confident: Vec<Candidate> = scored
         .iter()
         .filter(|c| c.similarity >= CONFIDENT)
         .copied()
         .collect();
+    let mut settled = [vec![false; counts[0]], vec![false; counts[1]]];
+    for c in &confident {
+        settled[0][c.left()] = true;
+        settled[1][c.right()] = true;
+    }
     let anchors = super::chain::heaviest_chain(&confident);
     let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 1);
     let mut from = (0, 0);

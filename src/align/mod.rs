@@ -342,32 +342,22 @@ fn align_body(
             .into_iter()
             .filter(|c| compatible(c.left(), c.right())),
     );
-    // Before the chain, so the same global alignment decides; the one
-    // hook of semantic alignment.
-    // Pairs the candidate search passed by (see `gaps`): with the words
-    // alone, those that reach the threshold; a sentence encoder also
-    // rescores those a little below it.
-    let decided = match embedder {
-        None => {
-            gaps::rescan(
-                &mut scored,
-                [&left, &right],
-                &idf,
-                min_similarity,
-                min_similarity,
-                compatible,
-            );
-            Default::default()
-        }
-        Some(embedder) => semantic::rescore(
-            &mut scored,
-            [&left, &right],
-            &idf,
-            min_similarity,
-            compatible,
-            embedder,
-        ),
-    };
+    // Pairs the candidate search passed by (see `gaps`), before the chain
+    // so that the same global alignment decides: those the words align
+    // join as they are; with a sentence encoder, those a little below the
+    // threshold are open to it (the one hook of semantic alignment).
+    let floor = embedder.map_or(min_similarity, |_| semantic::open_floor(min_similarity));
+    let open = gaps::rescan(
+        &mut scored,
+        [&left, &right],
+        &idf,
+        min_similarity,
+        floor,
+        compatible,
+    );
+    let decided = embedder.map_or_else(Default::default, |embedder| {
+        semantic::rescore(&mut scored, [&left, &right], open, min_similarity, embedder)
+    });
 
     let mut groups: Vec<Group> = chain::heaviest_chain(&scored)
         .into_iter()

@@ -18,7 +18,6 @@
 //! Near-verbatim copy has no two-sided gap, so it never loads the model.
 
 use super::chain::Candidate;
-use super::similarity::Idf;
 use super::Side;
 use rustc_hash::FxHashSet;
 use std::sync::Arc;
@@ -105,25 +104,29 @@ pub fn combine_with(w: &Weights, cosine: f64, lexical: f64) -> f64 {
     (w.cosine * cosine + w.lexical * lexical + w.bias).clamp(0.0, 1.0)
 }
 
-/// Rescores the candidates of the two-sided gaps (see the module comment)
-/// and returns the pairs, by position, whose score the model decided.
+/// The least lexical similarity of an open pair: only a pair the words
+/// nearly align is open to a model, and the rest are never embedded.
+/// "Nearly" is where all-MiniLM-L6-v2's fit, given a perfect cosine, just
+/// reaches the threshold (see `lexical_floor`), for every model: a model
+/// that weighs its cosine more would open every pair of a gap, at 10-20 ms
+/// a sentence.
+pub(super) fn open_floor(min_similarity: f64) -> f64 {
+    lexical_floor(&WEIGHTS, min_similarity)
+}
+
+/// Embeds the sentences of the open pairs (by position, with their
+/// lexical similarity; see `align/gaps.rs`), adds to `scored` those whose
+/// combined score reaches the threshold, and returns them: the pairs the
+/// model decided.
 pub(super) fn rescore(
     scored: &mut Vec<Candidate>,
     sides: [&Side; 2],
-    idf: &Idf,
+    open: Vec<(usize, usize, f64)>,
     min_similarity: f64,
-    compatible: impl Fn(usize, usize) -> bool,
     embedder: &dyn Embedder,
 ) -> FxHashSet<(usize, usize)> {
     let [left, right] = sides;
-    // Only a pair the words nearly align is open to the model; the rest are
-    // never embedded. "Nearly" is where all-MiniLM-L6-v2's fit, given a
-    // perfect cosine, just reaches the threshold (see `lexical_floor`),
-    // for every model: a model that weighs its cosine more would open
-    // every pair of a gap, at 10-20 ms a sentence.
-    let floor = lexical_floor(&WEIGHTS, min_similarity);
     let weights = embedder.weights();
-    let open = super::gaps::rescan(scored, sides, idf, min_similarity, floor, compatible);
     if open.is_empty() {
         return FxHashSet::default();
     }
