@@ -318,7 +318,7 @@ impl Model {
                     let sums = encoder
                         .bert()
                         .sums(&sentences)
-                        .map_err(|why| self.unreadable(why))?;
+                        .map_err(|why| self.corrupt_weights(why))?;
                     Ok(batch
                         .iter()
                         .zip(sums)
@@ -366,7 +366,7 @@ impl Model {
                             let mut sums = encoder
                                 .bert()
                                 .sums(&[ids])
-                                .map_err(|why| self.unreadable(why))?;
+                                .map_err(|why| self.corrupt_weights(why))?;
                             Ok((0, weight, len, sums.swap_remove(0)))
                         })
                         .collect::<Result<Vec<_>, LoadError>>()?;
@@ -380,7 +380,8 @@ impl Model {
 impl Model {
     /// A word row that could not be read from the model file (e5 reads
     /// them as tokens look them up).
-    /// The model's weights file is corrupt for `why`.
+    /// The model's weights file is corrupt for `why` (a non-finite value,
+    /// or an e5 word row that can no longer be read).
     fn corrupt_weights(&self, why: String) -> LoadError {
         let file = match self.kind() {
             Kind::MiniLm => "model.safetensors",
@@ -388,13 +389,6 @@ impl Model {
         };
         LoadError::Corrupt {
             path: self.dir.join(file),
-            why,
-        }
-    }
-
-    fn unreadable(&self, why: String) -> LoadError {
-        LoadError::Corrupt {
-            path: self.dir.join(e5::FILE),
             why,
         }
     }
