@@ -77,15 +77,22 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<String, InputError
     decode_owned(bytes.to_vec(), options)
 }
 
-/// [`decode`], taking the bytes: valid UTF-8 becomes the string in place
-/// rather than a copy (megabytes, for a long input).
-pub fn decode_owned(mut bytes: Vec<u8>, options: DecodeOptions) -> Result<String, InputError> {
-    if bytes.len() as u64 > options.max_bytes {
+/// `Err(TooLarge)` when `size` bytes are over `options.max_bytes`: the one
+/// size check every way in (a file, standard input, inline text, decoding).
+fn within_limit(size: u64, options: DecodeOptions) -> Result<(), InputError> {
+    if size > options.max_bytes {
         return Err(InputError::TooLarge {
-            size: bytes.len() as u64,
+            size,
             limit: options.max_bytes,
         });
     }
+    Ok(())
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 becomes the string in place
+/// rather than a copy (megabytes, for a long input).
+pub fn decode_owned(mut bytes: Vec<u8>, options: DecodeOptions) -> Result<String, InputError> {
+    within_limit(bytes.len() as u64, options)?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }
@@ -200,15 +207,10 @@ pub fn article_from_bytes(
     bytes: Vec<u8>,
     options: DecodeOptions,
 ) -> Result<Loaded, ReadError> {
-    if bytes.len() as u64 > options.max_bytes {
-        return Err(ReadError::Decode {
-            path: name.to_string(),
-            cause: InputError::TooLarge {
-                size: bytes.len() as u64,
-                limit: options.max_bytes,
-            },
-        });
-    }
+    within_limit(bytes.len() as u64, options).map_err(|cause| ReadError::Decode {
+        path: name.to_string(),
+        cause,
+    })?;
     let raw = Raw {
         bytes,
         charset: None,
@@ -324,6 +326,12 @@ fn read_bytes(path: &str, options: DecodeOptions) -> Result<Vec<u8>, ReadError> 
         path: path.to_string(),
         cause: source,
     };
+    let too_large = |size: u64| {
+        within_limit(size, options).map_err(|cause| ReadError::Decode {
+            path: path.to_string(),
+            cause,
+        })
+    };
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
@@ -338,16 +346,7 @@ fn read_bytes(path: &str, options: DecodeOptions) -> Result<Vec<u8>, ReadError> 
                 path: path.to_string(),
             });
         }
-        if meta.len() > options.max_bytes {
-            let source = InputError::TooLarge {
-                size: meta.len(),
-                limit: options.max_bytes,
-            };
-            return Err(ReadError::Decode {
-                path: path.to_string(),
-                cause: source,
-            });
-        }
+        too_large(meta.len())?;
         let file = std::fs::File::open(path).map_err(io)?;
         // Sized up front: read in one go, not in doubling steps from 32
         // bytes (the limit's `take` hides the file's size from read_to_end).
@@ -356,15 +355,7 @@ fn read_bytes(path: &str, options: DecodeOptions) -> Result<Vec<u8>, ReadError> 
             .read_to_end(&mut bytes)
             .map_err(io)?;
     }
-    if bytes.len() as u64 > options.max_bytes {
-        return Err(ReadError::Decode {
-            path: path.to_string(),
-            cause: InputError::TooLarge {
-                size: bytes.len() as u64,
-                limit: options.max_bytes,
-            },
-        });
-    }
+    too_large(bytes.len() as u64)?;
     Ok(bytes)
 }
 
