@@ -66,12 +66,14 @@ pub(crate) fn expected_shapes(config: &Config) -> Vec<(String, Vec<usize>)> {
     out
 }
 
-/// A weight matrix, `out × in` row-major: f32 (MiniLM), or 4-bit blocks
-/// (multilingual-e5), a stack of matrices of `in` columns whose rows are
-/// the rows of the whole, expanded to f32 for each product.
+/// A weight matrix, `out × in` row-major, as a stack of matrices of `in`
+/// columns whose rows are the rows of the whole (query, key and value are
+/// one product's three parts): f32 (MiniLM), each part where it lies in
+/// the mapped file, or 4-bit blocks (multilingual-e5), expanded to f32 for
+/// each product.
 #[derive(Debug)]
 pub(crate) enum Weight {
-    F32(Floats),
+    F32(Vec<Floats>),
     Q4(Vec<Matrix>),
 }
 
@@ -134,30 +136,24 @@ impl Bert {
                 bias: file.read(&format!("{prefix}.bias"), &[h])?.to_vec(),
             })
         };
-        // A dense layer from one or more stacked ones (query, key, value).
-        // One stays where it is in the mapped file; a stack is copied
-        // into one matrix (3 × 0.6 MB a layer).
-        let linear = |file: &mut SafeTensors,
-                      prefixes: &[String],
-                      inputs: usize,
-                      outputs: usize| {
-            let rows = outputs / prefixes.len();
-            let (mut weights, mut bias) = (Vec::new(), Vec::new());
-            for prefix in prefixes {
-                weights.push(file.read(&format!("{prefix}.weight"), &[rows, inputs])?);
-                bias.extend_from_slice(&file.read(&format!("{prefix}.bias"), &[rows])?);
-            }
-            let weight = match <[Floats; 1]>::try_from(weights) {
-                Ok([weight]) => weight,
-                Err(stack) => Floats::Owned(stack.iter().flat_map(|w| w.iter().copied()).collect()),
+        // A dense layer from one or more stacked ones (query, key, value),
+        // each left where it is in the mapped file: a copy of the stack
+        // would hold its 10 MB twice, mapped and copied.
+        let linear =
+            |file: &mut SafeTensors, prefixes: &[String], inputs: usize, outputs: usize| {
+                let rows = outputs / prefixes.len();
+                let (mut weights, mut bias) = (Vec::new(), Vec::new());
+                for prefix in prefixes {
+                    weights.push(file.read(&format!("{prefix}.weight"), &[rows, inputs])?);
+                    bias.extend_from_slice(&file.read(&format!("{prefix}.bias"), &[rows])?);
+                }
+                Ok::<_, LoadError>(Linear {
+                    weight: Weight::F32(weights),
+                    bias,
+                    inputs,
+                    outputs,
+                })
             };
-            Ok::<_, LoadError>(Linear {
-                weight: Weight::F32(weight),
-                bias,
-                inputs,
-                outputs,
-            })
-        };
         let mut layers = Vec::with_capacity(config.layers);
         for i in 0..config.layers {
             let p = format!("encoder.layer.{i}");
@@ -322,17 +318,28 @@ fn linear(x: &[f32], layer: &Linear) -> Vec<f32> {
     for _ in 0..rows {
         out.extend_from_slice(&layer.bias);
     }
-    let product = |weight: &[f32], out: &mut [f32]| {
-        multiply(
-            View::rows(x, rows, layer.inputs, layer.inputs),
-            View::transposed(weight, layer.outputs, layer.inputs, layer.inputs),
-            out,
-            layer.outputs,
-            true,
-        )
+    // `weight`'s rows are the outputs from column `first` on.
+    let product = |weight: &[f32], first: usize, out: &mut [f32]| {
+        let outputs = weight.len() / layer.inputs.max(1);
+        first + outputs <= layer.outputs
+            && multiply(
+                View::rows(x, rows, layer.inputs, layer.inputs),
+                View::transposed(weight, outputs, layer.inputs, layer.inputs),
+                out.get_mut(first..).unwrap_or_default(),
+                layer.outputs,
+                true,
+            )
     };
     let ok = match &layer.weight {
-        Weight::F32(weight) => product(weight, &mut out),
+        Weight::F32(parts) => {
+            let mut first = 0;
+            let mut ok = true;
+            for part in parts {
+                ok &= product(part, first, &mut out);
+                first += part.len() / layer.inputs.max(1);
+            }
+            ok && first == layer.outputs
+        }
         Weight::Q4(parts) => EXPANDED.with(|expanded| {
             let mut expanded = expanded.borrow_mut();
             expanded.resize(layer.outputs * layer.inputs, 0.0);
@@ -345,7 +352,7 @@ fn linear(x: &[f32], layer: &Linear) -> Vec<f32> {
                     && part.all(&mut expanded[at..at + n]);
                 at += n;
             }
-            ok && at == expanded.len() && product(&expanded, &mut out)
+            ok && at == expanded.len() && product(&expanded, 0, &mut out)
         }),
     };
     debug_assert!(ok, "the shapes are the loader's");
