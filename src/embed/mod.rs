@@ -294,7 +294,7 @@ impl Model {
             let encoder = self.encoder()?;
             // Each text's windows (one, but for a long text under e5), with
             // the text's index and the window's weight.
-            let mut ids: Vec<(usize, usize, Vec<u32>)> = missing
+            let ids: Vec<(usize, usize, Vec<u32>)> = missing
                 .iter()
                 .enumerate()
                 .flat_map(|(i, t)| {
@@ -304,17 +304,13 @@ impl Model {
                         .map(move |(ids, weight)| (i, weight, ids))
                 })
                 .collect();
-            // Batches of like lengths keep each product's rows even.
-            ids.sort_by_key(|(_, _, ids)| ids.len());
             use rayon::prelude::*;
-            // A few sentences are shared out over the cores too, rather
-            // than made one batch for one core.
-            let batch = BATCH.min(ids.len().div_ceil(rayon::current_num_threads().max(1)));
-            let batches: Vec<Vec<Pooled>> = ids
-                .par_chunks(batch.max(1))
+            let lengths: Vec<usize> = ids.iter().map(|(_, _, ids)| ids.len()).collect();
+            let batches: Vec<Vec<Pooled>> = batches(&lengths, rayon::current_num_threads())
+                .into_par_iter()
                 .map(|batch| {
                     let sentences: Vec<Vec<u32>> =
-                        batch.iter().map(|(_, _, s)| s.clone()).collect();
+                        batch.iter().map(|&k| ids[k].2.clone()).collect();
                     let sums = encoder
                         .bert()
                         .sums(&sentences)
@@ -322,7 +318,10 @@ impl Model {
                     Ok(batch
                         .iter()
                         .zip(sums)
-                        .map(|((i, weight, ids), sum)| (*i, *weight, ids.len(), sum))
+                        .map(|(&k, sum)| {
+                            let (i, weight, ids) = &ids[k];
+                            (*i, *weight, ids.len(), sum)
+                        })
                         .collect())
                 })
                 .collect::<Result<_, LoadError>>()?;
@@ -417,6 +416,33 @@ impl Loaded {
     }
 }
 
+/// The sentences of `lengths` (tokens each) shared into batches of about
+/// [`BATCH`] sentences, at least one for each of `threads`, with nearly
+/// equal tokens: a product's cost is its rows, the batch's tokens, and a
+/// few sentences split by count alone (the short ones on one core, the
+/// long on the other) left one core waiting. Longest first, each to the
+/// batch with the fewest tokens so far.
+fn batches(lengths: &[usize], threads: usize) -> Vec<Vec<usize>> {
+    let count = lengths
+        .len()
+        .div_ceil(BATCH)
+        .max(threads.max(1))
+        .min(lengths.len());
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(lengths[k]));
+    let mut lightest: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>> =
+        (0..count).map(|b| std::cmp::Reverse((0, b))).collect();
+    let mut out = vec![Vec::new(); count];
+    for k in order {
+        let Some(std::cmp::Reverse((tokens, b))) = lightest.pop() else {
+            break;
+        };
+        out[b].push(k);
+        lightest.push(std::cmp::Reverse((tokens + lengths[k], b)));
+    }
+    out
+}
+
 /// One window read: the index of its text, its weight (pieces), its
 /// tokens, and the sum of the last layer over them.
 type Pooled = (usize, usize, usize, Vec<f32>);
@@ -496,4 +522,36 @@ fn read_config(path: &Path) -> Result<bert::Config, LoadError> {
         return Err(corrupt(format!("hidden_act {act:?} is not gelu")));
     }
     Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_share_tokens_evenly_and_take_every_sentence_once() {
+        // Sorted by length and cut by count, these went 4+5+6 = 15 tokens
+        // to one core and 30+40+50 = 120 to the other.
+        let lengths = [4, 5, 6, 30, 40, 50];
+        let out = batches(&lengths, 2);
+        assert_eq!(out.len(), 2);
+        let tokens: Vec<usize> = out
+            .iter()
+            .map(|b| b.iter().map(|&k| lengths[k]).sum())
+            .collect();
+        assert!(tokens.iter().all(|&t| (60..=75).contains(&t)), "{tokens:?}");
+        let mut all: Vec<usize> = out.concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..lengths.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn batches_are_about_batch_long_and_never_empty() {
+        let lengths = vec![10; 10 * BATCH + 1];
+        let out = batches(&lengths, 2);
+        assert_eq!(out.len(), 11);
+        assert!(out.iter().all(|b| !b.is_empty() && b.len() <= BATCH));
+        assert_eq!(batches(&[7], 2), vec![vec![0]], "one sentence, one batch");
+        assert!(batches(&[], 2).is_empty());
+    }
 }
