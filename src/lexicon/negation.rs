@@ -59,13 +59,39 @@ const IMPLICIT_NEGATORS: &[&str] = &[
 /// True when `word` negates without a negator, given the words `before`
 /// and `next` around it: one of [`IMPLICIT_NEGATORS`], or "rather than",
 /// "as opposed", "far from", "yet to" ("is yet to open" says "has not
-/// opened").
+/// opened"), "ruled out" ("ruled out using mirrors to slow it" says they
+/// would not slow it), "ill-" before a participle ("ill-equipped to deal"
+/// says "not able to deal"), or a word whose negative prefix makes it the
+/// antonym of the rest ([`negated_by_its_prefix`]: "might sound
+/// unrealistic" says "might not sound possible").
 pub(crate) fn is_implicit_negator(before: &str, word: &str, next: &str) -> bool {
     IMPLICIT_NEGATORS.contains(&word)
         || (word == "rather" && next == "than")
         || (word == "opposed" && before == "as")
         || (word == "far" && next == "from")
         || (word == "yet" && next == "to")
+        || (matches!(word, "rule" | "rules" | "ruled" | "ruling") && next == "out")
+        || (word == "ill" && next.len() > 4 && next.ends_with("ed"))
+        || negated_by_its_prefix(word)
+}
+
+/// Negative prefixes of English adjectives ("unknown", "impossible",
+/// "illegal", "irregular", "dishonest").
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis"];
+
+/// True when `word` is a negative prefix on a word that WordNet lists as
+/// its antonym: "unrealistic" / "realistic", "impossible" / "possible".
+/// The antonym test keeps out the words that only look prefixed
+/// ("invaluable", "discover", "income", "united").
+pub(crate) fn negated_by_its_prefix(word: &str) -> bool {
+    NEGATIVE_PREFIXES.iter().any(|prefix| {
+        word.strip_prefix(prefix).is_some_and(|rest| {
+            rest.len() >= 4 && {
+                let rest = super::wordnet::word_key(rest);
+                super::wordnet::antonyms(super::wordnet::word_key(word)).any(|k| k == rest)
+            }
+        })
+    })
 }
 
 /// Auxiliaries that stand in for one another around a negator ("has" →
@@ -100,7 +126,46 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_prefix_negates_only_where_wordnet_says_so() {
+        for w in [
+            "unrealistic",
+            "unknown",
+            "impossible",
+            "inaccurate",
+            "dishonest",
+            "illegal",
+            "irregular",
+            "unhappy",
+            "unclear",
+        ] {
+            assert!(negated_by_its_prefix(w), "{w}");
+        }
+        for w in [
+            "invaluable",
+            "discover",
+            "income",
+            "inside",
+            "united",
+            "important",
+            "display",
+            "dismiss",
+            "impress",
+            "understand",
+            "universal",
+            "under",
+            "until",
+            "realistic",
+        ] {
+            assert!(!negated_by_its_prefix(w), "{w}");
+        }
+    }
+
+    #[test]
     fn implicit_negators_read_their_neighbours() {
+        assert!(is_implicit_negator("he", "ruled", "out"));
+        assert!(!is_implicit_negator("he", "ruled", "the"));
+        assert!(is_implicit_negator("are", "ill", "equipped"));
+        assert!(!is_implicit_negator("was", "ill", "for"));
         assert!(is_implicit_negator("", "unable", "to"));
         assert!(is_implicit_negator("is", "yet", "to"));
         assert!(!is_implicit_negator("not", "yet", "."));

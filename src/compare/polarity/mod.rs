@@ -338,7 +338,10 @@ fn negation(d: &Diffed<'_>) -> Option<((usize, usize), (usize, usize))> {
         } else {
             (&d.right, &change.right, &d.left, &change.left)
         };
-        for k in neg_range.clone().filter(|&k| negator_at(neg, k)) {
+        for k in neg_range
+            .clone()
+            .filter(|&k| negator_at(neg, k) && !broken_word(neg, k, neg_range, other, other_range))
+        {
             let Some(p) = predicate_after(neg, k) else {
                 continue;
             };
@@ -383,6 +386,37 @@ fn negation(d: &Diffed<'_>) -> Option<((usize, usize), (usize, usize))> {
         }
     }
     None
+}
+
+/// Letters a word broken in two may have lost at the break: a ligature
+/// ("ﬁ", "ﬃ") that a PDF export dropped.
+const LOST_AT_BREAK: usize = 3;
+
+/// True when the negator at `k` is the tail of a word broken in two, not a
+/// word: "significant" → "signi cant" or "signifi cant" (a text exported
+/// from a PDF lost its "ﬁ" ligature) reads "cant" as "can't". The word
+/// before it, also changed, and it must make up a word that the other
+/// side's change has in their place, but for a few lost letters.
+fn broken_word(
+    words: &[Word<'_>],
+    k: usize,
+    range: &std::ops::Range<usize>,
+    other: &[Word<'_>],
+    other_range: &std::ops::Range<usize>,
+) -> bool {
+    if k == range.start {
+        return false;
+    }
+    let (head, tail) = (&*words[k - 1].folded, &*words[k].folded);
+    other_range.clone().any(|q| {
+        let whole = &*other[q].folded;
+        whole.len() > head.len() + tail.len()
+            && whole.len() <= head.len() + tail.len() + LOST_AT_BREAK
+            && whole.starts_with(head)
+            && whole.ends_with(tail)
+    }) || other_range
+        .clone()
+        .any(|q| *other[q].folded == format!("{head}{tail}"))
 }
 
 /// True when `change` replaces a few words with a few others and the two

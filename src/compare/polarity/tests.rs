@@ -317,3 +317,48 @@ fn a_question_is_not_denied_by_a_statement() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_word_broken_in_two_is_no_denial() {
+    // A PDF export dropped the "fi" ligature: "cant" is the tail of
+    // "significant", not "can't".
+    for broken in ["signi cant", "signifi cant"] {
+        let found = polarity(
+            "This could be causing a significant problem that we need to look into.",
+            &format!("This could be causing a {broken} problem that we need to look into."),
+        );
+        assert_eq!(found, vec![], "{broken}");
+    }
+    // A real "cant" still denies.
+    let found = polarity(
+        "Officials said the families can return to the town this week.",
+        "Officials said the families cant return to the town this week.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_negative_prefix_or_a_ruled_out_says_what_a_not_says() {
+    for (left, right) in [
+        (
+            "It might sound unrealistic but they have destroyed the campaign hopes of Bush.",
+            "It might not sound possible but they have destroyed the campaign hopes of Bush.",
+        ),
+        (
+            "He ruled out the idea of using the mirrors to slow down global warming.",
+            "He said the mirror could cool buildings but the mirrors would not slow down global warming.",
+        ),
+        (
+            "Most institutions are ill-equipped to deal with it, Murray said.",
+            "Most institutions are not able to deal with it, Murray said.",
+        ),
+    ] {
+        assert_eq!(polarity(left, right), vec![], "{right}");
+    }
+    // Without the prefix, the added "not" is a denial.
+    let found = polarity(
+        "It might sound realistic but they have destroyed the campaign hopes of Bush.",
+        "It might not sound realistic but they have destroyed the campaign hopes of Bush.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
