@@ -268,6 +268,26 @@ mod pipeline {
     }
 
     #[test]
+    fn a_credit_reworded_as_another_source_is_neither_dropped_nor_added() {
+        // "according to an analysis" → "says a study": one credit on each
+        // side for the same statement.
+        let found = kinds(
+            "That is what most lottery millionaires do, according to an analysis of spending by jackpot winners.",
+            "That is what most lottery millionaires do, says a study of what jackpot winners do with their money.",
+        );
+        assert!(
+            !found.contains(&Kind::AttributionDropped) && !found.contains(&Kind::AttributionAdded),
+            "{found:?}"
+        );
+        // A plural speaker the lists lack still credits the statement.
+        let found = kinds(
+            "Opinion polls show healthy eating is the key reason cited by shoppers for buying organic produce.",
+            "Shoppers say that healthy eating is the main reason they buy organic food.",
+        );
+        assert!(!found.contains(&Kind::AttributionDropped), "{found:?}");
+    }
+
+    #[test]
     fn a_real_dropped_credit_is_still_found() {
         let found = kinds(
             "His body was recovered by rescuers on Sunday afternoon, according to local media reports.",

@@ -386,9 +386,24 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     } else {
         cue.to
     };
-    if p.inverted && cue.lemma == "according to" && cue.from > floor {
-        // "…, according to X." — the content is before the cue.
-        return with_clause(ctx, attribution, floor, cue.from);
+    // "…, according to X." and "…, says a study of spending." — the
+    // content is before the cue: an inverted speech tag after a comma
+    // follows what it reports, and the words after its speaker belong to
+    // the speaker ("of spending"), not to the statement.
+    // Set off by commas inside the statement ("The plan, says the agency,
+    // will cost more"), it reports both parts; the longer one stands for
+    // the statement, and a quotation after it is the speaker's words.
+    let tag_after_clause = cue.from > floor && ctx.toks[cue.from - 1].is(',');
+    if p.inverted && cue.from > floor && (cue.lemma == "according to" || tag_after_clause) {
+        let end = speaker_end(p).max(cue.to);
+        let words = |from: usize, to: usize| (from..to).filter(|&j| ctx.toks[j].word).count();
+        let resumes = cue.lemma != "according to" && end < limit && ctx.toks[end].is(',');
+        // Resuming, the part after is read as any content after a cue is
+        // (a quotation there is the speaker's words).
+        let quoted_after = (end + 1..limit).any(|j| ctx.in_quote[j].is_some());
+        if !(resumes && (quoted_after || words(end + 1, limit) > words(floor, cue.from))) {
+            return with_clause(ctx, attribution, floor, cue.from);
+        }
     }
     while start < limit && skippable_after_cue(ctx, start) {
         start += 1;

@@ -79,8 +79,17 @@ pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) ->
         // "took to Twitter to say:".
         let infinitive = cue.base && ctx.word(k.wrapping_sub(1)) == "to";
         // "The numbers show that …" reports, "police found the car" not.
-        let act = ACT_CUES.contains(&cue.lemma) && ctx.word(cue.to) != "that";
-        if act || (cue.base && cue.lemma != "according to" && !infinitive) {
+        let reports_that = ctx.word(cue.to) == "that";
+        let act = ACT_CUES.contains(&cue.lemma) && !reports_that;
+        // A plural speaker's "say" is the base form: "Shoppers say that
+        // …", and after the statement, "…, say the researchers."
+        let inverted_tag = cue.from > 0
+            && ctx.toks[cue.from - 1].is(',')
+            && ctx.toks.get(cue.to).is_some_and(|t| {
+                t.word && (t.cap || matches!(t.folded.as_ref(), "the" | "a" | "an"))
+            });
+        let plural = cue.base && (reports_that || inverted_tag);
+        if act || (cue.base && cue.lemma != "according to" && !infinitive && !plural) {
             continue;
         }
         if !not_reporting(ctx, cue) {

@@ -444,6 +444,17 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
             i += 1;
             continue;
         }
+        // "said Garcia-Moreno": a hyphenated name is one name.
+        if t.is('-')
+            && !t.space_before
+            && end == Some(i)
+            && ctx.toks.get(i + 1).is_some_and(|n| !n.space_before)
+            && i + 1 < ctx.toks.len()
+            && name_word(ctx, i + 1)
+        {
+            i += 1;
+            continue;
+        }
         if !t.word {
             if long && t.is(',') && end.is_some() {
                 // An appositive name closing the sentence.

@@ -216,11 +216,20 @@ fn a_missed_credit_is_seen_as_a_credit() {
     assert!(read(
         "Some critics are sceptical of farmed fish, citing high levels of toxins."
     ));
-    // A nickname is no speech tag; an act is no credit.
+    // A plural speaker the lists lack: the cue is in its base form.
+    assert!(read(
+        "Shoppers say that healthy eating is the main reason they buy organic food."
+    ));
+    assert!(read(
+        "One in ten children are obese, say the Health & Social Care Information Centre."
+    ));
+    // A nickname is no speech tag; an act is no credit, nor is a bare
+    // base form ("they say" with nothing reported after it).
     assert!(!read(
         "Mob boss Vincent \"The Chin\" Gigante, who feigned illness, died on Monday."
     ));
     assert!(!read("Police found the car near the bridge."));
+    assert!(!read("Police show the car to the press."));
     assert!(!read("Putin said the talks would start."));
 }
 
@@ -325,4 +334,38 @@ fn an_abbreviated_title_keeps_the_name_after_its_period() {
     // A period after a title with no name after it still ends the phrase.
     let b = one_attribution("\"We are ready,\" said the Gov. ");
     assert_ne!(b.speaker.as_deref(), Some("the Gov."));
+}
+
+#[test]
+fn an_inverted_tag_after_a_comma_reports_the_clause_before_it() {
+    // The words after the speaker belong to the speaker ("of spending"),
+    // not to the statement.
+    let d = run(&[
+        "That is what most lottery winners do, says a study of spending by jackpot winners.",
+    ]);
+    let a = attributions(&d, 0);
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0].speaker.as_deref(), Some("a study"));
+    assert_eq!(content(&d, a[0]), "That is what most lottery winners do");
+    let d = run(&["Coal will rival oil as the biggest source of energy, says the agency."]);
+    let a = attributions(&d, 0);
+    assert_eq!(
+        content(&d, a[0]),
+        "Coal will rival oil as the biggest source of energy"
+    );
+    // Set off inside the statement, with a quotation after it: the
+    // quotation is the speaker's words.
+    let a = one_attribution(
+        "There were variations between regions but, said Garcia-Moreno, \u{201c}in whatever region we looked at, it is unacceptably high\u{201d}.",
+    );
+    assert_eq!(
+        a.speaker.as_deref(),
+        Some("Garcia-Moreno"),
+        "a hyphenated name is one"
+    );
+    assert!(a.direct);
+    assert_eq!(
+        a.quote.unwrap().text,
+        "in whatever region we looked at, it is unacceptably high"
+    );
 }
