@@ -109,7 +109,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
         let number = NumberClaim {
             value,
             unit: unit.clone(),
-            qualifier: qualifier(ctx, k),
+            qualifier: qualifier(ctx, k).or_else(|| hyphened_qualifier(ctx, to)),
             vague: is_vague,
             text: ctx.tok_text(k, text_to).to_string(),
             span: ctx.tok_span(k, text_to),
@@ -212,13 +212,21 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     }
     if k > 0 && !t.space_before {
         let p = &ctx.toks[k - 1];
-        if p.word || ["/", "-", ".", ":", "#", "@"].contains(&p.text) {
+        let range_end = p.is('-') && percent_range(ctx, k.saturating_sub(2));
+        if p.word || (["/", "-", ".", ":", "#", "@"].contains(&p.text) && !range_end) {
             return None;
         }
     }
     if let Some(n) = ctx.toks.get(k + 1) {
         let speed = n.is('/') && t.text.ends_with("km");
-        if !n.space_before && (n.is('/') || n.is('-') || n.is(':')) && !speed {
+        // "the 70,000-plus detained", "an 11,000-strong crowd": an amount.
+        let amount = n.is('-') && matches!(ctx.word(k + 2), "plus" | "strong" | "odd");
+        if !n.space_before
+            && (n.is('/') || n.is('-') || n.is(':'))
+            && !speed
+            && !amount
+            && !percent_range(ctx, k)
+        {
             return None;
         }
     }
@@ -241,6 +249,32 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         Some(s) => Some((value * s, k + 2)),
         None => Some((value, k + 1)),
     }
+}
+
+/// True when the numeral at `k` starts a range of percentages written
+/// with a hyphen, "75-80%": both ends are percentages.
+fn percent_range(ctx: &Ctx<'_>, k: usize) -> bool {
+    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    let digits = |i: usize| {
+        ctx.toks
+            .get(i)
+            .is_some_and(|t| t.word && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+    };
+    digits(k)
+        && ctx.toks.get(k + 1).is_some_and(|t| t.is('-'))
+        && glued(k + 1)
+        && glued(k + 2)
+        && digits(k + 2)
+        && is_percent(ctx, k + 3)
+}
+
+/// True when the tokens at `at` say "per cent": "%", "percent", "per cent".
+fn is_percent(ctx: &Ctx<'_>, at: usize) -> bool {
+    ctx.toks.get(at).is_some_and(|next| {
+        next.is('%')
+            || next.is_word("percent")
+            || (next.is_word("per") && ctx.word(at + 1) == "cent")
+    })
 }
 
 /// Currency names that follow an amount ("20m yen", "5m pounds"): the "m"
@@ -454,6 +488,23 @@ fn qualifier(ctx: &Ctx<'_>, k: usize) -> Option<String> {
     (k >= 1 && ONE.contains(&w(k - 1))).then(|| w(k - 1).to_string())
 }
 
+/// The bound a hyphened word after the number gives it: "70,000-plus" is
+/// more than 70,000, "40-odd" about 40.
+fn hyphened_qualifier(ctx: &Ctx<'_>, to: usize) -> Option<String> {
+    if !ctx
+        .toks
+        .get(to)
+        .is_some_and(|t| t.is('-') && !t.space_before)
+    {
+        return None;
+    }
+    match ctx.word(to + 1) {
+        "plus" => Some("more than".into()),
+        "odd" => Some("about".into()),
+        _ => None,
+    }
+}
+
 /// "%" / "percent" → "%"; a currency sign before the number; otherwise the
 /// counted noun after it ("2,000 people", "hundreds of fighters", "14,000
 /// Soviet troops"), stemmed so "troops" and "troop" agree.
@@ -461,11 +512,18 @@ fn unit(ctx: &Ctx<'_>, from: usize, to: usize, is_vague: bool) -> Option<String>
     if from > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[from - 1].text) {
         return Some(ctx.toks[from - 1].text.to_string());
     }
+    if is_percent(ctx, to) {
+        return Some("%".into());
+    }
+    // The first end of a range of percentages: "75-80%", "between 75 and
+    // 80%", "from 19 to 69 per cent".
     let next = ctx.toks.get(to)?;
-    if next.is('%')
-        || next.is_word("percent")
-        || (next.is_word("per") && ctx.word(to + 1) == "cent")
-    {
+    let joined = next.is('-') || matches!(next.folded.as_ref(), "and" | "to");
+    let second = ctx
+        .toks
+        .get(to + 1)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    if joined && second && is_percent(ctx, to + 2) {
         return Some("%".into());
     }
     let mut p = to;

@@ -145,3 +145,37 @@ fn a_measure_is_read_once_and_keys_conversions_alike() {
         "{count}"
     );
 }
+
+#[test]
+fn a_hyphened_amount_is_a_number() {
+    // "-plus", "-strong" and "-odd" make an amount of the numeral, where
+    // "10-year" and "COVID-19" stay words.
+    let found = numbers("More than 5,000 of the 70,000-plus people detained are alive.");
+    assert_eq!(
+        found.iter().map(|n| n.0).collect::<Vec<_>>(),
+        vec![5000.0, 70000.0]
+    );
+    assert_eq!(one("He spoke to the 11,000-strong crowd.").0, 11000.0);
+    assert!(numbers("A 10-year plan for COVID-19 cases.").is_empty());
+}
+
+#[test]
+fn both_ends_of_a_range_of_percentages_are_percentages() {
+    for text in [
+        "It identifies gender with 75-80% accuracy.",
+        "It identifies gender with between 75 and 80% accuracy.",
+        "It identifies gender in 75 to 80 per cent of cases.",
+    ] {
+        let found = numbers(text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|n| (n.0, n.1.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![(75.0, Some("%")), (80.0, Some("%"))],
+            "{text}"
+        );
+    }
+    // A score is no range of percentages.
+    assert!(numbers("They won 3-1 at home.").is_empty());
+}
