@@ -396,6 +396,7 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
     let tag_after_clause = cue.from > floor && ctx.toks[cue.from - 1].is(',');
     if p.inverted && cue.from > floor && (cue.lemma == "according to" || tag_after_clause) {
         let end = speaker_end(p).max(cue.to);
+        let limit = limit.min(ctx.toks.len());
         let words = |from: usize, to: usize| (from..to).filter(|&j| ctx.toks[j].word).count();
         let resumes = cue.lemma != "according to" && end < limit && ctx.toks[end].is(',');
         // Resuming, the part after is read as any content after a cue is
