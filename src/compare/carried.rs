@@ -62,6 +62,9 @@ pub(super) struct Carrier<'a> {
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
+    /// Its names' folded words run together: "Bing Dian" and "BingDian"
+    /// are one name spaced two ways.
+    joined: FxHashSet<String>,
     /// The sentences each content-word stem occurs in, by the stem's
     /// number in `stem_ids`.
     stems: Postings,
@@ -121,6 +124,7 @@ impl<'a> Carrier<'a> {
             names: NameIndex::default(),
             initials: FxHashSet::default(),
             acronyms: FxHashSet::default(),
+            joined: FxHashSet::default(),
             stems: Postings::default(),
             stem_ids: FxHashMap::default(),
         };
@@ -201,8 +205,18 @@ impl<'a> Carrier<'a> {
             if let Some(a) = acronym(f.text) {
                 c.acronyms.insert(a);
             }
+            c.joined.insert(words.concat());
             if words.len() > 1 {
                 c.initials.insert(initials(f.text));
+                // "CEO of the Motion Picture Association of America": the
+                // organisation after "of" has its own initials (MPAA).
+                for (at, _) in f.text.match_indices(" of ") {
+                    let tail = &f.text[at + 4..];
+                    let tail = tail.strip_prefix("the ").unwrap_or(tail);
+                    if tail.split_whitespace().nth(1).is_some() {
+                        c.initials.insert(initials(tail));
+                    }
+                }
                 c.names.push(words);
             }
         }
@@ -323,6 +337,11 @@ impl<'a> Carrier<'a> {
         }
         // "USGS" and "US Geological Survey".
         if acronym(text).is_some_and(|a| self.initials.contains(&a)) {
+            return true;
+        }
+        // "BingDian" and "Bing Dian".
+        let joined = folded.concat();
+        if joined.chars().count() >= 4 && self.joined.contains(&joined) {
             return true;
         }
         folded.len() > 1 && self.acronyms.contains(&initials(text))
@@ -451,6 +470,47 @@ pub(super) fn folded_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entities one side adds that the other does not carry.
+    fn added_entities(left: &str, right: &str) -> Vec<String> {
+        crate::compare_texts("l", left, "r", right, &crate::Options::default())
+            .facts
+            .added
+            .into_iter()
+            .filter(|f| f.kind == crate::model::report::FactKind::Entity)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_of_the_organisation_after_of_is_carried() {
+        assert_eq!(
+            added_entities(
+                "Dan Glickman, CEO of the Motion Picture Association of America, has applauded the move.",
+                "Dan Glickman, CEO of the Motion Picture Association of America (MPAA), has applauded the move.",
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_name_spaced_two_ways_is_one_name() {
+        assert_eq!(
+            added_entities(
+                "Officials denounced the closure of BingDian, an investigative newspaper.",
+                "Officials denounced the closure of Bing Dian, an investigative newspaper.",
+            ),
+            Vec::<String>::new()
+        );
+        // Other letters are another name.
+        assert_eq!(
+            added_entities(
+                "Officials denounced the closure of BingDian, an investigative newspaper.",
+                "Officials denounced the closure of Bing Tian, an investigative newspaper.",
+            ),
+            vec!["Bing Tian".to_string()]
+        );
+    }
 
     #[test]
     fn postings_keep_each_list_in_item_order() {
