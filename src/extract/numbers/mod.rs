@@ -97,8 +97,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
             continue;
         }
         taken[k..to].iter_mut().for_each(|t| *t = true);
-        let (unit, unit_to) = match measured_unit(ctx, k, to) {
-            Some((u, end)) if !taken[to..end].iter().any(|t| *t) => (Some(u.to_string()), end),
+        // "zero-day", "zero-hour": terms, not amounts.
+        let measure_noun = hyphened_measure(ctx, to).filter(|_| value != 0.0);
+        let (unit, unit_to) = match (measured_unit(ctx, k, to), measure_noun) {
+            (_, Some(noun)) => (Some(noun), to + 2),
+            (Some((u, end)), None) if !taken[to..end].iter().any(|t| *t) => {
+                (Some(u.to_string()), end)
+            }
             _ => (unit(ctx, k, to, is_vague), to),
         };
         taken[to..unit_to].iter_mut().for_each(|t| *t = true);
@@ -226,6 +231,7 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
             && !speed
             && !amount
             && !percent_range(ctx, k)
+            && hyphened_measure(ctx, k + 1).is_none()
         {
             return None;
         }
@@ -486,6 +492,57 @@ fn qualifier(ctx: &Ctx<'_>, k: usize) -> Option<String> {
         return Some(format!("{} {}", w(k - 2), w(k - 1)));
     }
     (k >= 1 && ONE.contains(&w(k - 1))).then(|| w(k - 1).to_string())
+}
+
+/// Nouns of measure that a number joins with a hyphen to make a modifier
+/// that still states the amount: "a 12-year sentence", "a three-year
+/// term", "the 10-mile race", "a five-member panel". Singular, as the
+/// modifier writes them.
+const HYPHENED_MEASURES: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+    "foot",
+    "inch",
+    "storey",
+    "story",
+    "acre",
+    "tonne",
+    "ton",
+    "member",
+    "seat",
+    "point",
+];
+
+/// The unit of a noun of measure glued by a hyphen at `at` to the number
+/// before it ("12-year", "three-year"), if any: the unit "12 years" would
+/// give (its symbol, else the stemmed noun). An age ("56-year-old") is
+/// left as it was: a modifier, not an amount.
+fn hyphened_measure(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    let hyphen = ctx.toks.get(at).is_some_and(|t| t.is('-'));
+    let noun = ctx.toks.get(at + 1).filter(|t| t.word)?;
+    // "56-year-old", and "7-year old" as it is also written.
+    let age = (ctx.toks.get(at + 2).is_some_and(|t| t.is('-')) && ctx.word(at + 3) == "old")
+        || ctx.word(at + 2) == "old";
+    (hyphen
+        && glued(at)
+        && glued(at + 1)
+        && !age
+        && HYPHENED_MEASURES.contains(&noun.folded.as_ref()))
+    .then(|| {
+        unit_symbol(&noun.folded)
+            .map(str::to_string)
+            .unwrap_or_else(|| stem(&noun.folded))
+    })
 }
 
 /// The bound a hyphened word after the number gives it: "70,000-plus" is

@@ -149,14 +149,14 @@ fn a_measure_is_read_once_and_keys_conversions_alike() {
 #[test]
 fn a_hyphened_amount_is_a_number() {
     // "-plus", "-strong" and "-odd" make an amount of the numeral, where
-    // "10-year" and "COVID-19" stay words.
+    // "COVID-19" stays a word.
     let found = numbers("More than 5,000 of the 70,000-plus people detained are alive.");
     assert_eq!(
         found.iter().map(|n| n.0).collect::<Vec<_>>(),
         vec![5000.0, 70000.0]
     );
     assert_eq!(one("He spoke to the 11,000-strong crowd.").0, 11000.0);
-    assert!(numbers("A 10-year plan for COVID-19 cases.").is_empty());
+    assert!(numbers("The COVID-19 cases.").is_empty());
 }
 
 #[test]
@@ -178,4 +178,46 @@ fn both_ends_of_a_range_of_percentages_are_percentages() {
     }
     // A score is no range of percentages.
     assert!(numbers("They won 3-1 at home.").is_empty());
+}
+
+#[test]
+fn a_number_hyphened_to_a_noun_of_measure_is_that_many_of_it() {
+    // "a 12-year sentence" and "a three-year term" state durations, as
+    // "12 years" does, and the two spellings of one are one amount.
+    let found = numbers("The 12-year and three-year sentences ran out.");
+    assert_eq!(
+        found,
+        vec![
+            (12.0, Some("yr".to_string()), "12-year".to_string()),
+            (3.0, Some("yr".to_string()), "three-year".to_string())
+        ]
+    );
+    let amount = |text: &str| {
+        numbers(text)
+            .into_iter()
+            .map(|n| (n.0, n.1))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        amount("The 5-year statute."),
+        amount("The five-year statute.")
+    );
+    assert_eq!(one("He won the 10-mile race.").1.as_deref(), Some("mi"));
+    // An age stays a modifier, as does a term ("zero-day") and a word
+    // that is no measure ("COVID-19", "one-sided").
+    for text in [
+        "A 56-year-old man.",
+        "A 7-year old boy.",
+        "A zero-day flaw.",
+        "The COVID-19 case.",
+        "A one-sided match.",
+    ] {
+        assert!(
+            numbers(text)
+                .iter()
+                .all(|n| n.1.as_deref() != Some("yr") && n.1.as_deref() != Some("day")),
+            "{text}: {:?}",
+            numbers(text)
+        );
+    }
 }
