@@ -50,6 +50,10 @@ const IMPLICIT_NEGATORS: &[&str] = &[
     "prevents",
     "prevented",
     "few",
+    // "the myth that X": X is not so.
+    "myth",
+    "myths",
+    "misconception",
     "non",
     "hardly",
     "barely",

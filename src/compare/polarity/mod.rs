@@ -276,6 +276,24 @@ fn cancelled_nearby(d: &Diffed<'_>, change: &Change, direction: std::cmp::Orderi
     })
 }
 
+/// True when a change just before `change` adds a negation on the same
+/// side: the two negate each other ("That is not to say rates might not
+/// change" / "Rates might change"; "shatters the myth that farming does
+/// not affect food" / "farming affects food"), so the clause keeps its
+/// polarity. Only a negation before the added one governs it; two
+/// negations added to two clauses ("did not attend and did not vote") are
+/// still a reversal, found at the first.
+fn doubled_before(d: &Diffed<'_>, change: &Change, direction: std::cmp::Ordering) -> bool {
+    d.changes.iter().any(|other| {
+        let before = other.left.end <= change.left.start
+            && other.right.end <= change.right.start
+            && other.left.end + NEARBY >= change.left.start
+            && (other.left.start, other.right.start) != (change.left.start, change.right.start);
+        let delta = negations_in(&d.left, &other.left).cmp(&negations_in(&d.right, &other.right));
+        before && delta == direction
+    })
+}
+
 /// The predicate a negator at `k` attaches to: the next word that is not a
 /// bridge word or another negator, within `limit`. An auxiliary contraction
 /// ("won't", "can't") is its own predicate when a bare auxiliary stands in
@@ -329,7 +347,11 @@ fn negation(d: &Diffed<'_>) -> Option<((usize, usize), (usize, usize))> {
         // A negator in a long rewritten stretch negates whatever the
         // rewrite says; only a local edit shows which predicate it denies.
         let local = change.left.len() <= LOCAL_CHANGE && change.right.len() <= LOCAL_CHANGE;
-        if !local || nl == nr || direction != nl.cmp(&nr) || cancelled_nearby(d, change, direction)
+        if !local
+            || nl == nr
+            || direction != nl.cmp(&nr)
+            || cancelled_nearby(d, change, direction)
+            || doubled_before(d, change, direction)
         {
             continue;
         }

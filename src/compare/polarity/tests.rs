@@ -362,3 +362,25 @@ fn a_negative_prefix_or_a_ruled_out_says_what_a_not_says() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_negation_under_another_on_the_same_side_is_no_denial() {
+    for (left, right) in [
+        (
+            "That is not to say vaping rates might not change, but they look steady.",
+            "The number of people vaping might change, but they look steady.",
+        ),
+        (
+            "The research shatters the myth that how we farm does not affect the food we eat.",
+            "The research showed that how we farm affects the food we eat.",
+        ),
+    ] {
+        assert_eq!(polarity(left, right), vec![], "{left}");
+    }
+    // Two clauses each denied are still a reversal.
+    let found = polarity(
+        "The senator did not attend the hearing and did not vote on the bill.",
+        "The senator attended the hearing and voted on the bill.",
+    );
+    assert!(!found.is_empty(), "{found:?}");
+}
