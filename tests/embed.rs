@@ -196,6 +196,31 @@ fn a_text_embeds_the_same_alone_in_a_batch_and_from_the_cache() {
     assert_eq!(alone[0], again[0]);
 }
 
+#[test]
+fn a_model_released_after_use_reads_its_weights_again() {
+    // A single comparison lets the weights go after embedding; a later
+    // call (a new text, not in the cache) reads them again and gives the
+    // same vector a model that kept them gives.
+    let kept = Model::open(&write_model("kept")).unwrap();
+    let released = Model::open(&write_model("released")).unwrap();
+    released.release_after_use();
+    let first = released.embed(&["We had a great time."]).unwrap();
+    let second = released.embed(&["The minister said."]).unwrap();
+    assert_eq!(first, kept.embed(&["We had a great time."]).unwrap());
+    assert_eq!(second, kept.embed(&["The minister said."]).unwrap());
+    // A broken model stays broken: the error is kept, not retried.
+    let dir = write_model("released-broken");
+    let released = Model::open(&dir).unwrap();
+    released.release_after_use();
+    let vocabulary = std::fs::read(dir.join("vocab.txt")).unwrap();
+    std::fs::write(dir.join("vocab.txt"), "[PAD]\n").unwrap();
+    let first = released.embed(&["We had a great time."]).unwrap_err();
+    // Mended on disk, the model is still the broken one it was.
+    std::fs::write(dir.join("vocab.txt"), vocabulary).unwrap();
+    let second = released.embed(&["We had a great time."]).unwrap_err();
+    assert_eq!(first.to_string(), second.to_string());
+}
+
 fn open_error(dir: &Path) -> LoadError {
     Model::open(dir).expect_err("the model should not open")
 }

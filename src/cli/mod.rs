@@ -268,6 +268,12 @@ impl CompareConfig {
             bail!("only one input can be standard input (-)");
         }
         let (decode, options) = common.input.validate()?;
+        // One comparison embeds once: the model's pages need not stay
+        // resident while the claims are compared and the report written.
+        #[cfg(feature = "embed")]
+        if let Some(model) = &options.semantic {
+            model.release_after_use();
+        }
         Ok(CompareConfig {
             left,
             right,

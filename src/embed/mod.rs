@@ -18,7 +18,8 @@ mod wordpiece;
 
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// The command that installs the model, named in every load error.
 pub const SETUP_COMMAND: &str = "scripts/get-model";
@@ -130,8 +131,12 @@ pub struct Model {
     checked: Checked,
     /// The vocabulary and the weights, read on first use: a 30,000-word
     /// table and 90 MB (MiniLM; e5: 71 MB) that a comparison the words
-    /// settle never needs.
-    encoder: OnceLock<Result<Loaded, LoadError>>,
+    /// settle never needs. A load error is kept, and is the answer to
+    /// every later call.
+    encoder: Mutex<Option<Result<Arc<Loaded>, LoadError>>>,
+    /// Drop the weights after each [`Model::embed`] call
+    /// ([`Model::release_after_use`]).
+    release: AtomicBool,
     cache: Mutex<FxHashMap<Box<str>, Arc<[f32]>>>,
 }
 
@@ -179,7 +184,8 @@ impl Model {
             return Ok(Model {
                 dir: dir.to_owned(),
                 checked: Checked::E5(e5::check(&e5_file)?),
-                encoder: OnceLock::new(),
+                encoder: Mutex::default(),
+                release: AtomicBool::new(false),
                 cache: Mutex::default(),
             });
         }
@@ -209,7 +215,8 @@ impl Model {
         Ok(Model {
             dir: dir.to_owned(),
             checked: Checked::MiniLm(config),
-            encoder: OnceLock::new(),
+            encoder: Mutex::default(),
+            release: AtomicBool::new(false),
             cache: Mutex::default(),
         })
     }
@@ -233,7 +240,7 @@ impl Model {
     /// their number); a text past 512 positions is read in windows of 510
     /// pieces.
     pub fn token_ids(&self, text: &str) -> Result<Vec<u32>, LoadError> {
-        Ok(match self.encoder()? {
+        Ok(match &*self.encoder()? {
             Loaded::MiniLm { vocabulary, bert } => {
                 vocabulary.encode(text, MAX_TOKENS.min(bert.config.positions))
             }
@@ -246,40 +253,69 @@ impl Model {
         self.encoder().map(|_| ())
     }
 
-    fn encoder(&self) -> Result<&Loaded, LoadError> {
-        self.encoder
-            .get_or_init(|| {
-                let config = match &self.checked {
-                    Checked::E5(checked) => {
-                        let e5 = e5::E5::load(&self.dir.join(e5::FILE), checked)?;
-                        return Ok(Loaded::E5(e5));
-                    }
-                    Checked::MiniLm(config) => *config,
-                };
-                let vocabulary = wordpiece::WordPiece::load(&self.dir.join("vocab.txt"))?;
-                let weights = self.dir.join("model.safetensors");
-                if vocabulary.len() != config.vocabulary {
-                    return Err(LoadError::Corrupt {
-                        why: format!(
-                            "{} tokens in vocab.txt, {} in the model",
-                            vocabulary.len(),
-                            config.vocabulary
-                        ),
-                        path: weights,
-                    });
-                }
-                let mut file = safetensors::SafeTensors::open(&weights)?;
-                let bert = bert::Bert::load(&mut file, config)?;
-                Ok(Loaded::MiniLm { vocabulary, bert })
-            })
-            .as_ref()
-            .map_err(Clone::clone)
+    /// Drops the weights after every [`Model::embed`] call: a single
+    /// comparison embeds once, and its later stages (the claims compared,
+    /// the report written) need not hold the model's pages; on the 5m
+    /// bench pair MiniLM's weights were resident to the end of the run.
+    /// A later call reads them again (about 5 ms, MiniLM). The embeddings'
+    /// cache is kept.
+    pub fn release_after_use(&self) {
+        self.release.store(true, Ordering::Relaxed);
+    }
+
+    fn encoder(&self) -> Result<Arc<Loaded>, LoadError> {
+        let mut slot = self.encoder.lock().unwrap_or_else(|e| e.into_inner());
+        slot.get_or_insert_with(|| self.read_encoder().map(Arc::new))
+            .clone()
+    }
+
+    /// Reads the vocabulary and the weights.
+    fn read_encoder(&self) -> Result<Loaded, LoadError> {
+        let config = match &self.checked {
+            Checked::E5(checked) => {
+                return Ok(Loaded::E5(e5::E5::load(&self.dir.join(e5::FILE), checked)?));
+            }
+            Checked::MiniLm(config) => *config,
+        };
+        let vocabulary = wordpiece::WordPiece::load(&self.dir.join("vocab.txt"))?;
+        let weights = self.dir.join("model.safetensors");
+        if vocabulary.len() != config.vocabulary {
+            return Err(LoadError::Corrupt {
+                why: format!(
+                    "{} tokens in vocab.txt, {} in the model",
+                    vocabulary.len(),
+                    config.vocabulary
+                ),
+                path: weights,
+            });
+        }
+        let mut file = safetensors::SafeTensors::open(&weights)?;
+        let bert = bert::Bert::load(&mut file, config)?;
+        Ok(Loaded::MiniLm { vocabulary, bert })
+    }
+
+    /// Lets go of the weights if [`Model::release_after_use`] asked for it
+    /// (a load error stays).
+    fn released(&self) {
+        if self.release.load(Ordering::Relaxed) {
+            let mut slot = self.encoder.lock().unwrap_or_else(|e| e.into_inner());
+            if matches!(*slot, Some(Ok(_))) {
+                *slot = None;
+            }
+        }
     }
 
     /// The unit-length embedding of each text, in order. Each distinct text
     /// is encoded once per model (a cache), the rest in batches on the
     /// rayon pool.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Arc<[f32]>>, LoadError> {
+        let out = self.embed_cached(texts);
+        self.released();
+        out
+    }
+
+    /// [`Model::embed`], the weights kept.
+    fn embed_cached(&self, texts: &[&str]) -> Result<Vec<Arc<[f32]>>, LoadError> {
         let mut missing: Vec<&str> = {
             let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
             texts
