@@ -288,6 +288,17 @@ mod pipeline {
     }
 
     #[test]
+    fn a_coach_is_a_speaker_and_a_mended_apostrophe_no_new_one() {
+        // "said Bilbreys coach" read "Bilbreys" as the speaker, and the
+        // edit that mended the apostrophe as a speaker change.
+        let found = kinds(
+            "\"If you ask me, he is that one,\" said Bilbreys coach, Joe Zemaitis.",
+            "\"If you ask me, he is that one,\" said Bilbrey's coach, Joe Zemaitis.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_real_dropped_credit_is_still_found() {
         let found = kinds(
             "His body was recovered by rescuers on Sunday afternoon, according to local media reports.",

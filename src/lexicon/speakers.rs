@@ -20,7 +20,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "captain", "constable", "professor", "economist", "campaigner", "critic", "owner", "manager",
     "executive", "founder", "firm", "manufacturer", "maker", "regulator", "watchdog", "charity",
     "employee", "worker", "engineer", "teacher", "nurse", "biologist", "chain", "body",
-    "figures", "statistics", "census",
+    "figures", "statistics", "census", "coach", "trainer", "player",
 ];
 
 /// Heads of research speakers ("the study", "the researchers"): only these
