@@ -118,8 +118,10 @@ fn month_date(ctx: &Ctx<'_>, k: usize) -> Found {
     let t = &ctx.toks[k];
     let month = month_number(&t.folded).filter(|_| t.cap)?;
     let mut to = k + 1;
-    // "Oct." keeps its dot.
+    // "Oct." and "Sept." keep their dot; "May", "June" and "July" are
+    // whole words, and a dot after one ends the sentence ("on 22 July.").
     if t.folded.len() <= 4
+        && !matches!(t.folded.as_ref(), "may" | "june" | "july")
         && ctx
             .toks
             .get(to)

@@ -68,6 +68,22 @@ fn date_keys() {
 }
 
 #[test]
+fn a_whole_month_name_leaves_the_full_stop_to_the_sentence() {
+    let d = run(&[
+        "The Duchess gave birth to a son on Monday, 22 July.",
+        "The talks opened on Oct. 12 and closed in Sept. this year.",
+    ]);
+    let texts = |i| {
+        dates(&d, i)
+            .iter()
+            .map(|x| x.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(0), ["Monday", "22 July"]);
+    assert_eq!(texts(1)[0], "Oct. 12");
+}
+
+#[test]
 fn entity_keys_share_aliases_and_family_names() {
     let d = run(&[
         "Russian President Vladimir Putin spoke about the Islamic State and ISIS.",
