@@ -176,9 +176,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool], sentence: usize, out: &mut Vec
                 to += 1;
             } else if matches!(ctx.word(to), "of" | "de" | "al" | "bin" | "van" | "von")
                 && joined_by(1)
+                && !(ctx.word(to) == "of" && plural_opener(ctx, from, to))
             {
                 to += 2;
-            } else if ctx.word(to) == "of" && ctx.word(to + 1) == "the" && joined_by(2) {
+            } else if ctx.word(to) == "of"
+                && ctx.word(to + 1) == "the"
+                && joined_by(2)
+                && !plural_opener(ctx, from, to)
+            {
                 to += 3;
             } else if ctx.toks[to].is('-') && !ctx.toks[to].space_before && joined_by(1) {
                 to += 2;
@@ -192,6 +197,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool], sentence: usize, out: &mut Vec
         }
         k = to;
     }
+}
+
+/// True when the name so far is one plural word that opens the clause, so
+/// its capital is the sentence's: "Supporters of the Labour Party",
+/// "Activists of the Shiv Sena" name the party, not a body called
+/// "Supporters of …".
+fn plural_opener(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
+    let w = ctx.word(from);
+    to == from + 1
+        && opens_clause(ctx, from)
+        && w.len() > 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !ctx.toks[from].acronym()
 }
 
 /// A single capital letter inside a name, the middle initial: how many

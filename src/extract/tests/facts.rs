@@ -258,3 +258,22 @@ fn claims_of_short_sentences_take_no_spare_room() {
         assert_eq!(s.claims.capacity(), s.claims.len(), "{:?}", s.text);
     }
 }
+
+#[test]
+fn a_plural_that_opens_the_sentence_is_not_part_of_the_name_after_of() {
+    let d = run(&[
+        "Supporters of the Labour Party marched through the city.",
+        "Employees of the European Commission must delete the app.",
+        "The Bank of England raised rates, and Bank of America followed.",
+    ]);
+    let texts = |i| {
+        entities(&d, i)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(0), ["Labour Party"]);
+    assert_eq!(texts(1), ["European Commission"]);
+    // A singular head is the name's own word.
+    assert_eq!(texts(2), ["Bank of England", "Bank of America"]);
+}
