@@ -89,12 +89,8 @@ const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis"];
 /// ("invaluable", "discover", "income", "united").
 pub(crate) fn negated_by_its_prefix(word: &str) -> bool {
     NEGATIVE_PREFIXES.iter().any(|prefix| {
-        word.strip_prefix(prefix).is_some_and(|rest| {
-            rest.len() >= 4 && {
-                let rest = super::wordnet::word_key(rest);
-                super::wordnet::antonyms(super::wordnet::word_key(word)).any(|k| k == rest)
-            }
-        })
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.len() >= 4 && super::wordnet::are_antonyms(word, rest))
     })
 }
 

@@ -80,7 +80,6 @@ pub(crate) fn are_synonyms(a: &str, b: &str) -> bool {
 }
 
 /// True when WordNet lists the words as antonyms.
-#[cfg(test)]
 pub(crate) fn are_antonyms(a: &str, b: &str) -> bool {
     let b = word_key(b);
     antonyms(word_key(a)).any(|k| k == b)
