@@ -430,15 +430,15 @@ fn broken_word(
         return false;
     }
     let (head, tail) = (&*words[k - 1].folded, &*words[k].folded);
+    // At exactly the two parts' length, starting with one and ending with
+    // the other is being the two run together ("signifi cant").
     other_range.clone().any(|q| {
         let whole = &*other[q].folded;
-        whole.len() > head.len() + tail.len()
+        whole.len() >= head.len() + tail.len()
             && whole.len() <= head.len() + tail.len() + LOST_AT_BREAK
             && whole.starts_with(head)
             && whole.ends_with(tail)
-    }) || other_range
-        .clone()
-        .any(|q| *other[q].folded == format!("{head}{tail}"))
+    })
 }
 
 /// True when `change` replaces a few words with a few others and the two
