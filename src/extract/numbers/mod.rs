@@ -225,11 +225,10 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
     if let Some(n) = ctx.toks.get(k + 1) {
         let speed = n.is('/') && t.text.ends_with("km");
         // "the 70,000-plus detained", "an 11,000-strong crowd": an amount.
-        let amount = n.is('-') && matches!(ctx.word(k + 2), "plus" | "strong" | "odd");
         if !n.space_before
             && (n.is('/') || n.is('-') || n.is(':'))
             && !speed
-            && !amount
+            && hyphened_amount(ctx, k + 1).is_none()
             && !percent_range(ctx, k)
             && hyphened_measure(ctx, k + 1).is_none()
         {
@@ -545,21 +544,36 @@ fn hyphened_measure(ctx: &Ctx<'_>, at: usize) -> Option<String> {
     })
 }
 
-/// The bound a hyphened word after the number gives it: "70,000-plus" is
-/// more than 70,000, "40-odd" about 40.
-fn hyphened_qualifier(ctx: &Ctx<'_>, to: usize) -> Option<String> {
-    if !ctx
-        .toks
-        .get(to)
+/// Words a hyphen joins to a number that keep it an amount, with the bound
+/// each gives it: "70,000-plus" is more than 70,000, "40-odd" about 40,
+/// "an 11,000-strong crowd" 11,000.
+const HYPHENED_AMOUNTS: &[(&str, Option<&str>)] = &[
+    ("plus", Some("more than")),
+    ("odd", Some("about")),
+    ("strong", None),
+];
+
+/// The [`HYPHENED_AMOUNTS`] entry of the word a glued hyphen at `at` joins
+/// to the number before it, if any.
+fn hyphened_amount(
+    ctx: &Ctx<'_>,
+    at: usize,
+) -> Option<&'static (&'static str, Option<&'static str>)> {
+    ctx.toks
+        .get(at)
         .is_some_and(|t| t.is('-') && !t.space_before)
-    {
-        return None;
-    }
-    match ctx.word(to + 1) {
-        "plus" => Some("more than".into()),
-        "odd" => Some("about".into()),
-        _ => None,
-    }
+        .then(|| {
+            HYPHENED_AMOUNTS
+                .iter()
+                .find(|(word, _)| ctx.word(at + 1) == *word)
+        })
+        .flatten()
+}
+
+/// The bound a hyphened word after the number gives it (see
+/// [`HYPHENED_AMOUNTS`]).
+fn hyphened_qualifier(ctx: &Ctx<'_>, to: usize) -> Option<String> {
+    hyphened_amount(ctx, to).and_then(|(_, bound)| bound.map(str::to_string))
 }
 
 /// "%" / "percent" → "%"; a currency sign before the number; otherwise the
