@@ -399,12 +399,14 @@ fn build(ctx: &Ctx<'_>, p: &Pending, floor: usize, limit: usize) -> Attribution 
         let limit = limit.min(ctx.toks.len());
         let words = |from: usize, to: usize| (from..to).filter(|&j| ctx.toks[j].word).count();
         let resumes = cue.lemma != "according to" && end < limit && ctx.toks[end].is(',');
-        // Resuming, the part after is read as any content after a cue is
-        // (a quotation there is the speaker's words).
         let quoted_after = (end + 1..limit).any(|j| ctx.in_quote[j].is_some());
-        if !(resumes && (quoted_after || words(end + 1, limit) > words(floor, cue.from))) {
+        let statement_after =
+            resumes && (quoted_after || words(end + 1, limit) > words(floor, cue.from));
+        if !statement_after {
             return with_clause(ctx, attribution, floor, cue.from);
         }
+        // The part after is read below as any content after a cue is (a
+        // quotation there is the speaker's words).
     }
     while start < limit && skippable_after_cue(ctx, start) {
         start += 1;
