@@ -136,14 +136,14 @@ pub(super) fn compare_facts(
     // One side's index at a time: each holds its document's words again,
     // and both at once were the peak of a long comparison's memory.
     let right_carrier = Carrier::new(right, &right_facts);
-    let omitted = missing(&left_facts, &right_facts, &right_carrier, |f| {
+    let omitted = missing(&left_facts, (right, &right_facts), &right_carrier, |f| {
         changed_left.contains(&(f.sentence, &f.key))
             || (f.kind() == FactKind::Quote && left_quoted.contains(&f.sentence))
             || rewritten(f, &left_partners, &right_carrier)
     });
     drop(right_carrier);
     let left_carrier = Carrier::new(left, &left_facts);
-    let added = missing(&right_facts, &left_facts, &left_carrier, |f| {
+    let added = missing(&right_facts, (left, &left_facts), &left_carrier, |f| {
         changed_right.contains(&(f.sentence, &f.key))
             || (f.kind() == FactKind::Quote && right_quoted.contains(&f.sentence))
             || rewritten(f, &right_partners, &left_carrier)
@@ -183,13 +183,13 @@ fn partners_quoting(
 /// it in no form either (see [`Carrier`]).
 fn missing(
     from: &[Found],
-    other: &[Found],
+    (other_doc, other): (&Document, &[Found]),
     carrier: &Carrier,
     is_changed: impl Fn(&Found) -> bool,
 ) -> Vec<Fact> {
     let other_keys: FxHashSet<&FactKey> = other.iter().map(|f| &f.key).collect();
     let other_quotes = QuoteIndex::new(other.iter());
-    let other_numbers = values::NumberIndex::new(other.iter());
+    let other_numbers = values::NumberIndex::new(other.iter(), other_doc);
     let other_dates = values::DateIndex::new(other.iter());
     let mut seen = FxHashSet::default();
     from.iter()

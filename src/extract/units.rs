@@ -42,6 +42,17 @@ pub(crate) fn unit_symbol(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The unit symbol of a unit written out as a word, singular ("decade",
+/// "mile", "hour"): the units "a" or "an" can count ("within a decade").
+/// Not symbols ("km", "m") or plurals: "a km" and "a miles" are not how
+/// an amount is written.
+pub(crate) fn spelled_unit(w: &str) -> Option<&'static str> {
+    let symbol = unit_symbol(w)?;
+    let abbreviation = w.len() <= 3 && !matches!(w, "day" | "yen");
+    let spelled = !abbreviation && !w.ends_with('s') && w.bytes().all(|b| b.is_ascii_alphabetic());
+    spelled.then_some(symbol)
+}
+
 /// The [`Measure`] of `value` in `unit`, when the unit is one of measure
 /// or a currency.
 pub(crate) fn measure(value: f64, unit: &str) -> Option<Measure> {

@@ -6,9 +6,12 @@
 //! dimension, unit and base value, a count by value and noun). Date keys
 //! are those of `extract::dates`.
 
+mod unwritten;
+
 use super::facts::{FactKey, Found};
-use crate::model::{NumberClaim, NumberKey};
+use crate::model::{Document, Measure, NumberClaim, NumberKey};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::OnceCell;
 
 /// A number fact, read back from its key and text.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +80,21 @@ impl<'a> Quantity<'a> {
                 vague,
                 dozens,
             },
+        }
+    }
+
+    /// An amount written without a numeral ("a decade"; see `unwritten`):
+    /// exact, so only a conversion within the other's rounding matches it.
+    fn unwritten(unit: &'static str, measure: Measure, value: f64) -> Quantity<'static> {
+        Quantity {
+            dimension: Some(measure.dimension),
+            unit,
+            base: measure.base,
+            value,
+            rounding: 0.0,
+            noun: None,
+            vague: false,
+            dozens: false,
         }
     }
 
@@ -210,15 +228,25 @@ pub(super) struct NumberIndex<'a> {
     dozens: Vec<Quantity<'a>>,
     /// Every counted noun ("people"), for vague amounts.
     nouns: FxHashSet<&'a str>,
+    /// The side's document, for its amounts written without a numeral,
+    /// read the first time a number is not carried otherwise.
+    doc: &'a Document,
+    unwritten: OnceCell<Vec<Quantity<'static>>>,
 }
 
 impl<'a> NumberIndex<'a> {
-    pub(super) fn new<'f: 'a>(facts: impl Iterator<Item = &'a Found<'f>>) -> NumberIndex<'a> {
+    /// Indexes `facts`, the number facts of `doc`.
+    pub(super) fn new<'f: 'a>(
+        facts: impl Iterator<Item = &'a Found<'f>>,
+        doc: &'a Document,
+    ) -> NumberIndex<'a> {
         let mut index = NumberIndex {
             by_value: FxHashMap::default(),
             by_dimension: FxHashMap::default(),
             dozens: Vec::new(),
             nouns: FxHashSet::default(),
+            doc,
+            unwritten: OnceCell::new(),
         };
         let mut seen = FxHashSet::default();
         for f in facts.filter(|f| matches!(f.key, FactKey::Number(_))) {
@@ -243,9 +271,21 @@ impl<'a> NumberIndex<'a> {
     /// True when some indexed number says the same amount as `found`. A
     /// vague amount ("hundreds of people") is carried by any count of the
     /// same noun ("612 people"): the careful-editor standard calls it
-    /// another wording of the exact figure, not a fact of its own.
+    /// another wording of the exact figure, not a fact of its own. An
+    /// amount the document writes without a numeral carries a measure too
+    /// ("a decade" for "ten years").
     pub(super) fn carries(&self, found: &Found<'_>) -> bool {
         let q = Quantity::of(found);
+        self.carries_written(&q)
+            || q.dimension.is_some()
+                && self
+                    .unwritten
+                    .get_or_init(|| unwritten::unwritten_quantities(self.doc))
+                    .iter()
+                    .any(|o| q.same(o))
+    }
+
+    fn carries_written(&self, q: &Quantity<'_>) -> bool {
         if q.vague && q.noun.is_some_and(|n| self.nouns.contains(n)) {
             return true;
         }

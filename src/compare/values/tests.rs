@@ -234,3 +234,58 @@ fn a_web_timestamp_line_is_metadata_not_a_body_fact() {
     assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
     assert!(r.facts.changed.is_empty(), "{:?}", r.facts);
 }
+
+#[test]
+fn an_amount_written_without_a_numeral_carries_the_figure() {
+    for (left, right) in [
+        (
+            "Coal will catch oil within a decade, the agency said on Monday.",
+            "Coal will catch oil within ten years, the agency said on Monday.",
+        ),
+        (
+            "Spain faces its worst economic crisis in at least half a century.",
+            "Spain is having its worst economic crisis for fifty years.",
+        ),
+        (
+            "The laboratory test for emissions is a quarter of a century old.",
+            "The laboratory test for emissions is 25 years old.",
+        ),
+        (
+            "The keepers were asked how they would feel being the ape for a week.",
+            "The keepers were asked if they would like to be the ape for one week.",
+        ),
+    ] {
+        let r = report(left, right);
+        assert!(
+            one_sided(&r, FactKind::Number).is_empty(),
+            "{right}: {:?}",
+            r.facts
+        );
+        let r = report(right, left);
+        assert!(
+            one_sided(&r, FactKind::Number).is_empty(),
+            "{right}: {:?}",
+            r.facts
+        );
+    }
+}
+
+#[test]
+fn an_unwritten_amount_of_another_value_carries_nothing() {
+    let r = report(
+        "The dam will be finished within a decade, the ministry said on Monday.",
+        "The dam will be finished within two years, the ministry said on Monday.",
+    );
+    assert_eq!(
+        one_sided(&r, FactKind::Number),
+        vec!["two".to_string()],
+        "{:?}",
+        r.facts
+    );
+    // "a" before a plural or a symbol is no amount.
+    let r = report(
+        "The road runs a km further, the council said on Monday.",
+        "The road runs 1 km further, the council said on Monday.",
+    );
+    assert_eq!(one_sided(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
+}
