@@ -110,6 +110,16 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_sense_of_a_satellite_adjective_opposes_nothing() {
+        // "dead" of a battery, of an investment: WordNet's later senses.
+        assert!(!are_antonyms("charged", "dead"));
+        assert!(!are_antonyms("dead", "profitable"));
+        assert!(are_antonyms("alive", "dead"));
+        // Direct antonyms are kept in every sense.
+        assert!(are_antonyms("gain", "loss"));
+    }
+
+    #[test]
     fn an_un_prefix_negates_a_word_of_four_letters_or_more() {
         assert!(negated_by_prefix("uncrewed", "crewed"));
         assert!(negated_by_prefix("popular", "unpopular"));
