@@ -24,6 +24,26 @@ pub(crate) fn is_negator(folded: &str) -> bool {
     NEGATORS.contains(&folded) || folded.ends_with("n't") || BARE_CONTRACTIONS.contains(&folded)
 }
 
+/// True when `word` and `next` are a contraction split at its apostrophe:
+/// "couldn ’ t", as a text tokenised and joined again with spaces writes
+/// "couldn't".
+pub(crate) fn is_split_contraction(word: &str, next: &str) -> bool {
+    next == "t"
+        && BARE_CONTRACTIONS
+            .iter()
+            .any(|c| c.strip_suffix('t') == Some(word))
+}
+
+/// Verbs that negate the verb after "to" like "not" does: "failed to
+/// fall" and "did not fall", "refusing to name" and "not naming" say the
+/// same.
+pub(crate) fn negates_the_verb_after(word: &str) -> bool {
+    matches!(
+        word,
+        "fail" | "fails" | "failed" | "failing" | "refuse" | "refuses" | "refused" | "refusing"
+    )
+}
+
 /// Words that negate without a negator ("unable to", "the lack of",
 /// "denied that").
 const IMPLICIT_NEGATORS: &[&str] = &[
@@ -122,6 +142,10 @@ mod tests {
             assert!(!is_negator(w), "{w}");
         }
         assert_eq!(auxiliary_class("wont"), auxiliary_class("will"));
+        assert!(is_split_contraction("couldn", "t"));
+        assert!(is_split_contraction("can", "t"));
+        assert!(!is_split_contraction("couldn", "the"));
+        assert!(!is_split_contraction("mr", "t"));
         assert_eq!(auxiliary_class("cant"), auxiliary_class("can"));
     }
 

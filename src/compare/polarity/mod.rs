@@ -9,7 +9,9 @@
 //! both sides keep, and an opposite must replace the word it opposes.
 
 use crate::lexicon;
-use crate::lexicon::negation::{auxiliary_class, is_implicit_negator, is_negator};
+use crate::lexicon::negation::{
+    auxiliary_class, is_implicit_negator, is_negator, is_split_contraction, negates_the_verb_after,
+};
 use crate::model::report::{DiffOp, DiffTag, FactChange, FactKind};
 use crate::text::normalize::{self, Key};
 use crate::text::vocabulary::Vocabulary;
@@ -220,7 +222,8 @@ fn is_bridge(folded: &str) -> bool {
 /// Words that negate the clause they are in (folded). "fail to" and
 /// "refuse to" negate the verb after them like "not" does, so "failed to
 /// fall" and "did not fall" say the same. "not only" and "whether or not"
-/// negate nothing.
+/// negate nothing. A contraction split at its apostrophe ("couldn ’ t")
+/// negates at its first part.
 fn negator_at(words: &[Word<'_>], k: usize) -> bool {
     let folded = &*words[k].folded;
     let next = words.get(k + 1).map_or("", |w| &*w.folded);
@@ -231,10 +234,8 @@ fn negator_at(words: &[Word<'_>], k: usize) -> bool {
         return false;
     }
     is_negator(folded)
-        || (matches!(
-            folded,
-            "fail" | "fails" | "failed" | "refuse" | "refuses" | "refused"
-        ) && next == "to")
+        || is_split_contraction(folded, next)
+        || (negates_the_verb_after(folded) && next == "to")
 }
 
 /// Words that negate without a negator ("unable to", "the lack of",
@@ -300,10 +301,9 @@ fn doubled_before(d: &Diffed<'_>, change: &Change, direction: std::cmp::Ordering
 /// for it on the other side, so the search starts at it.
 fn predicate_after(words: &[Word<'_>], k: usize) -> Option<usize> {
     let mut p = k + 1;
-    if matches!(
-        &*words[k].folded,
-        "fail" | "fails" | "failed" | "refuse" | "refuses" | "refused"
-    ) {
+    let next = words.get(p).map_or("", |w| &*w.folded);
+    // Past the "to" of "failed to", the "t" of "couldn ’ t".
+    if negates_the_verb_after(&words[k].folded) || is_split_contraction(&words[k].folded, next) {
         p += 1;
     }
     while p < words.len() && p <= k + 4 {
@@ -567,11 +567,19 @@ fn negated_nearby(d: &Diffed<'_>, change: &Change, (a, b): (usize, usize)) -> bo
         negations_in(words, range)
             - usize::from(range.contains(&skip) && implicit_negator_at(words, skip))
     };
-    d.changes.iter().any(|other| {
-        let near = other.left.start <= change.left.end + NEARBY
-            && change.left.start <= other.left.end + NEARBY;
-        near && count(&d.left, &other.left, a) != count(&d.right, &other.right, b)
-    })
+    // The clause each exchanged word heads, read on each side's own words:
+    // the word diff may pair a "not" with another clause's ("insisted he
+    // was not Deep Throat" / "denied that he was Deep Throat, and Woodward
+    // said he will not reveal").
+    let after = |words: &[Word<'_>], at: usize| {
+        negations_in(words, &(at + 1..(at + 1 + NEARBY).min(words.len())))
+    };
+    after(&d.left, a) != after(&d.right, b)
+        || d.changes.iter().any(|other| {
+            let near = other.left.start <= change.left.end + NEARBY
+                && change.left.start <= other.left.end + NEARBY;
+            near && count(&d.left, &other.left, a) != count(&d.right, &other.right, b)
+        })
 }
 
 #[cfg(test)]

@@ -384,3 +384,53 @@ fn a_negation_under_another_on_the_same_side_is_no_denial() {
     );
     assert!(!found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_contraction_split_at_its_apostrophe_still_negates() {
+    let found = polarity(
+        "But a police spokesman said the witness told detectives she couldn \u{2019} t see the incident clearly from the angle.",
+        "A police spokesman said that when King was asked what she saw by detectives, she told them she couldn't see what the boys were doing from the angle.",
+    );
+    assert_eq!(found, vec![]);
+    let found = polarity(
+        "The officials said the bridge was safe to use after the storm.",
+        "The officials said the bridge wasn ' t safe to use after the storm.",
+    );
+    assert_eq!(
+        texts(&found),
+        vec![("bridge was safe", "bridge wasn ' t safe")]
+    );
+}
+
+#[test]
+fn refusing_to_is_refused_to() {
+    let found = polarity(
+        "After refusing to name his attacker in court, the shaken Costello retired, making Genovese kingpin of the family.",
+        "The frightened Costello refused to name his attacker in court, and left Genovese to take over the mob.",
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn a_denial_for_an_insistence_on_a_negation_says_the_same() {
+    // The word diff pairs the left's "not" with the right's later one.
+    let found = polarity(
+        "Although LaRue insisted he was not Deep Throat, and that the source was a combination of several people, Woodward and Bernstein have insisted Deep Throat was one person.",
+        "LaRue denied that he was Deep Throat, and Woodward said he will not reveal the source's name until after Deep Throat dies.",
+    );
+    assert_eq!(found, vec![]);
+    let found = polarity(
+        "The company confirmed that the factory would close next year, a spokesman said.",
+        "The company denied that the factory would close next year, a spokesman said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_headline_that_kills_and_charges_is_no_reversal() {
+    let found = polarity(
+        "Woman Killed In Queens Hit-And-Run, Driver Charged\n\nThe woman died at the scene.",
+        "Queens hit and run leaves woman dead\n\nThe woman died at the scene.",
+    );
+    assert_eq!(found, vec![]);
+}
