@@ -251,6 +251,30 @@ mod pipeline {
     }
 
     #[test]
+    fn a_hedge_in_a_clause_with_its_who_left_out_is_a_hedge() {
+        let found = kinds(
+            "Fred LaRue, an official who was among those rumored to be Deep Throat, has died.",
+            "Fred LaRue, an official who once was rumored to be Deep Throat, has died.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = changes(
+            "Police arrested a man believed to be the gunman near the station on Friday.",
+            "Police arrested the gunman near the station on Friday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].left_cue.as_deref(), Some("believed to"));
+    }
+
+    #[test]
+    fn a_response_in_deeds_is_no_statement() {
+        let found = kinds(
+            "Owen says the Mat Su Central fire department responded with ladder trucks.",
+            "The Mat Su Central fire department joined Palmer firefighters with ladder trucks, Owen says.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_framing_adverb_changes_the_cue() {
         let found = changes(
             "LaRue said he advised against the burglary.",

@@ -295,6 +295,14 @@ pub(super) fn not_reporting(ctx: &Ctx<'_>, cue: CueMatch) -> bool {
             }),
         // "vowed to make it a reality": an intention, no statement.
         "vow" | "pledge" | "promise" | "threaten" => ctx.word(cue.to) == "to",
+        // "responded with ladder trucks", "replied to the letter": an
+        // action, unless a quote gives what was said.
+        "respond" | "reply" => {
+            matches!(
+                ctx.word(cue.to),
+                "with" | "to" | "by" | "within" | "quickly"
+            ) && ctx.quotes.is_empty()
+        }
         // "think about it": no opinion reported.
         "think" => matches!(ctx.word(cue.to), "about" | "of"),
         // "The findings will add to the controversy".

@@ -124,12 +124,27 @@ pub(crate) fn hedge<'a>(ctx: &Ctx<'a>) -> Option<(&'a str, &'a str)> {
                 | "understood"
                 | "rumoured"
                 | "rumored"
-        ) && passive_auxiliary(ctx, k);
+        ) && (passive_auxiliary(ctx, k) || reduced_relative(ctx, k));
         if passive && matches!(ctx.word(k + 1), "to" | "that") {
             return Some((ctx.tok_text(k, k + 2), rest(k + 2)));
         }
     }
     None
+}
+
+/// True when the participle at `k` opens a relative clause with its "who
+/// is" left out: "among those rumored to be Deep Throat", "a man believed
+/// to be the gunman". After a pronoun or another function word the
+/// participle is active ("he said to be careful").
+fn reduced_relative(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(before) = k.checked_sub(1).filter(|&b| ctx.toks[b].word) else {
+        return false;
+    };
+    let infinitive = ctx.word(k + 1) == "to" && matches!(ctx.word(k + 2), "be" | "have");
+    ctx.word(before) == "those"
+        || (infinitive
+            && !ctx.toks[before].cap
+            && !crate::text::normalize::is_stopword(ctx.word(before)))
 }
 
 /// True when a short tag follows the quote closing at `close`: the quote

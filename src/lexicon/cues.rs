@@ -3,7 +3,11 @@
 //!
 //! The lemmas follow the reporting verbs of news style guides (the AP
 //! Stylebook's "said" entry and the Reuters Handbook list of loaded
-//! alternatives: "claimed", "admitted", "insisted" …), beca//! The table itself is `data/lexicon/cues.tsv`, one row a lemma: its
+//! alternatives: "claimed", "admitted", "insisted" …), because a second
+//! report changing "said" to "claimed" or "admitted" is exactly what a reader
+//! should be told about.
+//!
+//! The table itself is `data/lexicon/cues.tsv`, one row a lemma: its
 //! certainty, the source of that judgement, and its forms. `build.rs` turns
 //! it into the typed [`CUES`] (expanding regular verbs with
 //! `lexicon/inflect.rs`) and refuses a row it cannot read, so

@@ -369,3 +369,32 @@ fn an_inverted_tag_after_a_comma_reports_the_clause_before_it() {
         "in whatever region we looked at, it is unacceptably high"
     );
 }
+
+#[test]
+fn respond_reports_words_not_deeds() {
+    let d = run(&["Palmer and Mat Su Central fire departments responded with ladder trucks."]);
+    assert!(attributions(&d, 0).is_empty());
+    let a = one_attribution("The ministry replied that the talks would go on.");
+    assert_eq!(a.cue_lemma, "reply");
+    // A quote says what the answer was.
+    let a = one_attribution("\"We will stay,\" the mayor responded with a smile.");
+    assert_eq!(a.cue_lemma, "respond");
+}
+
+#[test]
+fn a_participle_opening_a_clause_with_its_who_left_out_hedges() {
+    let hedge = |text: &str| {
+        let d = run(&[text]);
+        crate::extract::hedge(&d, &d.sentences[0]).map(|(h, _)| h)
+    };
+    assert_eq!(
+        hedge("Fred LaRue was among those rumored to be Deep Throat.").as_deref(),
+        Some("rumored to")
+    );
+    assert_eq!(
+        hedge("A man believed to be the gunman was arrested.").as_deref(),
+        Some("believed to")
+    );
+    // After a pronoun the participle is active.
+    assert_eq!(hedge("Be careful, they said to be safe."), None);
+}
