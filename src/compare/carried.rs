@@ -45,6 +45,10 @@ const GENERIC: &[&str] = &[
     "troops", "media", "economy", "navy", "cabinet", "constitution", "capital", "border",
 ];
 
+/// Endings that name a place's people after it ("Jutlander", "Parisian",
+/// "Milanese", "Pakistani"), for the places the demonym table lacks.
+const INHABITANT_SUFFIXES: &[&str] = &["er", "ers", "ian", "ians", "ese", "i", "is"];
+
 /// The other report, indexed for the questions [`Carrier::carries`] asks.
 pub(super) struct Carrier<'a> {
     /// Its text as word ids, in reading order.
@@ -52,6 +56,11 @@ pub(super) struct Carrier<'a> {
     ids: FxHashMap<String, u32>,
     /// Where each word id occurs in `stream`.
     at: Postings,
+    /// Where each sentence starts in `stream`.
+    sentence_starts: Vec<u32>,
+    /// Whether the word at each place of `stream` is written capitalised
+    /// and is no function word (not the "And" of a headline).
+    name_words: Bits,
     /// Its entity keys.
     keys: FxHashSet<&'a str>,
     /// Its keys that are a person's family name: keys of one word of a
@@ -69,6 +78,31 @@ pub(super) struct Carrier<'a> {
     /// number in `stem_ids`.
     stems: Postings,
     stem_ids: FxHashMap<Key, u32>,
+}
+
+/// One bit a place: a transcript's million words cost 128 KB, not 1 MB.
+#[derive(Default)]
+struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    fn push(&mut self, bit: bool) {
+        if self.len % 64 == 0 {
+            self.words.push(0);
+        }
+        if bit {
+            if let Some(last) = self.words.last_mut() {
+                *last |= 1 << (self.len % 64);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn get(&self, at: usize) -> bool {
+        at < self.len && self.words[at / 64] & (1 << (at % 64)) != 0
+    }
 }
 
 /// Lists of numbers by a dense id, in one allocation: a list a word grown
@@ -119,6 +153,8 @@ impl<'a> Carrier<'a> {
             stream: Vec::new(),
             ids: FxHashMap::default(),
             at: Postings::default(),
+            sentence_starts: Vec::with_capacity(doc.sentences.len()),
+            name_words: Bits::default(),
             keys: FxHashSet::default(),
             families: FxHashSet::default(),
             names: NameIndex::default(),
@@ -144,6 +180,7 @@ impl<'a> Carrier<'a> {
             .sum();
         c.stream.reserve_exact(words);
         for (i, sentence) in doc.sentences.iter().enumerate() {
+            c.sentence_starts.push(c.stream.len() as u32);
             stems.clear();
             for &token in doc.tokens_of(i) {
                 let Some(word) = token.word_id() else {
@@ -164,8 +201,12 @@ impl<'a> Carrier<'a> {
                         range
                     }
                 };
-                c.stream
-                    .extend_from_slice(&canonical_ids[range.0 as usize..range.1 as usize]);
+                let w = doc.vocabulary.word(word);
+                let name_word = w.is_capitalised() && !w.is_stopword();
+                for &id in &canonical_ids[range.0 as usize..range.1 as usize] {
+                    c.name_words.push(name_word);
+                    c.stream.push(id);
+                }
                 stems.extend(doc.vocabulary.word(word).content_key());
             }
             stems.sort_unstable();
@@ -244,10 +285,22 @@ impl<'a> Carrier<'a> {
             return true;
         }
         let words = canonical_words(text);
-        if words.is_empty() || self.phrase(&words) {
+        if words.is_empty() || self.phrase(&words) || self.spread_phrase(&words) {
             return true;
         }
         let folded = folded_words(text);
+        // "Jutland" is carried by "a Jutlander", "Paris" by "Parisians":
+        // a place named by what its people are called, which the other
+        // report names as a name of its own.
+        if let [word] = folded.as_slice() {
+            if word.chars().count() >= 4
+                && INHABITANT_SUFFIXES
+                    .iter()
+                    .any(|suffix| self.keys.contains(format!("{word}{suffix}").as_str()))
+            {
+                return true;
+            }
+        }
         // "The New Zealander" is carried by "New Zealand-born".
         if let Some(country) = demonym(&folded.join(" ")) {
             if self.phrase(&canonical_words(country)) {
@@ -397,6 +450,44 @@ impl<'a> Carrier<'a> {
             .map_or(&[], |&id| self.stems.of(id))
     }
 
+    /// True when the words of a name of two or more occur in this order
+    /// in one sentence, with at most one other word between each two: a
+    /// nickname ("George “Geordie” Herbert") or a qualifier ("Liverpool's
+    /// Anglican Cathedral") written inside it: a capitalised word, no
+    /// function word. "Smith
+    /// and Jones" names no "Smith Jones", "Maroro with IS links" no
+    /// "Maroro IS", "Mirvin said IS" no "Mirvin IS".
+    fn spread_phrase(&self, words: &[String]) -> bool {
+        let Some(ids) = words
+            .iter()
+            .map(|w| self.ids.get(w).copied())
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return false;
+        };
+        if ids.len() < 2 {
+            return false;
+        }
+        let written_inside = |at: usize| self.name_words.get(at);
+        let sentence = |at: usize| self.sentence_starts.partition_point(|&s| s as usize <= at);
+        self.at.of(ids[0]).iter().any(|&start| {
+            let mut at = start as usize;
+            let first = sentence(at);
+            ids[1..].iter().all(|&id| {
+                let next = if self.stream.get(at + 1) == Some(&id) {
+                    Some(at + 1)
+                } else if self.stream.get(at + 2) == Some(&id) && written_inside(at + 1) {
+                    Some(at + 2)
+                } else {
+                    None
+                };
+                next.filter(|&n| sentence(n) == first)
+                    .map(|n| at = n)
+                    .is_some()
+            })
+        })
+    }
+
     /// True when `words` occur in this order, one after another.
     fn phrase(&self, words: &[String]) -> bool {
         let Some(ids) = words
@@ -494,6 +585,51 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_word_written_inside_it_is_carried() {
+        assert!(added_entities(
+            "Highclere Castle is a stately home owned by George \u{201c}Geordie\u{201d} Herbert.",
+            "Highclere Castle is a stately home owned by George Herbert."
+        )
+        .is_empty());
+        assert!(added_entities(
+            "The families met at Liverpool's Anglican Cathedral on Wednesday.",
+            "The families met at Liverpool Cathedral on Wednesday."
+        )
+        .is_empty());
+        assert_eq!(
+            added_entities(
+                "The deal was signed by George Smith and Herbert Jones.",
+                "The deal was signed by George Herbert."
+            ),
+            vec!["George Herbert".to_string()]
+        );
+        assert_eq!(
+            added_entities(
+                "On Monday George told Herbert that the deal was off.",
+                "On Monday George Herbert said that the deal was off."
+            ),
+            vec!["George Herbert".to_string()]
+        );
+        assert_eq!(
+            added_entities(
+                "The families came to Hillsborough. An independent panel met them.",
+                "The Hillsborough Independent Panel met the families."
+            ),
+            vec!["Hillsborough Independent Panel".to_string()],
+            "not across a sentence end"
+        );
+    }
+
+    #[test]
+    fn a_place_is_carried_by_the_name_of_its_people() {
+        assert!(added_entities(
+            "Because the country is so small, a Jutlander can date a Copenhagener.",
+            "Because the country is so small, someone from Jutland can date someone from Copenhagen."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_name_spaced_two_ways_is_one_name() {
         assert_eq!(
             added_entities(
@@ -510,6 +646,17 @@ mod tests {
             ),
             vec!["Bing Tian".to_string()]
         );
+    }
+
+    #[test]
+    fn bits_read_back_as_pushed() {
+        let mut bits = Bits::default();
+        let pushed: Vec<bool> = (0..130).map(|i| i % 3 == 0 || i == 64).collect();
+        for &b in &pushed {
+            bits.push(b);
+        }
+        assert!((0..130).all(|i| bits.get(i) == pushed[i]));
+        assert!(!bits.get(130), "past the end");
     }
 
     #[test]

@@ -53,16 +53,39 @@ pub fn fold(word: &str) -> String {
 }
 
 fn fold_unicode(word: &str) -> String {
-    word.nfkd()
+    let mut out = String::with_capacity(word.len());
+    for c in word
+        .nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            other => other,
-        })
-        .collect::<String>()
-        .nfkc()
-        .collect()
+    {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
+            other => match without_diacritic(other) {
+                Some(plain) => out.push_str(plain),
+                None => out.push(other),
+            },
+        }
+    }
+    out.nfkc().collect()
+}
+
+/// Latin letters whose stroke or ligature Unicode does not decompose, as an
+/// English text without them writes them: "Mysłajek" is "Myslajek",
+/// "Søren" "Soren", "Straße" "Strasse".
+fn without_diacritic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
 }
 
 /// Stems a folded word with the Snowball English stemmer.
@@ -129,6 +152,9 @@ mod tests {
         assert_eq!(fold("Kremlin’s"), "kremlin");
         assert_eq!(fold("Café"), "cafe");
         assert_eq!(fold("ＡＦＰ"), "afp");
+        assert_eq!(fold("Mysłajek"), "myslajek");
+        assert_eq!(fold("Søren"), "soren");
+        assert_eq!(fold("Straße"), "strasse");
     }
 
     #[test]
