@@ -398,3 +398,16 @@ fn a_participle_opening_a_clause_with_its_who_left_out_hedges() {
     // After a pronoun the participle is active.
     assert_eq!(hedge("Be careful, they said to be safe."), None);
 }
+
+#[test]
+fn a_passive_cue_credits_not_its_subject() {
+    let d = run(&[
+        "A police spokesman said that when King was asked what she saw by detectives, she told them she could not see.",
+    ]);
+    let cues: Vec<&str> = attributions(&d, 0)
+        .iter()
+        .map(|a| a.cue_lemma.as_str())
+        .collect();
+    assert!(!cues.contains(&"ask"), "{cues:?}");
+    assert!(cues.contains(&"tell"), "{cues:?}");
+}
