@@ -68,6 +68,15 @@ impl<'a> Side<'a> {
         content_stems(self.doc.words_within(c)).collect()
     }
 
+    /// The content words of [`Side::content`] that are no names: what the
+    /// statement says, not whom it is about.
+    fn predicate(&self, a: &Attribution) -> Vec<Cow<'a, str>> {
+        let Some(c) = a.content_span else {
+            return Vec::new();
+        };
+        content_stems(self.doc.words_within(c).filter(|w| !w.is_capitalised())).collect()
+    }
+
     /// Attributions of the sentences just before and after the group.
     pub(super) fn neighbours(&self) -> impl Iterator<Item = &'a Attribution> {
         let first = self.sentences.first().map(|s| s.index);
@@ -346,9 +355,16 @@ fn compare_matched(
     let mut changes = Vec::new();
     let (lc, rc) = (l.content(la), r.content(ra));
     // Two credits of one speaker for different statements compare nothing.
+    // Sharing a name is not saying the same: "Deep Throat was one person"
+    // and "he will not reveal the source's name until after Deep Throat
+    // dies" share only whom they are about.
+    let says_the_same = || {
+        let (lp, rp) = (l.predicate(la), r.predicate(ra));
+        lp.is_empty() || rp.is_empty() || overlap(&lp, &rp) > 0.0
+    };
     let same_statement = lc.is_empty()
         || rc.is_empty()
-        || overlap(&lc, &rc).max(overlap(&rc, &lc)) >= SAME_STATEMENT;
+        || (overlap(&lc, &rc).max(overlap(&rc, &lc)) >= SAME_STATEMENT && says_the_same());
     let (lm, rm) = (cue_adverb(l, la), cue_adverb(r, ra));
     let cue_differs = la.cue_lemma != ra.cue_lemma || lm != rm;
     if cue_differs && own_cue(l, li, la) && own_cue(r, ri, ra) && same_statement {

@@ -275,6 +275,20 @@ mod pipeline {
     }
 
     #[test]
+    fn two_statements_about_one_name_are_no_changed_cue() {
+        let found = kinds(
+            "Although LaRue denied it, Woodward and Bernstein have insisted Deep Throat was one person.",
+            "LaRue denied it, and Woodward said he will not reveal the name until after Deep Throat dies.",
+        );
+        assert!(!found.contains(&Kind::CueChanged), "{found:?}");
+        let found = kinds(
+            "The coroner said he believes LaRue died Saturday of natural causes.",
+            "The coroner said he thinks LaRue died Saturday of natural causes.",
+        );
+        assert_eq!(found, vec![Kind::CueChanged]);
+    }
+
+    #[test]
     fn a_framing_adverb_changes_the_cue() {
         let found = changes(
             "LaRue said he advised against the burglary.",
