@@ -30,5 +30,5 @@ pub(crate) mod speakers;
 pub(crate) mod stopwords;
 pub(crate) mod wordnet;
 
-pub(crate) use reversals::{listed_reversal, negated_by_prefix, reverses};
+pub(crate) use reversals::{listed_reversal, may_oppose, negated_by_prefix, reverses};
 pub(crate) use wordnet::{are_synonyms, synonym_groups, Group};

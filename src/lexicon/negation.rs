@@ -35,12 +35,23 @@ pub(crate) fn is_split_contraction(word: &str, next: &str) -> bool {
 }
 
 /// Verbs that negate the verb after "to" like "not" does: "failed to
-/// fall" and "did not fall", "refusing to name" and "not naming" say the
-/// same.
+/// fall" and "did not fall", "refusing to name" and "not naming", "declined
+/// to give details" and "gave no details" say the same.
 pub(crate) fn negates_the_verb_after(word: &str) -> bool {
     matches!(
         word,
-        "fail" | "fails" | "failed" | "failing" | "refuse" | "refuses" | "refused" | "refusing"
+        "fail"
+            | "fails"
+            | "failed"
+            | "failing"
+            | "refuse"
+            | "refuses"
+            | "refused"
+            | "refusing"
+            | "decline"
+            | "declines"
+            | "declined"
+            | "declining"
     )
 }
 
@@ -70,6 +81,20 @@ const IMPLICIT_NEGATORS: &[&str] = &[
     "prevents",
     "prevented",
     "few",
+    // "removed from the bill": not in it; "remove the need": not needed.
+    "remove",
+    "removes",
+    "removed",
+    "removing",
+    // "declined comment": did not comment.
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    // "their failure to get a turnout": they did not get it.
+    "failure",
+    // "less-severe decline": not severe.
+    "less",
     // "the myth that X": X is not so.
     "myth",
     "myths",

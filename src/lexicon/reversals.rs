@@ -53,6 +53,14 @@ pub(crate) fn reverses(a: Key, b: Key) -> bool {
             || (!polysemous(a) && !polysemous(b) && antonyms(a).any(|k| k == b)))
 }
 
+/// True when WordNet lists the two as antonyms in any sense, its untrusted
+/// polysemous words too ("easy" / "difficult"): for the checks that a
+/// negation says the same as an opposite ("was not difficult" / "was an
+/// easy one"), which only ever keep a finding out.
+pub(crate) fn may_oppose(a: Key, b: Key) -> bool {
+    reverses(a, b) || antonyms(a).any(|k| k == b)
+}
+
 /// Common verbs with so many senses that some WordNet sense of them has an
 /// antonym in nearly any context: their WordNet antonyms are not trusted
 /// (see `POLYSEMOUS` in `reversal_words.rs`).

@@ -233,9 +233,45 @@ fn negator_at(words: &[Word<'_>], k: usize) -> bool {
     {
         return false;
     }
+    // "three no votes": the votes against, counted.
+    if folded == "no" && k > 0 && is_count(&words[k - 1].folded) {
+        return false;
+    }
     is_negator(folded)
         || is_split_contraction(folded, next)
-        || (negates_the_verb_after(folded) && next == "to")
+        || (negates_the_verb_after(folded) && next == "to" && !to_a_number(words, k + 2))
+}
+
+/// True when the word at `k` is a number: "declined to 61.3 percent" is a
+/// fall, not a refusal.
+fn to_a_number(words: &[Word<'_>], k: usize) -> bool {
+    words
+        .get(k)
+        .is_some_and(|w| w.folded.starts_with(|c: char| c.is_ascii_digit()) || is_count(&w.folded))
+}
+
+/// True for a number, in digits or words ("three", "12").
+fn is_count(folded: &str) -> bool {
+    folded.bytes().all(|b| b.is_ascii_digit()) || crate::extract::is_number_word(folded)
+}
+
+/// True when the word at `k` names a time, not a quality: "old" in "a
+/// 14-year-old", "last" in "last year" (the year before, not the final
+/// one). Neither opposes "young" or "first".
+fn names_a_time(words: &[Word<'_>], k: usize) -> bool {
+    let before = k.checked_sub(1).map_or("", |p| &*words[p].folded);
+    let next = words.get(k + 1).map_or("", |w| &*w.folded);
+    let time = |w: &str| {
+        matches!(
+            w.trim_end_matches('s'),
+            "year" | "month" | "week" | "day" | "night" | "weekend" | "season" | "time"
+        )
+    };
+    match &*words[k].folded {
+        "old" => time(before),
+        "last" => time(next),
+        _ => false,
+    }
 }
 
 /// Words that negate without a negator ("unable to", "the lack of",
@@ -464,10 +500,11 @@ fn kept_clause_after(d: &Diffed<'_>, change: &Change) -> bool {
     if !l.clone().any(|a| d.left[a].content) || !r.clone().any(|b| d.right[b].content) {
         return false;
     }
-    // "did not win" → "lost" says the same twice over.
+    // "did not win" → "lost", "was an easy one" → "was not difficult" say
+    // the same twice over.
     let reversed = l.clone().any(|a| {
         r.clone()
-            .any(|b| lexicon::reverses(d.left[a].stem, d.right[b].stem))
+            .any(|b| lexicon::may_oppose(d.left[a].stem, d.right[b].stem))
     });
     let same = (0..2).all(|i| d.left[l.end + i].stem == d.right[r.end + i].stem);
     same && !reversed && (0..2).any(|i| d.left[l.end + i].content)
@@ -505,6 +542,8 @@ fn exchanged_opposite(d: &Diffed<'_>) -> Option<(usize, usize)> {
                 let (wa, wb) = (&d.left[a], &d.right[b]);
                 if in_place
                     && opposite(wa, wb)
+                    && !names_a_time(&d.left, a)
+                    && !names_a_time(&d.right, b)
                     && !has_near(&d.right, r, wa.stem)
                     && !has_near(&d.left, l, wb.stem)
                     && !negated_nearby(d, change, (a, b))

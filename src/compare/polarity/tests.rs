@@ -434,3 +434,81 @@ fn a_headline_that_kills_and_charges_is_no_reversal() {
     );
     assert_eq!(found, vec![]);
 }
+
+#[test]
+fn a_word_that_negates_by_its_meaning_says_what_not_says() {
+    for (left, right) in [
+        (
+            "Frist said he intended to work to get the loan provision removed from the final bill.",
+            "Frist said he intended to work to see that the loan provision was not in the final bill.",
+        ),
+        (
+            "The company confirmed it operated the coach, but gave no details other than the ages.",
+            "The company confirmed it had been operating the coach, but declined to give details other than the ages.",
+        ),
+        (
+            "The spokesman said that a search is in progress but would not comment on its status.",
+            "The spokesman said a search is ongoing but declined comment on its status.",
+        ),
+        (
+            "That is evident from their failure, three times in a row, to get a big enough turnout.",
+            "Three times in a row, they failed to get a big enough turnout.",
+        ),
+        (
+            "The therapy doubled the risk of dementia and did not prevent mild cognitive impairment.",
+            "The therapy doubled the risk of dementia and did not prevent less-severe mental decline.",
+        ),
+    ] {
+        let found = polarity(left, right);
+        assert_eq!(found, vec![], "{right}");
+    }
+    // Declining to a figure is falling.
+    let found = polarity(
+        "The share of workers covered by employers dropped from 62.3 percent in 2001 to 61.3 percent.",
+        "The share of workers covered by employers declined to 61.3 percent in 2002.",
+    );
+    assert_eq!(found, vec![]);
+    // Declining to do is not doing.
+    let found = polarity(
+        "The minister agreed to give details of the plan on Monday.",
+        "The minister declined to give details of the plan on Monday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn votes_counted_as_no_are_no_negation() {
+    let found = polarity(
+        "Three no votes would kill the expansion for now, officials said.",
+        "It would take three votes to kill the expansion for now, officials said.",
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn an_age_or_last_year_opposes_nothing() {
+    let found = polarity(
+        "The student was shot and killed by a teen gang member, the supervisor said.",
+        "The student was fatally shot by a 14-year-old gang member, the supervisor said.",
+    );
+    assert_eq!(found, vec![]);
+    let found = polarity(
+        "Spider-Man snatched $114.7 million in its debut last year and went on to capture more.",
+        "Spider-Man snatched $114.7 million in its first weekend and went on to take in more.",
+    );
+    assert_eq!(found, vec![]);
+    // The first and the last of something still oppose.
+    let found = polarity(
+        "He was the first runner to cross the line in the final race.",
+        "He was the last runner to cross the line in the final race.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+#[test]
+fn a_denied_opposite_says_the_same() {
+    let found = polarity(
+        "\"His comments were extremely inappropriate and the decision was an easy one,\" MSNBC spokesman Jeremy Gaines said.",
+        "\"Savage made an extremely inappropriate comment and the decision to cancel the program was not difficult,\" MSNBC spokesman Jeremy Gaines said.",
+    );
+    assert_eq!(found, vec![]);
+}
