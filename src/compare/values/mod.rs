@@ -98,6 +98,12 @@ impl<'a> Quantity<'a> {
         }
     }
 
+    /// The amount in the dimension's base unit, or the count: what two
+    /// numbers are compared by in size.
+    pub(super) fn magnitude(&self) -> f64 {
+        self.base
+    }
+
     /// True when the two say the same amount: equal counts, equal amounts in
     /// one unit, or conversions within rounding ("30 miles" / "48km"). An
     /// amount in two currencies is never the same ("£20m" / "$20m"). A

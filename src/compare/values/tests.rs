@@ -289,3 +289,64 @@ fn an_unwritten_amount_of_another_value_carries_nothing() {
     );
     assert_eq!(one_sided(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
 }
+
+#[test]
+fn changed_numbers_pair_by_size_not_by_order() {
+    let r = report(
+        "The Standard & Poor's 500 index declined 6.11 to 1003.27, having shed 19.67 in the previous session.",
+        "The Standard & Poor's 500 index declined by 4.39 to 998.88, after losing 6.11 on Thursday.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Number),
+        vec![
+            ("1003.27".to_string(), "998.88".to_string()),
+            ("19.67".to_string(), "4.39".to_string())
+        ],
+        "{:?}",
+        r.facts
+    );
+}
+
+#[test]
+fn changed_numbers_pair_for_the_least_change_in_all() {
+    // 4 → 1 and 20 → 7 change less in all than 4 → 7 and 20 → 1.
+    let r = report(
+        "The council counted 4 votes for the plan and 20 against it on Monday.",
+        "The council counted 1 vote for the plan and 7 against it on Monday.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Number),
+        vec![
+            ("4".to_string(), "1".to_string()),
+            ("20".to_string(), "7".to_string())
+        ],
+        "{:?}",
+        r.facts
+    );
+}
+
+#[test]
+fn numbers_a_hundredfold_apart_pair_last() {
+    // Paired by the least gap in all, "seven million" would go with
+    // "54,416" and "40,423" with "seven": two pairs a hundredfold apart
+    // where reading order gives one.
+    let r = report(
+        "The two funds raised seven million and 40,423 last year, the report said.",
+        "The two funds raised seven and 54,416 last year, the report said.",
+    );
+    assert_eq!(
+        changed(&r, FactKind::Number),
+        vec![
+            ("seven million".to_string(), "seven".to_string()),
+            ("40,423".to_string(), "54,416".to_string())
+        ],
+        "{:?}",
+        r.facts
+    );
+    // Alone, a change of scale is a change.
+    let r = report(
+        "The company guided for sales of $5bn in 2023, it said on Monday.",
+        "The company guided for sales of $5mn in 2023, it said on Monday.",
+    );
+    assert_eq!(changed(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
+}
