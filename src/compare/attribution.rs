@@ -234,6 +234,9 @@ fn speaker_name(a: &Attribution) -> &str {
 pub fn same_speaker(a: &Attribution, b: &Attribution) -> bool {
     match (&a.speaker_key, &b.speaker_key) {
         (Some(x), Some(y)) if x == y => return true,
+        // One name spelled two ways: "Schooff" / "Blair Schoof", "Anne
+        // McClellan" / "Anne McLellan", the family name one letter off.
+        (Some(x), Some(y)) if spelled_alike(x, y) => return true,
         // Two people's names: "Undersheriff James Gage" is not "Sheriff
         // Robert Pickell" for sharing "Genesee County".
         (Some(_), Some(_))
@@ -255,6 +258,14 @@ pub fn same_speaker(a: &Attribution, b: &Attribution) -> bool {
         (None, None) => true,
         _ => false,
     }
+}
+
+/// True when two speaker keys end in family names of five letters or more
+/// that one letter turns into each other.
+fn spelled_alike(x: &str, y: &str) -> bool {
+    let family = |key: &'_ str| key.rsplit(' ').next().unwrap_or_default().to_string();
+    let (a, b) = (family(x), family(y));
+    a != b && a.chars().count().min(b.chars().count()) >= 5 && super::names::one_edit(&a, &b)
 }
 
 fn base(

@@ -162,6 +162,29 @@ mod pipeline {
     }
 
     #[test]
+    fn one_name_spelled_two_ways_is_one_speaker() {
+        for (left, right) in [
+            (
+                "\"It was never our intention to sell the product,\" said Health Minister Anne McClellan.",
+                "\"It was never our intention to sell the product,\" Health Minister Anne McLellan said.",
+            ),
+            (
+                "Hines died of cancer on Saturday in Los Angeles, publicist Allen Eichhorn said.",
+                "Hines died of cancer on Saturday in Los Angeles, publicist Allen Eichorn said.",
+            ),
+        ] {
+            let found = kinds(left, right);
+            assert!(!found.contains(&Kind::SpeakerChanged), "{right}: {found:?}");
+        }
+        // A short name one letter off is another name.
+        let found = kinds(
+            "Deputies chased him for ten miles before he pulled over, Sheriff Tom Bell said.",
+            "Deputies chased him for ten miles before he pulled over, Sheriff Tom Bull said.",
+        );
+        assert_eq!(found, vec![Kind::SpeakerChanged]);
+    }
+
+    #[test]
     fn a_quote_and_another_statement_are_not_made_indirect() {
         // Regression: "he added: "We never meant to deceive them"" against
         // "he said that the group had betrayed its customers" was a quote

@@ -109,7 +109,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
 }
 
 /// True when one substitution, insertion or deletion turns `a` into `b`.
-fn one_edit(a: &str, b: &str) -> bool {
+pub(super) fn one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
