@@ -42,6 +42,11 @@ fn skippable_after_cue(ctx: &Ctx<'_>, k: usize) -> bool {
 /// Prepositions that start a trailing adverbial after a sentence-final cue
 /// ("Putin said during a video conference").
 const TRAILING: &[&str] = &[
+    "inside",
+    "outside",
+    "near",
+    "amid",
+    "following",
     "during",
     "in",
     "at",

@@ -59,6 +59,7 @@ pub(crate) fn unread_credit(ctx: &Ctx<'_>, attributed: &[crate::model::Span]) ->
         }
         if crate::lexicon::hedges::REPORTING.contains(&ctx.word(k))
             || OTHER_CREDITS.contains(&ctx.word(k))
+            || introduces_quote(ctx, k)
         {
             return true;
         }
@@ -145,6 +146,25 @@ fn reduced_relative(ctx: &Ctx<'_>, k: usize) -> bool {
         || (infinitive
             && !ctx.toks[before].cap
             && !crate::text::normalize::is_stopword(ctx.word(before)))
+}
+
+/// True when the word at `k` introduces a quotation after a colon, with
+/// its speaker before it: "She continued: \"Our research …\"" credits
+/// her, whatever the verb.
+fn introduces_quote(ctx: &Ctx<'_>, k: usize) -> bool {
+    let w = ctx.word(k);
+    let verb = !ctx.toks[k].cap && w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'));
+    let speaker = k.checked_sub(1).is_some_and(|p| {
+        let t = &ctx.toks[p];
+        t.word && (t.cap || matches!(t.folded.as_ref(), "he" | "she" | "they" | "we" | "i"))
+    });
+    let quote_after = ctx.toks.get(k + 1).is_some_and(|t| t.is(':'))
+        && (ctx.in_quote.get(k + 2).is_some_and(Option::is_some)
+            || ctx
+                .toks
+                .get(k + 2)
+                .is_some_and(|t| t.text.starts_with(crate::lexicon::quotes::OPENING)));
+    verb && speaker && quote_after
 }
 
 /// True when a short tag follows the quote closing at `close`: the quote

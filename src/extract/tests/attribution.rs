@@ -214,6 +214,9 @@ fn a_missed_credit_is_seen_as_a_credit() {
         "\"I want it next Tuesday,\" he confided to the crowd."
     ));
     assert!(read(
+        "She continued: \"Our research neither suggests nor indicates that.\""
+    ));
+    assert!(read(
         "Some critics are sceptical of farmed fish, citing high levels of toxins."
     ));
     // A plural speaker the lists lack: the cue is in its base form.
@@ -231,6 +234,7 @@ fn a_missed_credit_is_seen_as_a_credit() {
     assert!(!read("Police found the car near the bridge."));
     assert!(!read("Police show the car to the press."));
     assert!(!read("Putin said the talks would start."));
+    assert!(!read("The war continued: the army held the bridge."));
 }
 
 #[test]
@@ -410,4 +414,16 @@ fn a_passive_cue_credits_not_its_subject() {
         .collect();
     assert!(!cues.contains(&"ask"), "{cues:?}");
     assert!(cues.contains(&"tell"), "{cues:?}");
+}
+
+#[test]
+fn a_tag_after_the_clause_reads_past_its_adverbial() {
+    let text = "I wanted to bring the most beautiful people into the most beautiful building, he said Sunday inside the Grand Central concourse.";
+    let d = run(&[text]);
+    let a = one_attribution(text);
+    assert!(
+        content(&d, &a).starts_with("I wanted"),
+        "{}",
+        content(&d, &a)
+    );
 }
