@@ -184,12 +184,35 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
             start = i - 1;
             continue;
         }
+        // "Mr. Harrigan": the period of an abbreviated title.
+        if ctx.toks[i].is('.')
+            && !ctx.toks[i].space_before
+            && i > 0
+            && abbreviated_title(ctx, i - 1)
+        {
+            start = i - 1;
+            continue;
+        }
         if ctx.in_quote[i].is_some() || !ctx.toks[i].word {
             break;
         }
-        if matches!(w, "the" | "a" | "an") {
+        if matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+        ) {
             start = i;
             break;
+        }
+        // "chairman and CEO Gary Costley": two titles of one person.
+        let titles = w == "and"
+            && i > 0
+            && is_speaker_noun(ctx.word(i - 1))
+            && (is_speaker_noun(ctx.word(i + 1))
+                || super::entities::is_title(ctx.word(i + 1))
+                || ctx.toks.get(i + 1).is_some_and(|t| t.acronym()));
+        if titles {
+            start = i;
+            continue;
         }
         let prep = matches!(w, "of" | "to" | "for" | "on" | "at" | "in")
             && i > 0
@@ -412,6 +435,15 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
     let t = ctx.toks.get(at)?;
     if !long && matches!(pronoun_kind(&t.folded), Some(SpeakerKind::PersonPronoun)) {
         return Some((at, at + 1));
+    }
+    // "said Thursday", "said in the statement": when and where, not who.
+    let w = t.folded.as_ref();
+    if crate::lexicon::calendar::is_weekday(w)
+        || crate::lexicon::calendar::is_month(w)
+        || is_preposition(w)
+        || matches!(w, "today" | "yesterday" | "tonight" | "earlier" | "later")
+    {
+        return None;
     }
     let mut i = at;
     if matches!(ctx.word(i), "the" | "a" | "an") || (long && ctx.word(i) == "our") {

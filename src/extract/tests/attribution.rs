@@ -427,3 +427,21 @@ fn a_tag_after_the_clause_reads_past_its_adverbial() {
         content(&d, &a)
     );
 }
+
+#[test]
+fn a_quote_before_its_tag_is_the_tag_s_words() {
+    // The speaker phrase runs back over a title's period, a possessive
+    // determiner and a second title; "said Thursday" and "said in the
+    // statement" name no speaker after the cue.
+    for (text, speaker) in [
+        ("\"Today we are trying to pull the pig from the trough,\" Mr. Harrigan said.", "Mr. Harrigan"),
+        ("\"Smallpox is not the only threat,\" his introductory statement says.", "his introductory statement"),
+        ("\"This sale is part of our efforts,\" chairman and CEO Gary Costley said in a statement.", "chairman and CEO Gary Costley"),
+        ("\"I'm absolutely confident we're going to have a bill,\" Frist, R-Tenn., said Thursday.", "Frist"),
+        ("\"Demand is rising briskly,\" George Scalise, the SIA's president, said in the statement.", "George Scalise"),
+    ] {
+        let a = one_attribution(text);
+        assert_eq!(a.speaker.as_deref(), Some(speaker), "{text}");
+        assert!(a.direct && a.quote.is_some(), "{text}: {a:?}");
+    }
+}
