@@ -621,6 +621,15 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_opening_the_sentence_is_no_part_of_a_name() {
+        assert!(added_entities(
+            "SARS has killed 296 people on China's mainland and infected more than 5,200.",
+            "Throughout China's mainland, the disease has killed 300 people and infected more than 5,270."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_place_is_carried_by_the_name_of_its_people() {
         assert!(added_entities(
             "Because the country is so small, a Jutlander can date a Copenhagener.",

@@ -75,6 +75,10 @@ const STARTERS: &[&str] = &[
     "nevertheless", "nonetheless", "besides", "moreover", "furthermore", "overall", "again",
     "soon", "first", "finally", "eventually", "together", "please", "yes", "no", "oh", "well",
     "thanks", "nothing", "nobody", "everyone", "everybody", "someone", "somebody", "whatever",
+    // Prepositions the stopword list lacks ("Throughout China's mainland").
+    "throughout", "within", "across", "under", "until", "upon", "without", "beyond", "inside",
+    "outside", "near", "around", "toward", "towards", "behind", "between", "among", "against",
+    "through", "via",
 ];
 
 /// Compass points, which alone ("North", "the West") name no one place.
