@@ -214,7 +214,11 @@ fn same(a: &Found<'_>, b: &Found<'_>) -> bool {
 fn comparable(a: &Found<'_>, b: &Found<'_>) -> bool {
     match (&a.key, &b.key) {
         (FactKey::Number(_), FactKey::Number(_)) => Quantity::of(a).comparable(&Quantity::of(b)),
-        (FactKey::Date(x), FactKey::Date(y)) => dates_comparable(x, y),
+        // The day a source spoke is no changed form of the day of the event
+        // ("ambushed the convoy Saturday" / "said Sunday, a day after").
+        (FactKey::Date(x), FactKey::Date(y)) => {
+            a.reporting == b.reporting && dates_comparable(x, y)
+        }
         _ => a.kind() == b.kind(),
     }
 }

@@ -77,6 +77,9 @@ pub(super) struct Found<'a> {
     /// qualifies: a qualifier of a place both reports name is no fact of
     /// its own.
     pub(super) qualifies: Option<&'a str>,
+    /// For a date, true when it dates a credit ("said Sunday", "on Tuesday
+    /// told reporters"): the day a source spoke, not the day of the event.
+    pub(super) reporting: bool,
 }
 
 impl Found<'_> {
@@ -153,6 +156,23 @@ pub(super) fn compare_facts(
         added,
         changed: changed.into_iter().map(|(c, _)| c).collect(),
     }
+}
+
+/// Bytes between a reporting cue and a date for the date to be the day of
+/// the credit: "said Sunday", "said in an interview Tuesday", "said late
+/// on Monday".
+const CREDIT_DATE_GAP: usize = 24;
+
+/// True when the date at `span` stands right after a cue of the sentence
+/// ("said Sunday", "said in an interview Tuesday") or right before one
+/// ("on Tuesday told reporters"): it dates the credit.
+fn dates_a_credit(sentence: &Sentence, span: crate::model::Span) -> bool {
+    sentence.attributions().any(|a| {
+        let cue = a.cue_span;
+        let after = span.start >= cue.end && span.start - cue.end <= CREDIT_DATE_GAP;
+        let before = span.end <= cue.start && cue.start - span.end <= 2;
+        after || before
+    })
 }
 
 /// Sentences on each side whose aligned partner group carries a quote.
@@ -260,6 +280,7 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
             value,
             sentence: sentence.index,
             qualifies: None,
+            reporting: false,
         };
         match claim {
             Claim::Number(n) => {
@@ -271,7 +292,10 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
                 }
                 numbers.push(n);
             }
-            Claim::Date(d) => out.push(found(FactKey::Date(&d.key), &d.text, None)),
+            Claim::Date(d) => out.push(Found {
+                reporting: dates_a_credit(sentence, d.span),
+                ..found(FactKey::Date(&d.key), &d.text, None)
+            }),
             Claim::Entity(e) => {
                 let qualifies = place
                     .filter(|p| qualifier(text, sentence.span.end, p, e))

@@ -350,3 +350,18 @@ fn numbers_a_hundredfold_apart_pair_last() {
     );
     assert_eq!(changed(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
 }
+
+#[test]
+fn the_day_a_source_spoke_is_no_changed_day_of_the_event() {
+    let r = report(
+        "Janet Racicot said she heard the thud from the kitchen early Saturday morning.",
+        "Janet Racicot heard the thud from the kitchen, she said in an interview Tuesday.",
+    );
+    assert!(changed(&r, FactKind::Date).is_empty(), "{:?}", r.facts);
+    // Two days of events are.
+    let r = report(
+        "The storm headed for the Texas coast early Sunday, forecasters said.",
+        "The storm headed for the Texas coast Saturday, forecasters said.",
+    );
+    assert_eq!(changed(&r, FactKind::Date).len(), 1, "{:?}", r.facts);
+}
