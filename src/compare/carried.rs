@@ -45,6 +45,14 @@ const GENERIC: &[&str] = &[
     "troops", "media", "economy", "navy", "cabinet", "constitution", "capital", "border",
 ];
 
+/// The legal forms that close a company's name ("Sony Corp.", "Nokia
+/// Oyj"), which a report may leave out.
+#[rustfmt::skip]
+const LEGAL_FORMS: &[&str] = &[
+    "corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc", "ag",
+    "sa", "nv", "gmbh", "oyj", "spa",
+];
+
 /// Endings that name a place's people after it ("Jutlander", "Parisian",
 /// "Milanese", "Pakistani"), for the places the demonym table lacks.
 const INHABITANT_SUFFIXES: &[&str] = &["er", "ers", "ian", "ians", "ese", "i", "is"];
@@ -202,7 +210,9 @@ impl<'a> Carrier<'a> {
                     }
                 };
                 let w = doc.vocabulary.word(word);
-                let name_word = w.is_capitalised() && !w.is_stopword();
+                // An initial ("Stephen G. Breyer") is a name word too.
+                let name_word =
+                    w.is_capitalised() && (!w.is_stopword() || w.folded.chars().count() == 1);
                 for &id in &canonical_ids[range.0 as usize..range.1 as usize] {
                     c.name_words.push(name_word);
                     c.stream.push(id);
@@ -287,6 +297,12 @@ impl<'a> Carrier<'a> {
         let words = canonical_words(text);
         if words.is_empty() || self.phrase(&words) || self.spread_phrase(&words) {
             return true;
+        }
+        // "Sony Corp." is Sony: a company's legal form is no part of its name.
+        if let Some((last, name)) = words.split_last() {
+            if !name.is_empty() && LEGAL_FORMS.contains(&last.as_str()) && self.phrase(name) {
+                return true;
+            }
         }
         let folded = folded_words(text);
         // "Jutland" is carried by "a Jutlander", "Paris" by "Parisians":
@@ -625,6 +641,20 @@ mod tests {
         assert!(added_entities(
             "SARS has killed 296 people on China's mainland and infected more than 5,200.",
             "Throughout China's mainland, the disease has killed 300 people and infected more than 5,270."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_company_without_its_legal_form_or_a_name_without_its_initial_is_carried() {
+        assert!(added_entities(
+            "The companies include Sony, Microsoft, Nokia and others.",
+            "The companies include Sony Corp., Microsoft Corp. and Nokia Corp. and others."
+        )
+        .is_empty());
+        assert!(added_entities(
+            "Joining him were Justices David H. Souter and Stephen G. Breyer.",
+            "The opinion was joined by Justices David Souter and Stephen Breyer."
         )
         .is_empty());
     }
