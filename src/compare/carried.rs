@@ -11,6 +11,7 @@
 use super::facts::{FactKey, Found};
 use super::name_index::NameIndex;
 use super::names::{acronym, initials, person_like, NOT_PERSON};
+use crate::align::similarity::background_weight;
 use crate::extract::{alias, demonym, is_title, is_title_word};
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
@@ -44,6 +45,16 @@ const GENERIC: &[&str] = &[
     "government", "parliament", "military", "embassy", "people", "authorities", "officials",
     "troops", "media", "economy", "navy", "cabinet", "constitution", "capital", "border",
 ];
+
+/// Least background rarity ([`background_weight`], 8 minus the Zipf
+/// frequency) of a family name that, alone, names the person a name ending
+/// in it names: rarer than nearly every English word ("McCloskey",
+/// "Louima"), not "War", "Brick" or "Smith".
+const RARE_NAME: f64 = 5.0;
+
+fn rare_name(word: &str) -> bool {
+    background_weight(normalize::key(&normalize::stem(word))) >= RARE_NAME
+}
 
 /// The legal forms that close a company's name ("Sony Corp.", "Nokia
 /// Oyj"), which a report may leave out.
@@ -367,9 +378,13 @@ impl<'a> Carrier<'a> {
         // A person: by the family name, as the other report keys one of
         // its people ("George Papandreou" … "Prime Minister Papandreou").
         // Its text alone is not enough ("Ozy Media" is not "UFO Media"),
-        // nor a key of a lone word ("Indo-Pakistan War" is not "War").
+        // nor a key of a lone common word ("Indo-Pakistan War" is not
+        // "War"); a rare one is ("Abner Louima" … "Louima", "Former U.S.
+        // Rep. Frank McCloskey" … "McCloskey").
         let family = key.rsplit(' ').next().unwrap_or(key);
-        if person_like(&folded, key) && self.families.contains(family) {
+        if person_like(&folded, key)
+            && (self.families.contains(family) || (self.keys.contains(family) && rare_name(family)))
+        {
             return true;
         }
         // Spelling variants, among the names that could be one (see
@@ -657,6 +672,22 @@ mod tests {
             "The opinion was joined by Justices David Souter and Stephen Breyer."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_person_is_carried_by_a_rare_family_name_alone() {
+        assert!(added_entities(
+            "The man is the uncle of Louima, the immigrant who was tortured in 1997.",
+            "The man is an uncle of Abner Louima, who was tortured in 1997."
+        )
+        .is_empty());
+        assert_eq!(
+            added_entities(
+                "The village was destroyed in the War, the museum says.",
+                "The village was destroyed in the Indo-Pakistan War, the museum says."
+            ),
+            vec!["Indo-Pakistan War".to_string()]
+        );
     }
 
     #[test]
