@@ -17,6 +17,8 @@ pub(crate) fn unit_symbol(w: &str) -> Option<&'static str> {
         "yd" | "yard" | "yards" => "yd",
         "mi" | "mile" | "miles" => "mi",
         "mph" => "mph",
+        "hectare" | "hectares" => "ha",
+        "acre" | "acres" => "acre",
         "kph" | "kmh" | "km/h" => "km/h",
         "knots" | "knot" => "kn",
         "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
@@ -76,6 +78,9 @@ fn dimension(unit: &str) -> Option<(&'static str, f64)> {
         "yd" => ("length", 0.9144),
         "mi" => ("length", 1609.344),
         "mph" => ("speed", 1609.344),
+        // Areas in square metres.
+        "ha" => ("area", 10_000.0),
+        "acre" => ("area", 4_046.856_422_4),
         "km/h" => ("speed", 1000.0),
         "kn" => ("speed", 1852.0),
         "kg" => ("mass", 1.0),

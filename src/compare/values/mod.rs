@@ -104,6 +104,20 @@ impl<'a> Quantity<'a> {
         self.base
     }
 
+    /// A count the extractor reads as no amount ("26-year-old", "one").
+    fn unread_count(value: f64) -> Quantity<'static> {
+        Quantity {
+            dimension: None,
+            unit: "",
+            base: value,
+            value,
+            rounding: 0.0,
+            noun: None,
+            vague: false,
+            dozens: false,
+        }
+    }
+
     /// True when the two say the same amount: equal counts, equal amounts in
     /// one unit, or conversions within rounding ("30 miles" / "48km"). An
     /// amount in two currencies is never the same ("£20m" / "$20m"). A
@@ -190,7 +204,7 @@ fn close(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
 
 /// Half the last written digit relative to the value: "48" → 0.5/48,
 /// "2.5 million" → 0.05/2.5, "200" → 5/200 (a trailing zero may be
-/// rounding), "forty" → 5/40.
+/// rounding), "20,000" → 500/20,000, "forty" → 5/40.
 fn rounding(text: &str, value: f64) -> f64 {
     let digits: String = text
         .chars()
@@ -212,10 +226,15 @@ fn rounding(text: &str, value: f64) -> f64 {
         let step = 10f64.powi(-i32::try_from(frac.len()).unwrap_or(6));
         (digits.parse().unwrap_or(value), step)
     } else {
-        let step = if digits.len() > 1 && digits.ends_with('0') {
-            10.0
-        } else {
-            1.0
+        // A trailing zero may be rounding ("200" ± 5); a run of them all
+        // but the last ("20,000 acres" for 8,000 hectares, ± 500): "100
+        // mph" still is no "193km/h".
+        let zeros = digits.len() - digits.trim_end_matches('0').len();
+        let zeros = zeros.min(digits.len().saturating_sub(1));
+        let step = match i32::try_from(zeros).unwrap_or(0) {
+            0 => 1.0,
+            1 => 10.0,
+            n => 10f64.powi(n - 1),
         };
         (digits.parse().unwrap_or(value), step)
     };
@@ -279,16 +298,18 @@ impl<'a> NumberIndex<'a> {
     /// same noun ("612 people"): the careful-editor standard calls it
     /// another wording of the exact figure, not a fact of its own. An
     /// amount the document writes without a numeral carries a measure too
-    /// ("a decade" for "ten years").
+    /// ("a decade" for "ten years"), and a count with no noun its age or
+    /// "one" ("Kilpatrick, 26" for "26-year-old Kilpatrick").
     pub(super) fn carries(&self, found: &Found<'_>) -> bool {
         let q = Quantity::of(found);
+        let unwritten_kind = q.dimension.is_some() || (q.noun.is_none() && !q.vague);
         self.carries_written(&q)
-            || q.dimension.is_some()
+            || unwritten_kind
                 && self
                     .unwritten
                     .get_or_init(|| unwritten::unwritten_quantities(self.doc))
                     .iter()
-                    .any(|o| q.same(o))
+                    .any(|o| o.dimension.is_some() == q.dimension.is_some() && q.same(o))
     }
 
     fn carries_written(&self, q: &Quantity<'_>) -> bool {

@@ -365,3 +365,46 @@ fn the_day_a_source_spoke_is_no_changed_day_of_the_event() {
     );
     assert_eq!(changed(&r, FactKind::Date).len(), 1, "{:?}", r.facts);
 }
+
+#[test]
+fn hectares_and_acres_are_one_area() {
+    let r = report(
+        "The flames have destroyed more than 8,000 hectares (20,000 acres) of pinewood since Monday.",
+        "The flames have destroyed more than 8000 hectares of pinewood since Monday.",
+    );
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn an_age_or_one_carries_the_bare_number() {
+    let r = report(
+        "The gunman, identified as Harold Kilpatrick Jr., 26, had left a note.",
+        "The gunman, 26-year-old Harold Kilpatrick Jr., had left a note.",
+    );
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    let r = report(
+        "The share rose by a factor of five, from about 1 in 2,000 to one in 400.",
+        "The share rose by a factor of five, from one in 2,000 to one in 400.",
+    );
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    // An age carries no count of something else.
+    let r = report(
+        "A 26-year-old man was arrested after the fire, police said.",
+        "A man was arrested after the fire that killed 26 people, police said.",
+    );
+    assert_eq!(
+        one_sided(&r, FactKind::Number),
+        vec!["26".to_string()],
+        "{:?}",
+        r.facts
+    );
+}
+
+#[test]
+fn a_round_figure_rounds_no_further_than_its_zeros() {
+    let r = report(
+        "Police chased the car at speeds of more than 100 mph before it stopped.",
+        "Police chased the car at speeds up to 193km/h before it stopped.",
+    );
+    assert_eq!(changed(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
+}

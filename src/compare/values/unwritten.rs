@@ -1,8 +1,10 @@
-//! Amounts a report states without a numeral: "within a decade" is ten
-//! years, "half a century" fifty, "for a week" one week. They are no facts
-//! of their own (an editor does not miss "a week"), but the report that
-//! says "a decade" carries the other's "ten years", which is no added
-//! number.
+//! Amounts a report states without a number fact: "within a decade" is
+//! ten years, "half a century" fifty, "for a week" one week; and the
+//! numbers the extractor reads as no amount, an age ("the 26-year-old")
+//! and "one" ("one in 400"). They are no facts of their own (an editor
+//! does not miss "a week"), but the report that says "a decade" carries the
+//! other's "ten years", and "26-year-old Harold Kilpatrick" the other's
+//! "Harold Kilpatrick, 26".
 
 use super::Quantity;
 use crate::extract::{measure, spelled_unit};
@@ -16,10 +18,14 @@ pub(super) fn unwritten_quantities(doc: &Document) -> Vec<Quantity<'static>> {
     for sentence in &doc.sentences {
         let words: Vec<&str> = doc.words_of(sentence.index).map(|w| &*w.folded).collect();
         for (k, w) in words.iter().enumerate() {
+            let before = |back: usize| k.checked_sub(back).map(|i| words[i]);
+            if let Some(count) = unread_count(w, before(1), before(2)) {
+                out.push(Quantity::unread_count(count));
+                continue;
+            }
             let Some(unit) = spelled_unit(w) else {
                 continue;
             };
-            let before = |back: usize| k.checked_sub(back).map(|i| words[i]);
             if !matches!(before(1), Some("a" | "an")) {
                 continue;
             }
@@ -35,4 +41,16 @@ pub(super) fn unwritten_quantities(doc: &Document) -> Vec<Quantity<'static>> {
         }
     }
     out
+}
+
+/// The count a number the extractor reads as no amount says: the age of
+/// "26-year-old" (at its "old", after "year" and the digits), or the 1 of
+/// "one".
+fn unread_count(word: &str, before: Option<&str>, two_before: Option<&str>) -> Option<f64> {
+    if word == "one" {
+        return Some(1.0);
+    }
+    let age = word == "old" && matches!(before, Some("year" | "years"));
+    let digits = two_before.filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    age.then_some(digits).flatten().and_then(|d| d.parse().ok())
 }
