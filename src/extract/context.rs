@@ -19,7 +19,12 @@ pub(crate) struct QuoteSpan {
     pub content: (usize, usize),
 }
 
-/// Finds quotations: straight `"…"`, curly `“…”`, guillemets `«…»`, and
+/// The closer of a TeX-style quotation (two apostrophes), which no single
+/// character is.
+const TEX_CLOSE: char = '\u{0}';
+
+/// Finds quotations: straight `"…"`, curly `“…”`, guillemets `«…»`, TeX
+/// style ``` ``…'' ``` (two backticks, two apostrophes), and
 /// single `‘…’` or `'…'` when the opening mark starts a word. Single marks
 /// are not used otherwise, because they double as apostrophes.
 /// Returns the quotes and, for each token, the quote it sits in (marks
@@ -34,7 +39,21 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
             continue;
         }
         let c = t.text.chars().next().unwrap_or(' ');
+        let doubled = |mark: char| {
+            toks.get(k + 1)
+                .is_some_and(|n| n.text.starts_with(mark) && !n.space_before)
+        };
         match open {
+            // TeX style, as tokenised corpora write quotes: ``…''.
+            Some((o, TEX_CLOSE)) if c == '\'' && doubled('\'') => {
+                mark(&mut inside, o + 1, k, quotes.len());
+                quotes.push(QuoteSpan {
+                    open: Some(o),
+                    close: Some(k + 1),
+                    content: (toks[o].end, t.start),
+                });
+                open = None;
+            }
             Some((o, closer)) if c == closer || (closer == '\u{201d}' && c == '"') => {
                 mark(&mut inside, o + 1, k, quotes.len());
                 quotes.push(QuoteSpan {
@@ -46,6 +65,10 @@ pub(crate) fn find_quotes(text: &str, toks: &[Tok<'_>]) -> (Vec<QuoteSpan>, Vec<
             }
             Some(_) => {}
             None => {
+                if c == '`' && doubled('`') {
+                    open = Some((k + 1, TEX_CLOSE));
+                    continue;
+                }
                 let closer = match c {
                     // A straight mark glued to the word or comma before it
                     // and followed by a space closes a quote that began in

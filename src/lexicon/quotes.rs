@@ -12,10 +12,12 @@ pub(crate) const OPENING: &[char] = &['"', '\u{201c}', '\u{ab}', '\u{2018}', '\'
 /// Double marks, opening or closing.
 pub(crate) const DOUBLE: &[char] = &['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'];
 
-/// Marks whose presence shows a sentence quotes somebody: the double marks
-/// and the opening single curly mark (the closing one, U+2019, is also the
-/// apostrophe of "don’t").
-pub(crate) const ANY: &[char] = &['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{2018}'];
+/// Marks whose presence shows a sentence quotes somebody: the double marks,
+/// the opening single curly mark (the closing one, U+2019, is also the
+/// apostrophe of "don’t") and the backtick of a TeX-style ``quote''.
+pub(crate) const ANY: &[char] = &[
+    '"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{2018}', '`',
+];
 
 /// Unicode's Quotation_Mark property (PropList.txt), without the two
 /// characters English also writes as apostrophes (`'` and U+2019), which
@@ -45,9 +47,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_listed_mark_is_a_quotation_mark_or_the_straight_apostrophe() {
+    fn every_listed_mark_is_a_quotation_mark_or_a_typewriter_stand_in() {
+        // The straight apostrophe, and the backtick of TeX-style ``quotes''.
         for &c in OPENING.iter().chain(DOUBLE).chain(ANY) {
-            assert!(is_quotation_mark(c) || c == '\'', "{c:?}");
+            assert!(is_quotation_mark(c) || c == '\'' || c == '`', "{c:?}");
         }
         assert!(!is_quotation_mark('\u{2019}'));
     }

@@ -445,3 +445,17 @@ fn a_quote_before_its_tag_is_the_tag_s_words() {
         assert!(a.direct && a.quote.is_some(), "{text}: {a:?}");
     }
 }
+
+#[test]
+fn a_tex_style_quote_is_a_quote() {
+    let text = "Villalona put it more bluntly: ``He did a bad job going up there,'' he said.";
+    let a = one_attribution(text);
+    assert!(a.direct, "{a:?}");
+    assert_eq!(
+        a.quote.map(|q| q.text).as_deref(),
+        Some("He did a bad job going up there")
+    );
+    // Backticks that open nothing leave the text as it is.
+    let d = run(&["The command `ls` lists files, the manual says."]);
+    assert!(attributions(&d, 0).iter().all(|a| !a.direct));
+}
