@@ -481,19 +481,20 @@ impl<'a> Carrier<'a> {
             .map_or(&[], |&id| self.stems.of(id))
     }
 
+    /// The word ids of `words`, if the report has every one.
+    fn word_ids(&self, words: &[String]) -> Option<Vec<u32>> {
+        words.iter().map(|w| self.ids.get(w).copied()).collect()
+    }
+
     /// True when the words of a name of two or more occur in this order
     /// in one sentence, with at most one other word between each two: a
-    /// nickname ("George “Geordie” Herbert") or a qualifier ("Liverpool's
-    /// Anglican Cathedral") written inside it: a capitalised word, no
-    /// function word. "Smith
-    /// and Jones" names no "Smith Jones", "Maroro with IS links" no
-    /// "Maroro IS", "Mirvin said IS" no "Mirvin IS".
+    /// nickname ("George “Geordie” Herbert"), a qualifier ("Liverpool's
+    /// Anglican Cathedral") or an initial ("Stephen G. Breyer") written
+    /// inside it, a capitalised word that is no function word. "Smith and
+    /// Jones" names no "Smith Jones", "Maroro with IS links" no "Maroro
+    /// IS", "Mirvin said IS" no "Mirvin IS".
     fn spread_phrase(&self, words: &[String]) -> bool {
-        let Some(ids) = words
-            .iter()
-            .map(|w| self.ids.get(w).copied())
-            .collect::<Option<Vec<u32>>>()
-        else {
+        let Some(ids) = self.word_ids(words) else {
             return false;
         };
         if ids.len() < 2 {
@@ -521,11 +522,7 @@ impl<'a> Carrier<'a> {
 
     /// True when `words` occur in this order, one after another.
     fn phrase(&self, words: &[String]) -> bool {
-        let Some(ids) = words
-            .iter()
-            .map(|w| self.ids.get(w).copied())
-            .collect::<Option<Vec<u32>>>()
-        else {
+        let Some(ids) = self.word_ids(words) else {
             return false;
         };
         // Anchored on the rarest word: a quote starting "the" would
