@@ -31,6 +31,10 @@ pub(super) struct Quantity<'a> {
     vague: bool,
     /// Counted in dozens ("two dozen"), which writers use loosely.
     dozens: bool,
+    /// For a number written with dots between groups of three digits
+    /// ("30.000", "1.250.000"), how much larger it is read with the dots
+    /// as thousands separators, as much of Europe writes them.
+    thousands: Option<f64>,
 }
 
 impl<'a> Quantity<'a> {
@@ -69,6 +73,7 @@ impl<'a> Quantity<'a> {
                 noun: None,
                 vague: false,
                 dozens,
+                thousands: dotted_thousands(text),
             },
             NumberKey::Count { noun, vague, .. } => Quantity {
                 dimension: None,
@@ -79,6 +84,7 @@ impl<'a> Quantity<'a> {
                 noun,
                 vague,
                 dozens,
+                thousands: dotted_thousands(text),
             },
         }
     }
@@ -95,6 +101,7 @@ impl<'a> Quantity<'a> {
             noun: None,
             vague: false,
             dozens: false,
+            thousands: None,
         }
     }
 
@@ -115,6 +122,7 @@ impl<'a> Quantity<'a> {
             noun: None,
             vague: false,
             dozens: false,
+            thousands: None,
         }
     }
 
@@ -122,7 +130,29 @@ impl<'a> Quantity<'a> {
     /// one unit, or conversions within rounding ("30 miles" / "48km"). An
     /// amount in two currencies is never the same ("£20m" / "$20m"). A
     /// count matches a quantity of the same value ("60" / "60 metres").
+    /// A number written with dots between groups of three is read both
+    /// ways: "$ 30.000" is $30,000 where the writer's dots are thousands.
     pub(super) fn same(&self, other: &Quantity<'_>) -> bool {
+        self.same_as_read(other)
+            || self
+                .thousands
+                .is_some_and(|f| self.scaled(f).same_as_read(other))
+            || other
+                .thousands
+                .is_some_and(|f| self.same_as_read(&other.scaled(f)))
+    }
+
+    /// The quantity `factor` times larger, its rounding kept.
+    fn scaled(&self, factor: f64) -> Quantity<'a> {
+        Quantity {
+            base: self.base * factor,
+            value: self.value * factor,
+            thousands: None,
+            ..*self
+        }
+    }
+
+    fn same_as_read(&self, other: &Quantity<'_>) -> bool {
         match (self.dimension, other.dimension) {
             (Some(a), Some(b)) => {
                 a == b
@@ -176,6 +206,7 @@ pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
             noun: None,
             vague: false,
             dozens: false,
+            thousands: None,
         })
     }
     let adjacent =
@@ -200,6 +231,22 @@ fn close(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
         return true;
     }
     (a.base - b.base).abs() / scale <= a.rounding.max(b.rounding) + 0.005
+}
+
+/// For a number written with dots between groups of three digits ("30.000",
+/// "1.250.000"), the factor its value grows by when the dots are thousands
+/// separators: 1000 a dot.
+fn dotted_thousands(text: &str) -> Option<f64> {
+    let digits: &str = text
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .next()?;
+    let mut groups = digits.trim_end_matches('.').split('.');
+    let head = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let dotted =
+        !rest.is_empty() && (1..=3).contains(&head.len()) && rest.iter().all(|g| g.len() == 3);
+    dotted.then(|| 1000f64.powi(i32::try_from(rest.len()).unwrap_or(1)))
 }
 
 /// Half the last written digit relative to the value: "48" → 0.5/48,

@@ -408,3 +408,19 @@ fn a_round_figure_rounds_no_further_than_its_zeros() {
     );
     assert_eq!(changed(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
 }
+
+#[test]
+fn dots_between_groups_of_three_may_be_thousands() {
+    let r = report(
+        "Level 3 recently demanded that its peers pay Level 3 $ 30.000 USD, the company said.",
+        "Level 3 recently demanded that its peers pay Level 3 $ 30,000, the company said.",
+    );
+    assert!(changed(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    assert!(one_sided(&r, FactKind::Number).is_empty(), "{:?}", r.facts);
+    // A decimal is still a decimal.
+    let r = report(
+        "The index fell 2.5 percent on Monday, traders said.",
+        "The index fell 2,500 percent on Monday, traders said.",
+    );
+    assert_eq!(changed(&r, FactKind::Number).len(), 1, "{:?}", r.facts);
+}
