@@ -125,8 +125,9 @@ fn pair_nearest(left: &[Found<'_>], right: &[Found<'_>]) -> Vec<(usize, usize)> 
 const FAR_APART: f64 = 2.0;
 
 /// Most facts of one kind a side of a pair has for [`pair_nearest`] to
-/// try every pairing (13,327 pairings at six; a sentence seldom has three).
-const EXACT_PAIRING: usize = 6;
+/// try every pairing: 209 pairings at four a side (13,327 at six, too many
+/// for a long table of figures); a sentence seldom has three.
+const EXACT_PAIRING: usize = 4;
 
 /// What a pairing of [`pair_nearest`] costs, lower first: its pairs at
 /// least [`FAR_APART`], then its total gap in size.
