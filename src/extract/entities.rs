@@ -131,6 +131,45 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
         && !(opens_clause(ctx, k) && (STARTERS.contains(&w) || w.ends_with("ly")))
 }
 
+/// Words that end the name of a body ("Commission", "Service"): a name
+/// joined by "and" to one of them is that body's ("Fish and Wildlife
+/// Service"), not two names.
+#[rustfmt::skip]
+const BODY_HEADS: &[&str] = &[
+    "commission", "administration", "service", "services", "agency", "department", "institute",
+    "authority", "bureau", "board", "council", "committee", "association", "society",
+    "foundation", "corporation", "company", "organization", "organisation", "federation",
+    "ministry", "office", "centre", "center", "laboratory", "laboratories", "trust", "fund",
+];
+
+/// Head words of names that stand alone before an "and" ("European
+/// Central Bank and International Monetary Fund" is two bodies).
+#[rustfmt::skip]
+const OTHER_HEADS: &[&str] = &[
+    "bank", "court", "party", "union", "group", "university", "college", "school", "church",
+    "army", "police", "government", "parliament", "congress", "senate", "house",
+];
+
+/// True when the "and" at `and` joins the capitalised words from `from` to
+/// the name of one body: the run after it ends in a body's head word, and
+/// the words before it are no country and hold no head of their own
+/// ("Israel and Palestinian Authority", "the Commission and Council" are
+/// two).
+fn one_body(ctx: &Ctx<'_>, from: usize, and: usize, taken: &[bool]) -> bool {
+    let mut end = and + 1;
+    while end < ctx.toks.len() && startable(ctx, end, taken) {
+        end += 1;
+    }
+    let head = end.checked_sub(1).filter(|&h| h > and).map(|h| ctx.word(h));
+    let before_plain = (from..and).all(|k| {
+        let w = ctx.word(k);
+        !crate::lexicon::demonyms::is_country(w)
+            && !BODY_HEADS.contains(&w)
+            && !OTHER_HEADS.contains(&w)
+    });
+    head.is_some_and(|h| BODY_HEADS.contains(&h)) && before_plain
+}
+
 /// A clause start, or a word after an opening straight single quote
 /// ("the venture guys say, 'Great idea…'"), whose capital says nothing.
 fn opens_clause(ctx: &Ctx<'_>, k: usize) -> bool {
@@ -190,6 +229,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &[bool], sentence: usize, out: &mut Vec
             {
                 to += 3;
             } else if ctx.toks[to].is('-') && !ctx.toks[to].space_before && joined_by(1) {
+                to += 2;
+            } else if ctx.word(to) == "and" && joined_by(1) && one_body(ctx, from, to, taken) {
+                // "Securities and Exchange Commission", "National Oceanic
+                // and Atmospheric Administration": one body.
                 to += 2;
             } else {
                 break;

@@ -277,3 +277,31 @@ fn a_plural_that_opens_the_sentence_is_not_part_of_the_name_after_of() {
     // A singular head is the name's own word.
     assert_eq!(texts(2), ["Bank of England", "Bank of America"]);
 }
+
+#[test]
+fn a_body_named_with_and_is_one_entity() {
+    let texts = |text: &str| -> Vec<String> {
+        let d = run(&[text]);
+        super::entities(&d, 0)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts("Agencies must consult the Fish and Wildlife Service and the National Oceanic and Atmospheric Administration first."),
+        ["Fish and Wildlife Service", "National Oceanic and Atmospheric Administration"]
+    );
+    // Two names, or a country and a body, stay two.
+    assert_eq!(
+        texts("The talks between Obama and Putin ended on Friday."),
+        ["Obama", "Putin"]
+    );
+    assert_eq!(
+        texts("Leaders from Israel and Palestinian Authority officials met on Friday."),
+        ["Israel", "Palestinian Authority"]
+    );
+    assert_eq!(
+        texts("Greece asked the European Central Bank and International Monetary Fund for help."),
+        ["European Central Bank", "International Monetary Fund"]
+    );
+}
