@@ -81,6 +81,19 @@ const STARTERS: &[&str] = &[
     "through", "via",
 ];
 
+/// Names that, before these nouns, make a common noun: no one's name is in
+/// "Molotov cocktails" or "the Richter scale".
+const EPONYMS: &[(&str, &[&str])] = &[
+    ("molotov", &["cocktail", "cocktails"]),
+    ("richter", &["scale"]),
+    ("petri", &["dish", "dishes"]),
+    ("ferris", &["wheel", "wheels"]),
+    ("caesarean", &["section", "sections"]),
+    ("cesarean", &["section", "sections"]),
+    ("geiger", &["counter", "counters"]),
+    ("bunsen", &["burner", "burners"]),
+];
+
 /// Compass points, which alone ("North", "the West") name no one place.
 const DIRECTIONS: &[&str] = &[
     "north",
@@ -322,7 +335,15 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
     let shouted = words.len() > 1
         && !c.claim.text.chars().any(char::is_lowercase)
         && words.iter().any(|w| is_stopword(w) && alias(w).is_none());
-    title_only || direction || clock || shouted
+    // "Molotov cocktails", "the Richter scale": a name inside a common noun.
+    let next = ctx.toks.get(from + words.len()).map(|t| t.folded.as_ref());
+    let eponym = words.len() == 1
+        && next.is_some_and(|n| {
+            EPONYMS
+                .iter()
+                .any(|(name, nouns)| *name == words[0] && nouns.contains(&n))
+        });
+    title_only || direction || clock || shouted || eponym
 }
 
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidate {

@@ -305,3 +305,29 @@ fn a_body_named_with_and_is_one_entity() {
         ["European Central Bank", "International Monetary Fund"]
     );
 }
+
+#[test]
+fn a_name_inside_a_common_noun_is_no_entity() {
+    let texts = |text: &str| -> Vec<String> {
+        let d = run(&[text]);
+        super::entities(&d, 0)
+            .iter()
+            .map(|e| e.text.clone())
+            .collect()
+    };
+    assert!(
+        texts("Rioters threw Molotov cocktails at the Parliament building.")
+            .iter()
+            .all(|e| e != "Molotov")
+    );
+    assert!(
+        texts("The quake measured 6.1 on the Richter scale, officials said.")
+            .iter()
+            .all(|e| e != "Richter")
+    );
+    // The man himself still is one.
+    assert_eq!(
+        texts("Charles Richter devised the scale in 1935."),
+        ["Charles Richter"]
+    );
+}
