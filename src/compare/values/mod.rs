@@ -89,13 +89,20 @@ impl<'a> Quantity<'a> {
         }
     }
 
-    /// An amount written without a numeral ("a decade"; see `unwritten`):
+    /// An amount the text states without a number fact (see `unwritten`):
     /// exact, so only a conversion within the other's rounding matches it.
-    fn unwritten(unit: &'static str, measure: Measure, value: f64) -> Quantity<'static> {
+    /// A measure ("a decade") has a dimension and unit; a count ("one",
+    /// "26-year-old") has neither.
+    fn exact(
+        dimension: Option<&'static str>,
+        unit: &'static str,
+        base: f64,
+        value: f64,
+    ) -> Quantity<'static> {
         Quantity {
-            dimension: Some(measure.dimension),
+            dimension,
             unit,
-            base: measure.base,
+            base,
             value,
             rounding: 0.0,
             noun: None,
@@ -103,6 +110,11 @@ impl<'a> Quantity<'a> {
             dozens: false,
             thousands: None,
         }
+    }
+
+    /// An amount written without a numeral ("a decade"), in `unit`.
+    fn unwritten(unit: &'static str, measure: Measure, value: f64) -> Quantity<'static> {
+        Quantity::exact(Some(measure.dimension), unit, measure.base, value)
     }
 
     /// The amount in the dimension's base unit, or the count: what two
@@ -113,17 +125,7 @@ impl<'a> Quantity<'a> {
 
     /// A count the extractor reads as no amount ("26-year-old", "one").
     fn unread_count(value: f64) -> Quantity<'static> {
-        Quantity {
-            dimension: None,
-            unit: "",
-            base: value,
-            value,
-            rounding: 0.0,
-            noun: None,
-            vague: false,
-            dozens: false,
-            thousands: None,
-        }
+        Quantity::exact(None, "", value, value)
     }
 
     /// True when the two say the same amount: equal counts, equal amounts in
