@@ -148,6 +148,12 @@ fn reduced_relative(ctx: &Ctx<'_>, k: usize) -> bool {
             && !crate::text::normalize::is_stopword(ctx.word(before)))
 }
 
+/// The pronouns that open a speech tag or a quotation's introduction ("…,"
+/// she reflected; He continued: "…"). Not "it": a thing speaks in no tag.
+fn speaker_pronoun(folded: &str) -> bool {
+    matches!(folded, "he" | "she" | "they" | "we" | "i")
+}
+
 /// True when the word at `k` introduces a quotation after a colon, with
 /// its speaker before it: "She continued: \"Our research …\"" credits
 /// her, whatever the verb.
@@ -156,7 +162,7 @@ fn introduces_quote(ctx: &Ctx<'_>, k: usize) -> bool {
     let verb = !ctx.toks[k].cap && w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'));
     let speaker = k.checked_sub(1).is_some_and(|p| {
         let t = &ctx.toks[p];
-        t.word && (t.cap || matches!(t.folded.as_ref(), "he" | "she" | "they" | "we" | "i"))
+        t.word && (t.cap || speaker_pronoun(&t.folded))
     });
     let quote_after = ctx.toks.get(k + 1).is_some_and(|t| t.is(':'))
         && (ctx.in_quote.get(k + 2).is_some_and(Option::is_some)
@@ -185,8 +191,7 @@ fn speech_tag(ctx: &Ctx<'_>, close: usize) -> bool {
     let Some(first) = ctx.toks.get(j) else {
         return false;
     };
-    let opens = first.word
-        && (first.cap || matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i"));
+    let opens = first.word && (first.cap || speaker_pronoun(&first.folded));
     let words = ctx.toks[j..].iter().take_while(|t| t.word).count();
     let after = ctx.toks.get(j + words);
     let verb = |t: &crate::text::tokenize::Tok<'_>| {
@@ -197,7 +202,7 @@ fn speech_tag(ctx: &Ctx<'_>, close: usize) -> bool {
         && verb(&ctx.toks[j + words - 1])
         && after.is_none_or(|t| t.is('.') || t.is(',') || t.is('!') || t.is('?'));
     // "…," he confided to the crowd.
-    let pronoun_verb = matches!(first.folded.as_ref(), "he" | "she" | "they" | "we" | "i")
-        && ctx.toks.get(j + 1).is_some_and(|t| t.word && verb(t));
+    let pronoun_verb =
+        speaker_pronoun(&first.folded) && ctx.toks.get(j + 1).is_some_and(|t| t.word && verb(t));
     opens && (short || pronoun_verb)
 }
