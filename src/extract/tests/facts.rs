@@ -278,56 +278,53 @@ fn a_plural_that_opens_the_sentence_is_not_part_of_the_name_after_of() {
     assert_eq!(texts(2), ["Bank of England", "Bank of America"]);
 }
 
+/// The entity texts of a one-sentence text.
+fn entity_texts(text: &str) -> Vec<String> {
+    let d = run(&[text]);
+    super::entities(&d, 0)
+        .iter()
+        .map(|e| e.text.clone())
+        .collect()
+}
+
 #[test]
 fn a_body_named_with_and_is_one_entity() {
-    let texts = |text: &str| -> Vec<String> {
-        let d = run(&[text]);
-        super::entities(&d, 0)
-            .iter()
-            .map(|e| e.text.clone())
-            .collect()
-    };
     assert_eq!(
-        texts("Agencies must consult the Fish and Wildlife Service and the National Oceanic and Atmospheric Administration first."),
+        entity_texts("Agencies must consult the Fish and Wildlife Service and the National Oceanic and Atmospheric Administration first."),
         ["Fish and Wildlife Service", "National Oceanic and Atmospheric Administration"]
     );
     // Two names, or a country and a body, stay two.
     assert_eq!(
-        texts("The talks between Obama and Putin ended on Friday."),
+        entity_texts("The talks between Obama and Putin ended on Friday."),
         ["Obama", "Putin"]
     );
     assert_eq!(
-        texts("Leaders from Israel and Palestinian Authority officials met on Friday."),
+        entity_texts("Leaders from Israel and Palestinian Authority officials met on Friday."),
         ["Israel", "Palestinian Authority"]
     );
     assert_eq!(
-        texts("Greece asked the European Central Bank and International Monetary Fund for help."),
+        entity_texts(
+            "Greece asked the European Central Bank and International Monetary Fund for help."
+        ),
         ["European Central Bank", "International Monetary Fund"]
     );
 }
 
 #[test]
 fn a_name_inside_a_common_noun_is_no_entity() {
-    let texts = |text: &str| -> Vec<String> {
-        let d = run(&[text]);
-        super::entities(&d, 0)
-            .iter()
-            .map(|e| e.text.clone())
-            .collect()
-    };
     assert!(
-        texts("Rioters threw Molotov cocktails at the Parliament building.")
+        entity_texts("Rioters threw Molotov cocktails at the Parliament building.")
             .iter()
             .all(|e| e != "Molotov")
     );
     assert!(
-        texts("The quake measured 6.1 on the Richter scale, officials said.")
+        entity_texts("The quake measured 6.1 on the Richter scale, officials said.")
             .iter()
             .all(|e| e != "Richter")
     );
     // The man himself still is one.
     assert_eq!(
-        texts("Charles Richter devised the scale in 1935."),
+        entity_texts("Charles Richter devised the scale in 1935."),
         ["Charles Richter"]
     );
 }
