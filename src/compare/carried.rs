@@ -10,9 +10,10 @@
 
 use super::facts::{FactKey, Found};
 use super::name_index::NameIndex;
-use super::names::{acronym, initials, person_like, NOT_PERSON};
+use super::names::{acronym, initials, person_like};
 use crate::align::similarity::background_weight;
-use crate::extract::{alias, demonym, is_title, is_title_word};
+use crate::extract::{alias, demonym};
+use crate::lexicon::names::{is_title, is_title_word, LEGAL_FORMS, NOT_PERSON};
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -55,14 +56,6 @@ const RARE_NAME: f64 = 5.0;
 fn rare_name(word: &str) -> bool {
     background_weight(normalize::key(&normalize::stem(word))) >= RARE_NAME
 }
-
-/// The legal forms that close a company's name ("Sony Corp.", "Nokia
-/// Oyj"), which a report may leave out.
-#[rustfmt::skip]
-const LEGAL_FORMS: &[&str] = &[
-    "corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc", "ag",
-    "sa", "nv", "gmbh", "oyj", "spa",
-];
 
 /// Endings that name a place's people after it ("Jutlander", "Parisian",
 /// "Milanese", "Pakistani"), for the places the demonym table lacks.

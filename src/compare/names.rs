@@ -3,25 +3,8 @@
 //! person's (whose family name alone names them).
 
 use crate::extract::{alias, demonym};
+use crate::lexicon::names::NOT_PERSON;
 use crate::text::normalize::{self, fold};
-
-/// Last words of names of places and organisations: a name ending so is no
-/// person, whose family name alone would carry it.
-#[rustfmt::skip]
-pub(super) const NOT_PERSON: &[&str] = &[
-    "county", "city", "island", "islands", "gulf", "sea", "ocean", "river", "lake", "mountain",
-    "mountains", "mount", "park", "street", "road", "avenue", "square", "bridge", "valley", "bay",
-    "coast", "state", "states", "republic", "kingdom", "province", "region", "district",
-    "department", "ministry", "office", "agency", "service", "services", "survey", "council",
-    "committee", "commission", "court", "house", "party", "union", "association", "society",
-    "institute", "university", "college", "school", "hospital", "center", "centre", "company",
-    "corp", "inc", "group", "bank", "fund", "program", "programme", "act", "law", "news", "press",
-    "post", "times", "herald", "journal", "magazine", "tribune", "daily", "television", "radio",
-    "airport", "station", "towers", "tower", "building", "hall", "church", "army", "force",
-    "forces", "navy", "police", "guard", "organization", "organisation", "foundation",
-    "federation", "league", "club", "team", "market", "exchange", "crescent", "cross", "world",
-    "review", "network", "agreement", "treaty", "cup", "games", "museum", "prize", "award",
-];
 
 /// The letters of an acronym ("U.S.A." → "usa"), if `text` is one.
 pub(super) fn acronym(text: &str) -> Option<String> {

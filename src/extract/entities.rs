@@ -31,38 +31,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::demonyms::state_abbreviation;
 pub(crate) use crate::lexicon::demonyms::{alias, demonym};
-
-/// Titles before a person's name, abbreviations included ("Lt.", "Rep.").
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary", "chancellor",
-    "king", "queen", "prince", "pope", "senator", "sen", "governor", "gov", "mayor", "envoy",
-    "spokesman", "spokeswoman", "chairman", "ambassador", "commander", "colonel", "col", "judge",
-    "premier", "sheikh", "mullah", "sheriff", "undersheriff", "lt", "lieutenant", "sgt",
-    "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
-    "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
-    "admiral", "marshal", "brigadier", "corporal", "professor", "prof", "director", "executive",
-    "officer", "chair", "chairwoman",
-];
-
-/// True for a title before a person's name ("mayor", "lt"), folded.
-pub(crate) fn is_title(folded: &str) -> bool {
-    TITLES.contains(&folded)
-}
-
-/// True for a word that qualifies a title ("prime", "deputy"), folded.
-pub(crate) fn is_title_word(folded: &str) -> bool {
-    TITLE_WORDS.contains(&folded)
-}
-
-/// Words that, with a title, make a title still naming nobody ("Prime
-/// Minister", "German Chancellor", "US District Judge").
-#[rustfmt::skip]
-const TITLE_WORDS: &[&str] = &[
-    "prime", "vice", "deputy", "acting", "former", "chief", "district", "foreign", "interior",
-    "defence", "defense", "police", "county", "state", "federal", "us", "assistant", "senior",
-    "financial", "operating", "managing", "technology", "marketing", "information", "medical",
-];
+use crate::lexicon::names::{is_title, is_title_word, BODY_HEADS, OTHER_HEADS};
 
 /// Capitalised words that start sentences without naming anything.
 #[rustfmt::skip]
@@ -143,25 +112,6 @@ fn startable(ctx: &Ctx<'_>, k: usize, taken: &[bool]) -> bool {
         && month_number(w).is_none()
         && !(opens_clause(ctx, k) && (STARTERS.contains(&w) || w.ends_with("ly")))
 }
-
-/// Words that end the name of a body ("Commission", "Service"): a name
-/// joined by "and" to one of them is that body's ("Fish and Wildlife
-/// Service"), not two names.
-#[rustfmt::skip]
-const BODY_HEADS: &[&str] = &[
-    "commission", "administration", "service", "services", "agency", "department", "institute",
-    "authority", "bureau", "board", "council", "committee", "association", "society",
-    "foundation", "corporation", "company", "organization", "organisation", "federation",
-    "ministry", "office", "centre", "center", "laboratory", "laboratories", "trust", "fund",
-];
-
-/// Head words of names that stand alone before an "and" ("European
-/// Central Bank and International Monetary Fund" is two bodies).
-#[rustfmt::skip]
-const OTHER_HEADS: &[&str] = &[
-    "bank", "court", "party", "union", "group", "university", "college", "school", "church",
-    "army", "police", "government", "parliament", "congress", "senate", "house",
-];
 
 /// True when the "and" at `and` joins the capitalised words from `from` to
 /// the name of one body: the run after it ends in a body's head word, and
@@ -310,7 +260,7 @@ fn abbreviation_dot(ctx: &Ctx<'_>, k: usize) -> bool {
     dot.is('.')
         && !dot.space_before
         && prev.word
-        && (TITLES.contains(&prev.folded.as_ref()) || (prev.acronym() && prev.text.contains('.')))
+        && (is_title(&prev.folded) || (prev.acronym() && prev.text.contains('.')))
 }
 
 /// Candidates that name nothing: a bare title ("Lt", "German Chancellor"),
@@ -319,12 +269,10 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
     let words: Vec<String> = normalize::words(&c.claim.text)
         .map(|(_, w)| fold(w).replace('.', ""))
         .collect();
-    let title_only = words.iter().any(|w| TITLES.contains(&w.as_str()))
-        && words.iter().all(|w| {
-            TITLES.contains(&w.as_str())
-                || TITLE_WORDS.contains(&w.as_str())
-                || demonym(w).is_some()
-        });
+    let title_only = words.iter().any(|w| is_title(w))
+        && words
+            .iter()
+            .all(|w| is_title(w) || is_title_word(w) || demonym(w).is_some());
     let direction = words.len() == 1 && DIRECTIONS.contains(&words[0].as_str());
     let after_number = from
         .checked_sub(1)
@@ -380,7 +328,7 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidat
         (country.to_string(), true, all.len())
     } else if let Some(name) = all
         .iter()
-        .rposition(|w| TITLES.contains(&w.as_str()))
+        .rposition(|w| is_title(w))
         .map(|t| {
             // The name ends where its affiliation starts: "Professor Paul
             // Taylor of Lancaster University" is Taylor.

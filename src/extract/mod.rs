@@ -29,7 +29,6 @@ mod tests;
 
 /// The name tables, which the comparison reads the other report's text by.
 pub(crate) use crate::lexicon::demonyms::{alias, demonym, is_country, is_state};
-pub(crate) use entities::{is_title, is_title_word};
 pub(crate) use numbers::is_number_word;
 pub(crate) use units::{measure, spelled_unit};
 

@@ -208,7 +208,7 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: usize, base: bool) -> Option<(usize, us
             && i > 0
             && is_speaker_noun(ctx.word(i - 1))
             && (is_speaker_noun(ctx.word(i + 1))
-                || super::entities::is_title(ctx.word(i + 1))
+                || crate::lexicon::names::is_title(ctx.word(i + 1))
                 || ctx.toks.get(i + 1).is_some_and(|t| t.acronym()));
         if titles {
             start = i;
@@ -521,7 +521,7 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
 /// period after it ends the abbreviation, not the phrase.
 fn abbreviated_title(ctx: &Ctx<'_>, k: usize) -> bool {
     let w = ctx.word(k);
-    ctx.toks[k].cap && w.len() <= 4 && super::entities::is_title(w)
+    ctx.toks[k].cap && w.len() <= 4 && crate::lexicon::names::is_title(w)
 }
 
 /// The canonical key of the speaker phrase `from..to` and its kind. Names

@@ -7,6 +7,8 @@
 //! - [`speakers`]: the nouns and modifiers of speaker phrases.
 //! - [`stopwords`]: function words that carry no topic.
 //! - [`demonyms`]: aliases, demonyms and US state abbreviations of places.
+//! - [`names`]: titles, legal forms, and the head words of place and
+//!   organisation names.
 //! - [`wordnet`]: WordNet synonyms and antonyms (tables built from
 //!   `data/wordnet/`).
 //! - [`reversals`]: word pairs that reverse a statement.
@@ -23,6 +25,7 @@ pub(crate) mod hedges;
 // build.rs expands the cue table with it; the library tests it.
 #[cfg(test)]
 mod inflect;
+pub(crate) mod names;
 pub(crate) mod negation;
 pub(crate) mod quotes;
 pub(crate) mod reversals;
