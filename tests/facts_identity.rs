@@ -350,3 +350,32 @@ fn a_first_name_alone_does_not_carry_a_person() {
     );
     assert_eq!(omitted, ["Mayor Anna Kovacs"]);
 }
+
+#[test]
+fn a_generational_suffix_is_no_family_name() {
+    // "Admiral Harold W. Gehman Jr." was keyed "jr": his family name
+    // carried nothing, and any other "Jr." would have carried him.
+    let (_, added) = facts(
+        "The bolt catcher was not as robust as it should be, Gehman told the board.",
+        "The bolt catcher was not as robust as it should be, said retired Admiral Harold W. Gehman Jr., the board chairman.",
+        FactKind::Entity,
+    );
+    assert!(added.is_empty(), "{added:?}");
+    let (_, added) = facts(
+        "The bolt catcher was not as robust as it should be, Cal Ripken Jr. told the board.",
+        "The bolt catcher was not as robust as it should be, said retired Admiral Harold W. Gehman Jr., the board chairman.",
+        FactKind::Entity,
+    );
+    assert_eq!(added, ["Admiral Harold W. Gehman Jr"]);
+}
+
+#[test]
+fn a_relative_named_with_a_suffix_is_another_person() {
+    // "Flynn" alone is the daughter; "Herbert Flynn Jr." her father.
+    let (omitted, _) = facts(
+        "Ka'loni Flynn was shot in her car. Her father, Herbert Flynn Jr., said he was glad it was over.",
+        "Ka'loni Flynn was shot in her car, the court heard.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Herbert Flynn Jr"]);
+}

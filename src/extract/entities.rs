@@ -31,7 +31,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::demonyms::state_abbreviation;
 pub(crate) use crate::lexicon::demonyms::{alias, demonym};
-use crate::lexicon::names::{is_title, is_title_word, BODY_HEADS, OTHER_HEADS};
+use crate::lexicon::names::{is_title, is_title_word, name_suffix, BODY_HEADS, OTHER_HEADS};
 
 /// Capitalised words that start sentences without naming anything.
 #[rustfmt::skip]
@@ -297,9 +297,15 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidate {
     let span = ctx.span(ctx.toks[from].start, ctx.toks[to - 1].name_end());
     let text = ctx.text[span.start - ctx.base..span.end - ctx.base].to_string();
+    // A generational suffix is spelled one way ("jnr" is "jr"). Without a
+    // title it stays in the key: "Herbert Flynn Jr." is the father of
+    // "Ka'loni Flynn", whom "Flynn" alone names.
     let all: Vec<String> = (from..to)
         .filter(|&k| ctx.toks[k].word)
-        .map(|k| ctx.toks[k].folded.replace('.', ""))
+        .map(|k| {
+            let w = ctx.toks[k].folded.replace('.', "");
+            name_suffix(&w).map_or(w, str::to_string)
+        })
         .collect();
     let joined = all.join(" ");
     let acronym = to == from + 1 && ctx.toks[from].acronym();
@@ -332,9 +338,12 @@ fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidat
         .map(|t| {
             // The name ends where its affiliation starts: "Professor Paul
             // Taylor of Lancaster University" is Taylor.
+            // A suffix is no family name: "Admiral Harold W. Gehman Jr."
+            // is Gehman.
             all[t + 1..]
                 .iter()
                 .take_while(|w| !matches!(w.as_str(), "of" | "the" | "and"))
+                .filter(|w| name_suffix(w).is_none())
                 .collect::<Vec<_>>()
         })
         .filter(|name| !name.is_empty())

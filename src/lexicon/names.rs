@@ -1,5 +1,6 @@
 //! Names: the titles before a person's name, the legal forms after a
-//! company's, the head words that end a place's or a body's. Extraction reads them to cut and key a
+//! company's, the suffixes after a family name, the head words that end a
+//! place's or a body's. Extraction reads them to cut and key a
 //! name; the comparison, to find one name in another form.
 
 /// Titles before a person's name, abbreviations included ("Lt.", "Rep.").
@@ -68,6 +69,20 @@ pub(crate) const OTHER_HEADS: &[&str] = &[
     "bank", "court", "party", "union", "group", "university", "college", "school", "church",
     "army", "police", "government", "parliament", "congress", "senate", "house",
 ];
+
+/// Generational suffixes after a family name, each with the one spelling
+/// keys use. Roman numerals are not among them: the "II" of "World War
+/// II" belongs to the name.
+const SUFFIXES: &[(&str, &str)] = &[("jr", "jr"), ("jnr", "jr"), ("sr", "sr"), ("snr", "sr")];
+
+/// The key spelling of a generational suffix after a name ("jnr" → "jr"),
+/// given folded with its dots dropped; `None` for any other word.
+pub(crate) fn name_suffix(folded: &str) -> Option<&'static str> {
+    SUFFIXES
+        .iter()
+        .find(|(form, _)| *form == folded)
+        .map(|(_, key)| *key)
+}
 
 /// True for a title before a person's name ("mayor", "lt"), folded.
 pub(crate) fn is_title(folded: &str) -> bool {
