@@ -379,3 +379,16 @@ fn a_relative_named_with_a_suffix_is_another_person() {
     );
     assert_eq!(omitted, ["Herbert Flynn Jr"]);
 }
+
+#[test]
+fn abbreviated_and_plural_titles_are_titles() {
+    // "Rev" and "Adm" were names of their own, and "Justices Sandra Day
+    // O'Connor" a name that "O'Connor" did not carry.
+    let (omitted, added) = facts(
+        "The priest, the Rev. John Johnston, was charged. Retired Adm. Hal Gehman led the board. Thomas was joined by O'Connor.",
+        "The Reverend John Johnston was charged. Admiral Hal Gehman led the board. He was joined by Justices Sandra Day O'Connor and Antonin Scalia.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+    assert_eq!(added, ["Antonin Scalia"]);
+}

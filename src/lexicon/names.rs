@@ -13,7 +13,12 @@ const TITLES: &[&str] = &[
     "sergeant", "capt", "captain", "det", "detective", "inspector", "insp", "supt",
     "superintendent", "constable", "coroner", "rep", "representative", "justice", "sir",
     "admiral", "marshal", "brigadier", "corporal", "professor", "prof", "director", "executive",
-    "officer", "chair", "chairwoman",
+    "officer", "chair", "chairwoman", "adm", "maj", "cmdr", "cdr", "rev", "reverend", "bishop",
+    "archbishop", "rabbi",
+    // Plural, before two names ("Justices Sandra Day O'Connor and Antonin
+    // Scalia"); plurals that also open a body's name ("Directors Guild")
+    // are left out.
+    "justices", "senators", "sens", "reps",
 ];
 
 /// Words that, with a title, make a title still naming nobody ("Prime
