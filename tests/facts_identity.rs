@@ -392,3 +392,13 @@ fn abbreviated_and_plural_titles_are_titles() {
     assert!(omitted.is_empty(), "{omitted:?}");
     assert_eq!(added, ["Antonin Scalia"]);
 }
+
+#[test]
+fn a_legal_form_cut_from_its_name_is_no_entity() {
+    let (omitted, _) = facts(
+        "Shareholders will get shares of the parent company, Palm, Inc., for each share. The widow of McDonald's Corp. founder Ray Kroc died.",
+        "Shareholders will receive Palm shares for each share. The widow of McDonald's founder Ray Kroc died.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+}

@@ -13,7 +13,7 @@ use super::name_index::NameIndex;
 use super::names::{acronym, initials, person_like};
 use crate::align::similarity::background_weight;
 use crate::extract::{alias, demonym};
-use crate::lexicon::names::{is_title, is_title_word, LEGAL_FORMS, NOT_PERSON};
+use crate::lexicon::names::{is_legal_form, is_title, is_title_word, NOT_PERSON};
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -304,7 +304,7 @@ impl<'a> Carrier<'a> {
         }
         // "Sony Corp." is Sony: a company's legal form is no part of its name.
         if let Some((last, name)) = words.split_last() {
-            if !name.is_empty() && LEGAL_FORMS.contains(&last.as_str()) && self.phrase(name) {
+            if !name.is_empty() && is_legal_form(last) && self.phrase(name) {
                 return true;
             }
         }

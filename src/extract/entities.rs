@@ -31,7 +31,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::demonyms::state_abbreviation;
 pub(crate) use crate::lexicon::demonyms::{alias, demonym};
-use crate::lexicon::names::{is_title, is_title_word, name_suffix, BODY_HEADS, OTHER_HEADS};
+use crate::lexicon::names::{
+    is_legal_form, is_title, is_title_word, name_suffix, BODY_HEADS, OTHER_HEADS,
+};
 
 /// Capitalised words that start sentences without naming anything.
 #[rustfmt::skip]
@@ -264,7 +266,7 @@ fn abbreviation_dot(ctx: &Ctx<'_>, k: usize) -> bool {
 }
 
 /// Candidates that name nothing: a bare title ("Lt", "German Chancellor"),
-/// a compass point, a clock time's "PM ET".
+/// a compass point, a clock time's "PM ET", a legal form alone.
 fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
     let words: Vec<String> = normalize::words(&c.claim.text)
         .map(|(_, w)| fold(w).replace('.', ""))
@@ -291,7 +293,14 @@ fn junk(ctx: &Ctx<'_>, from: usize, c: &Candidate) -> bool {
                 .iter()
                 .any(|(name, nouns)| *name == words[0] && nouns.contains(&n))
         });
-    title_only || direction || clock || shouted || eponym
+    // "Palm, Inc.", "McDonald's Corp. founder": a company's legal form
+    // cut from its name by a comma or a possessive.
+    let cut_off = from.checked_sub(1).and_then(|p| ctx.toks.get(p));
+    let legal_form = words.len() == 1
+        && !c.fixed
+        && is_legal_form(&words[0])
+        && cut_off.is_some_and(|t| t.is(',') || t.possessive());
+    title_only || direction || clock || shouted || eponym || legal_form
 }
 
 fn candidate(ctx: &Ctx<'_>, from: usize, to: usize, sentence: usize) -> Candidate {

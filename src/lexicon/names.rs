@@ -33,10 +33,15 @@ const TITLE_WORDS: &[&str] = &[
 /// The legal forms that close a company's name ("Sony Corp.", "Nokia
 /// Oyj"), which a report may leave out.
 #[rustfmt::skip]
-pub(crate) const LEGAL_FORMS: &[&str] = &[
+const LEGAL_FORMS: &[&str] = &[
     "corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc", "ag",
     "sa", "nv", "gmbh", "oyj", "spa",
 ];
+
+/// True for a company's legal form ("corp", "plc"), folded, dots dropped.
+pub(crate) fn is_legal_form(folded: &str) -> bool {
+    LEGAL_FORMS.contains(&folded)
+}
 
 /// Last words of names of places and organisations: a name ending so is no
 /// person, whose family name alone would carry it.
