@@ -402,3 +402,25 @@ fn a_legal_form_cut_from_its_name_is_no_entity() {
     );
     assert!(omitted.is_empty(), "{omitted:?}");
 }
+
+#[test]
+fn one_family_name_and_given_names_that_can_be_one_are_one_person() {
+    let (omitted, added) = facts(
+        "Doug Feith, undersecretary of defense, said so. Deputy Defense Secretary Paul Wolfowitz agreed. Retired Adm. Hal Gehman did not.",
+        "Douglas J. Feith, undersecretary of defense, said so. The deputy secretary of defense, Paul D. Wolfowitz, agreed. Navy Admiral Harold W. Gehman Jr. did not.",
+        FactKind::Entity,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+    // Given names of other initials are other people, and a common family
+    // name needs more than an initial.
+    let (omitted, added) = facts(
+        "Fred LaRue died on Saturday. John Smith was there.",
+        "Ike LaRue died on Saturday. James Smith was there.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Fred LaRue", "John Smith"]);
+    assert_eq!(added, ["Ike LaRue", "James Smith"]);
+}

@@ -10,7 +10,7 @@
 
 use super::facts::{FactKey, Found};
 use super::name_index::NameIndex;
-use super::names::{acronym, initials, person_like};
+use super::names::{acronym, given_and_family, initials, person_like, same_given};
 use crate::align::similarity::background_weight;
 use crate::extract::{alias, demonym};
 use crate::lexicon::names::{is_legal_form, is_title, is_title_word, NOT_PERSON};
@@ -80,6 +80,9 @@ pub(super) struct Carrier<'a> {
     families: FxHashSet<&'a str>,
     /// Its multiword names as folded words, indexed for spelling variants.
     names: NameIndex,
+    /// The given names of its people, by family name (see
+    /// [`given_and_family`]).
+    people: FxHashMap<String, Vec<String>>,
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
@@ -170,6 +173,7 @@ impl<'a> Carrier<'a> {
             keys: FxHashSet::default(),
             families: FxHashSet::default(),
             names: NameIndex::default(),
+            people: FxHashMap::default(),
             initials: FxHashSet::default(),
             acronyms: FxHashSet::default(),
             joined: FxHashSet::default(),
@@ -262,6 +266,14 @@ impl<'a> Carrier<'a> {
             }
             c.joined.insert(words.concat());
             if words.len() > 1 {
+                if person_like(&words, key) {
+                    if let Some((given, family)) = given_and_family(&words) {
+                        let given_names = c.people.entry(family.to_string()).or_default();
+                        if !given_names.iter().any(|g| g == given) {
+                            given_names.push(given.to_string());
+                        }
+                    }
+                }
                 c.initials.insert(initials(f.text));
                 // "CEO of the Motion Picture Association of America": the
                 // organisation after "of" has its own initials (MPAA).
@@ -379,6 +391,19 @@ impl<'a> Carrier<'a> {
             && (self.families.contains(family) || (self.keys.contains(family) && rare_name(family)))
         {
             return true;
+        }
+        // A person by the family name and a given name that can be the
+        // same: "Doug Feith" and "Douglas J. Feith", "Paul Wolfowitz" and
+        // "Deputy Defence Secretary Paul D. Wolfowitz", and for a rare
+        // family name one initial ("Hal Gehman", "Harold W. Gehman Jr.").
+        if person_like(&folded, key) {
+            if let Some((given, family)) = given_and_family(&folded) {
+                let rare = rare_name(family);
+                let theirs = self.people.get(family).map_or(&[][..], Vec::as_slice);
+                if theirs.iter().any(|g| same_given(given, g, rare)) {
+                    return true;
+                }
+            }
         }
         // Spelling variants, among the names that could be one (see
         // `name_index`): linear however many names the other report has.

@@ -3,7 +3,7 @@
 //! person's (whose family name alone names them).
 
 use crate::extract::{alias, demonym};
-use crate::lexicon::names::NOT_PERSON;
+use crate::lexicon::names::{is_title, is_title_word, name_suffix, NOT_PERSON};
 use crate::text::normalize::{self, fold};
 
 /// The letters of an acronym ("U.S.A." → "usa"), if `text` is one.
@@ -29,7 +29,14 @@ pub(super) fn initials(text: &str) -> String {
 
 /// A name that reads as a person's: keyed by its family name, or two to
 /// four words, none a demonym, not ending like a place or organisation.
+/// A generational suffix ("Jr.") is read past.
 pub(super) fn person_like(folded: &[String], key: &str) -> bool {
+    let suffixes = folded
+        .iter()
+        .rev()
+        .take_while(|w| name_suffix(w).is_some())
+        .count();
+    let folded = &folded[..folded.len() - suffixes];
     let Some(last) = folded.last() else {
         return false;
     };
@@ -42,6 +49,40 @@ pub(super) fn person_like(folded: &[String], key: &str) -> bool {
             && folded
                 .iter()
                 .all(|w| demonym(w).is_none() && alias(w).is_none()))
+}
+
+/// The first given name and the family name of a person's name as folded
+/// words, the titles before it and a suffix after it left out: "Adm. Hal
+/// Gehman" is ("hal", "gehman"), "Navy Admiral Harold W. Gehman Jr." is
+/// ("harold", "gehman"). `None` without a given name.
+pub(super) fn given_and_family(folded: &[String]) -> Option<(&str, &str)> {
+    let start = folded
+        .iter()
+        .rposition(|w| is_title(w) || is_title_word(w))
+        .map_or(0, |t| t + 1);
+    let suffixes = folded
+        .iter()
+        .rev()
+        .take_while(|w| name_suffix(w).is_some())
+        .count();
+    let name = folded.get(start..folded.len().checked_sub(suffixes)?)?;
+    let [given, .., family] = name else {
+        return None;
+    };
+    Some((given.as_str(), family.as_str()))
+}
+
+/// True when two given names can be one person's: one begins the other
+/// ("Doug" and "Douglas", "J" and "James", "Jay" and "Jay"), or, for a
+/// family name rare enough to name one person (`rare_family`), they share
+/// an initial ("Hal" and "Harold"). "Fred" and "Ike" LaRue are two.
+pub(super) fn same_given(ours: &str, theirs: &str, rare_family: bool) -> bool {
+    let (short, long) = if ours.len() <= theirs.len() {
+        (ours, theirs)
+    } else {
+        (theirs, ours)
+    };
+    long.starts_with(short) || (rare_family && ours.chars().next() == theirs.chars().next())
 }
 
 /// `ours` names what `theirs` names: a spelling variant of it or of a run of
