@@ -424,3 +424,20 @@ fn one_family_name_and_given_names_that_can_be_one_are_one_person() {
     assert_eq!(omitted, ["Fred LaRue", "John Smith"]);
     assert_eq!(added, ["Ike LaRue", "James Smith"]);
 }
+
+#[test]
+fn a_rare_name_is_carried_without_the_words_for_what_it_is() {
+    let (omitted, _) = facts(
+        "Microsoft will buy the assets of GeCAD Software Srl. The Skagit River was expected to crest. Shares of Lexmark International Inc. rose.",
+        "Microsoft will buy the assets of GeCAD. The Skagit was expected to crest. Shares of Lexmark rose.",
+        FactKind::Entity,
+    );
+    assert!(omitted.is_empty(), "{omitted:?}");
+    // A newspaper named after its city is not the city.
+    let (omitted, _) = facts(
+        "Pahrump was flooded, the Pahrump Valley Times reported.",
+        "Pahrump was flooded, officials said.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Pahrump Valley Times"]);
+}

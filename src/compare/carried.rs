@@ -13,7 +13,7 @@ use super::name_index::NameIndex;
 use super::names::{acronym, given_and_family, initials, person_like, same_given};
 use crate::align::similarity::background_weight;
 use crate::extract::{alias, demonym};
-use crate::lexicon::names::{is_legal_form, is_title, is_title_word, NOT_PERSON};
+use crate::lexicon::names::{is_descriptor, is_legal_form, is_title, is_title_word, NOT_PERSON};
 use crate::model::Document;
 use crate::text::normalize::{self, fold, Key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -317,6 +317,20 @@ impl<'a> Carrier<'a> {
         // "Sony Corp." is Sony: a company's legal form is no part of its name.
         if let Some((last, name)) = words.split_last() {
             if !name.is_empty() && is_legal_form(last) && self.phrase(name) {
+                return true;
+            }
+        }
+        // "GeCAD Software Srl", "the Seychelles Archipelago": a name that
+        // opens on a word rare enough to name one thing, which the other
+        // report names alone, and goes on only to say what kind of thing
+        // it is. "Biloxi Sun Herald" and "Andalusia Supreme Court" name
+        // other things than Biloxi and Andalusia.
+        if let [first, rest @ ..] = words.as_slice() {
+            if !rest.is_empty()
+                && rest.iter().all(|w| is_descriptor(w) || is_legal_form(w))
+                && rare_name(first)
+                && self.keys.contains(first.as_str())
+            {
                 return true;
             }
         }

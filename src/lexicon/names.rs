@@ -35,12 +35,31 @@ const TITLE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const LEGAL_FORMS: &[&str] = &[
     "corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc", "ag",
-    "sa", "nv", "gmbh", "oyj", "spa",
+    "sa", "nv", "gmbh", "oyj", "spa", "srl", "sarl", "bv", "pty", "llp",
 ];
 
 /// True for a company's legal form ("corp", "plc"), folded, dots dropped.
 pub(crate) fn is_legal_form(folded: &str) -> bool {
     LEGAL_FORMS.contains(&folded)
+}
+
+/// Words after a company's or a place's own name that say what kind of
+/// thing it is ("Netscape Communications", "Skagit River"), which a report
+/// may leave out. Not the heads of names of other things ("Sun Herald",
+/// "Supreme Court", "Enterprises", "Bank").
+#[rustfmt::skip]
+const DESCRIPTORS: &[&str] = &[
+    "communications", "international", "group", "electric", "electronics", "computer",
+    "computers", "software", "systems", "semiconductor", "semiconductors", "technologies",
+    "holdings", "industries", "networks", "nuclear", "energy", "entertainment",
+    "pharmaceuticals", "motors", "river", "archipelago", "island", "islands", "atoll",
+    "peninsula", "mountains",
+];
+
+/// True for a word that says what kind of company or place a name names
+/// (see [`DESCRIPTORS`]), folded.
+pub(crate) fn is_descriptor(folded: &str) -> bool {
+    DESCRIPTORS.contains(&folded)
 }
 
 /// Last words of names of places and organisations: a name ending so is no
