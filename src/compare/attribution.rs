@@ -203,7 +203,7 @@ pub(super) fn compare_group(
             continue;
         }
         let mut change = base(Kind::AttributionDropped, Some(li), None, la, None);
-        change.detail = format!("source credit dropped: {} {}", speaker_name(la), la.cue);
+        change.detail = format!("source credit dropped: {}", credit(la));
         changes.push(change);
     }
     for (ri, ra) in right_unmatched {
@@ -214,11 +214,22 @@ pub(super) fn compare_group(
         change.left_cue = None;
         change.right_cue = Some(ra.cue_lemma.clone());
         change.right_cue_text = change.left_cue_text.take();
-        change.detail = format!("source credit added: {} {}", speaker_name(ra), ra.cue);
+        change.detail = format!("source credit added: {}", credit(ra));
         changes.push(change);
     }
     changes.extend(hedges(&l, &r));
     changes
+}
+
+/// The credit as a reader would write it: "Lieberman said", and for the
+/// cue that is a preposition, "according to the report".
+fn credit(a: &Attribution) -> String {
+    let name = speaker_name(a);
+    if a.cue_lemma == "according to" {
+        format!("{} {name}", a.cue)
+    } else {
+        format!("{name} {}", a.cue)
+    }
 }
 
 fn speaker_name(a: &Attribution) -> &str {

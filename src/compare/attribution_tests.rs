@@ -367,6 +367,26 @@ mod pipeline {
         );
         assert_eq!(found, vec![Kind::AttributionDropped]);
     }
+
+    #[test]
+    fn a_dropped_credit_reads_as_the_text_wrote_it() {
+        // Was "the text of prepared according to": the cue after its
+        // source, and the phrase cut at "remarks", a form of "remark".
+        let found = changes(
+            "NATO will take a greater role, Powell said, according to the text of prepared remarks seen by Reuters.",
+            "NATO will take a greater role, Powell said in a speech.",
+        );
+        let details: Vec<&str> = found.iter().map(|c| c.detail.as_str()).collect();
+        assert_eq!(
+            details,
+            ["source credit dropped: according to the text of prepared remarks"]
+        );
+        let found = changes(
+            "The rate has tripled, Lieberman said.",
+            "The rate has tripled.",
+        );
+        assert_eq!(found[0].detail, "source credit dropped: Lieberman said");
+    }
 }
 
 #[test]

@@ -507,14 +507,39 @@ pub(crate) fn after(ctx: &Ctx<'_>, at: usize, long: bool) -> Option<(usize, usiz
         } else if matches!(w, "of" | "the" | "on" | "to" | "for" | "in" | "at" | "and")
             || modifier(ctx, i)
         {
-        } else if long && !is_stopword(w) && !is_cue_word(w) && !matches!(w, "who" | "which") {
-            end = Some(i + 1);
+        } else if long
+            && !is_stopword(w)
+            && (!is_cue_word(w) || plural_noun(ctx, at, i))
+            && !matches!(w, "who" | "which")
+        {
+            // "prepared remarks seen by Reuters": a participle does not
+            // end the phrase, which then stops at "by", not at "seen".
+            if !participle(w) {
+                end = Some(i + 1);
+            }
         } else {
             break;
         }
         i += 1;
     }
     end.map(|e| (at, e))
+}
+
+/// True when the cue word at `i`, inside a speaker phrase that starts at
+/// `at`, is a plural noun ("prepared remarks", "media reports"): it ends
+/// in "s" and follows a word of the phrase.
+fn plural_noun(ctx: &Ctx<'_>, at: usize, i: usize) -> bool {
+    i > at && ctx.word(i).ends_with('s') && ctx.toks[i - 1].word
+}
+
+/// A past participle, as it qualifies a noun ("figures released",
+/// "remarks seen"): the regular "-ed" and a few irregular forms.
+fn participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "seen" | "given" | "shown" | "written" | "taken" | "made" | "known" | "sent"
+        )
 }
 
 /// True when token `k` is a title written short ("Lt", "Sgt", "Gov"), so a
