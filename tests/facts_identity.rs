@@ -423,6 +423,15 @@ fn one_family_name_and_given_names_that_can_be_one_are_one_person() {
     );
     assert_eq!(omitted, ["Fred LaRue", "John Smith"]);
     assert_eq!(added, ["Ike LaRue", "James Smith"]);
+    // Two names with words between each's first and last are no one
+    // person's (summedits: a telescope's name edited).
+    let (omitted, added) = facts(
+        "The James Webb Space Telescope captured a new image.",
+        "The James Gunn Space Telescope captured a new image.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["James Webb Space Telescope"]);
+    assert_eq!(added, ["James Gunn Space Telescope"]);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use super::facts::{FactKey, Found};
 use super::name_index::NameIndex;
-use super::names::{acronym, given_and_family, initials, person_like, same_given};
+use super::names::{acronym, initials, person_like, person_name, same_given, PersonName};
 use crate::align::similarity::background_weight;
 use crate::extract::{alias, demonym};
 use crate::lexicon::names::{is_descriptor, is_legal_form, is_title, is_title_word, NOT_PERSON};
@@ -80,9 +80,9 @@ pub(super) struct Carrier<'a> {
     families: FxHashSet<&'a str>,
     /// Its multiword names as folded words, indexed for spelling variants.
     names: NameIndex,
-    /// The given names of its people, by family name (see
-    /// [`given_and_family`]).
-    people: FxHashMap<String, Vec<String>>,
+    /// Its people's given names, and whether a middle name is written out,
+    /// by family name (see [`person_name`]).
+    people: FxHashMap<String, Vec<(String, bool)>>,
     /// Initials of its multiword names, and its acronyms.
     initials: FxHashSet<String>,
     acronyms: FxHashSet<String>,
@@ -267,10 +267,10 @@ impl<'a> Carrier<'a> {
             c.joined.insert(words.concat());
             if words.len() > 1 {
                 if person_like(&words, key) {
-                    if let Some((given, family)) = given_and_family(&words) {
-                        let given_names = c.people.entry(family.to_string()).or_default();
-                        if !given_names.iter().any(|g| g == given) {
-                            given_names.push(given.to_string());
+                    if let Some(p) = person_name(&words) {
+                        let given = c.people.entry(p.family.to_string()).or_default();
+                        if !given.iter().any(|(g, m)| g == p.given && *m == p.middle) {
+                            given.push((p.given.to_string(), p.middle));
                         }
                     }
                 }
@@ -411,10 +411,18 @@ impl<'a> Carrier<'a> {
         // "Deputy Defence Secretary Paul D. Wolfowitz", and for a rare
         // family name one initial ("Hal Gehman", "Harold W. Gehman Jr.").
         if person_like(&folded, key) {
-            if let Some((given, family)) = given_and_family(&folded) {
-                let rare = rare_name(family);
-                let theirs = self.people.get(family).map_or(&[][..], Vec::as_slice);
-                if theirs.iter().any(|g| same_given(given, g, rare)) {
+            if let Some(ours) = person_name(&folded) {
+                let rare = rare_name(ours.family);
+                let theirs = self.people.get(ours.family).map_or(&[][..], Vec::as_slice);
+                let one = |(given, middle): &(String, bool)| {
+                    let theirs = PersonName {
+                        given,
+                        middle: *middle,
+                        family: ours.family,
+                    };
+                    same_given(&ours, &theirs, rare)
+                };
+                if theirs.iter().any(one) {
                     return true;
                 }
             }

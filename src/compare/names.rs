@@ -51,11 +51,20 @@ pub(super) fn person_like(folded: &[String], key: &str) -> bool {
                 .all(|w| demonym(w).is_none() && alias(w).is_none()))
 }
 
-/// The first given name and the family name of a person's name as folded
-/// words, the titles before it and a suffix after it left out: "Adm. Hal
-/// Gehman" is ("hal", "gehman"), "Navy Admiral Harold W. Gehman Jr." is
-/// ("harold", "gehman"). `None` without a given name.
-pub(super) fn given_and_family(folded: &[String]) -> Option<(&str, &str)> {
+/// A person's name read for [`same_given`]: the first given name, whether
+/// a word of more than a letter stands between it and the family name,
+/// and the family name.
+pub(super) struct PersonName<'a> {
+    pub(super) given: &'a str,
+    pub(super) middle: bool,
+    pub(super) family: &'a str,
+}
+
+/// A person's name as folded words, the titles before it and a suffix
+/// after it left out: "Adm. Hal Gehman" is Hal … Gehman, "Navy Admiral
+/// Harold W. Gehman Jr." Harold … Gehman with an initial between. `None`
+/// without a given name.
+pub(super) fn person_name(folded: &[String]) -> Option<PersonName<'_>> {
     let start = folded
         .iter()
         .rposition(|w| is_title(w) || is_title_word(w))
@@ -66,23 +75,28 @@ pub(super) fn given_and_family(folded: &[String]) -> Option<(&str, &str)> {
         .take_while(|w| name_suffix(w).is_some())
         .count();
     let name = folded.get(start..folded.len().checked_sub(suffixes)?)?;
-    let [given, .., family] = name else {
+    let [given, between @ .., family] = name else {
         return None;
     };
-    Some((given.as_str(), family.as_str()))
+    Some(PersonName {
+        given,
+        middle: between.iter().any(|w| w.chars().count() > 1),
+        family,
+    })
 }
 
-/// True when two given names can be one person's: one begins the other
-/// ("Doug" and "Douglas", "J" and "James", "Jay" and "Jay"), or, for a
-/// family name rare enough to name one person (`rare_family`), they share
-/// an initial ("Hal" and "Harold"). "Fred" and "Ike" LaRue are two.
-pub(super) fn same_given(ours: &str, theirs: &str, rare_family: bool) -> bool {
-    let (short, long) = if ours.len() <= theirs.len() {
-        (ours, theirs)
-    } else {
-        (theirs, ours)
-    };
-    long.starts_with(short) || (rare_family && ours.chars().next() == theirs.chars().next())
+/// True when two names of one family name can be one person's: at most
+/// one has a middle name written out ("Duncan Robert Rait" and "Duncan
+/// Rait"; "James Webb Space Telescope" and "James Gunn Space Telescope"
+/// are no people), and one given name begins the other ("Doug" and
+/// "Douglas", "J" and "James") or, for a family name rare enough to name
+/// one person (`rare_family`), they share an initial ("Hal" and "Harold").
+/// "Fred" and "Ike" LaRue are two.
+pub(super) fn same_given(ours: &PersonName, theirs: &PersonName, rare_family: bool) -> bool {
+    let (a, b) = (ours.given, theirs.given);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !(ours.middle && theirs.middle)
+        && (long.starts_with(short) || (rare_family && a.chars().next() == b.chars().next()))
 }
 
 /// `ours` names what `theirs` names: a spelling variant of it or of a run of
