@@ -450,3 +450,42 @@ fn a_rare_name_is_carried_without_the_words_for_what_it_is() {
     );
     assert_eq!(omitted, ["Pahrump Valley Times"]);
 }
+
+#[test]
+fn pounds_beside_kilograms_are_a_weight() {
+    // MSRP: every figure converted, all but one reported omitted or added,
+    // and "30" / "14" as a changed number.
+    let (omitted, added) = facts(
+        "They weighed an average 220 pounds and needed to lose between 30 and 80 pounds.",
+        "They weighed an average 100 kilograms and needed to lose between 14 and 36 kilograms.",
+        FactKind::Number,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+    let r = compare_texts(
+        "l.txt",
+        "Report\n\nThe patient lost 80 pounds in the first year after the operation.",
+        "r.txt",
+        "Report\n\nThe patient lost 50 kilograms in the first year after the operation.",
+        &Options::default(),
+    );
+    let changed: Vec<(&str, &str)> = r
+        .facts
+        .changed
+        .iter()
+        .map(|c| (c.left_text.as_str(), c.right_text.as_str()))
+        .collect();
+    assert_eq!(changed, [("80", "50")]);
+    // A sum in pounds is still a sum: "21 million pounds" is £21 million.
+    let (omitted, added) = facts(
+        "SSE will sell the assets for 21 million pounds.",
+        "SSE will sell the assets for £21 million.",
+        FactKind::Number,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+}

@@ -155,6 +155,18 @@ impl<'a> Quantity<'a> {
     }
 
     fn same_as_read(&self, other: &Quantity<'_>) -> bool {
+        if let Some(weight) = self
+            .pounds_weight()
+            .filter(|_| other.dimension == Some("mass"))
+        {
+            return weight.same_as_read(other);
+        }
+        if let Some(weight) = other
+            .pounds_weight()
+            .filter(|_| self.dimension == Some("mass"))
+        {
+            return self.same_as_read(&weight);
+        }
         match (self.dimension, other.dimension) {
             (Some(a), Some(b)) => {
                 a == b
@@ -169,12 +181,32 @@ impl<'a> Quantity<'a> {
         }
     }
 
+    /// A count of pounds ("220 pounds") read as a weight, for comparing with
+    /// a mass ("100 kilograms"). "Pounds" alone is a weight or a sum of
+    /// money, so it is extracted as a count, which a sum of as many pounds
+    /// sterling matches; beside a mass it is the weight.
+    fn pounds_weight(&self) -> Option<Quantity<'a>> {
+        let pounds = self.dimension.is_none() && matches!(self.noun, Some("pound" | "pounds"));
+        pounds.then_some(Quantity {
+            dimension: Some("mass"),
+            unit: "lb",
+            base: self.value * POUND_KG,
+            ..*self
+        })
+    }
+
     /// True when a change from one to the other is worth reporting as a
     /// changed number: the same kind of quantity (one dimension, or two
     /// counts of the same noun), neither vague ("hundreds").
     pub(super) fn comparable(&self, other: &Quantity<'_>) -> bool {
         if self.vague || other.vague {
             return false;
+        }
+        let weighed = |a: &Quantity<'_>, b: &Quantity<'_>| {
+            a.pounds_weight().is_some() && b.dimension == Some("mass")
+        };
+        if weighed(self, other) || weighed(other, self) {
+            return true;
         }
         match (self.dimension, other.dimension) {
             (Some(a), Some(b)) => a == b,
@@ -186,6 +218,9 @@ impl<'a> Quantity<'a> {
         }
     }
 }
+
+/// Kilograms in a pound.
+const POUND_KG: f64 = 0.453_592_37;
 
 /// Bytes between two numbers of a sentence for the second to be read as
 /// restating the first: " miles (", " ft (about ".
@@ -332,6 +367,9 @@ impl<'a> NumberIndex<'a> {
             if let Some(d) = q.dimension {
                 index.by_dimension.entry(d).or_default().push(q);
             }
+            if let Some(weight) = q.pounds_weight() {
+                index.by_dimension.entry("mass").or_default().push(weight);
+            }
             if q.dozens {
                 index.dozens.push(q);
             }
@@ -381,6 +419,11 @@ impl<'a> NumberIndex<'a> {
                 self.by_dimension
                     .get(d)
                     .is_some_and(|v| v.iter().any(|o| q.same(o)))
+            })
+            || q.pounds_weight().is_some_and(|w| {
+                self.by_dimension
+                    .get("mass")
+                    .is_some_and(|v| v.iter().any(|o| w.same(o)))
             })
     }
 }

@@ -104,7 +104,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
             (Some((u, end)), None) if !taken[to..end].iter().any(|t| *t) => {
                 (Some(u.to_string()), end)
             }
-            _ => (unit(ctx, k, to, is_vague), to),
+            // A range's first end without a unit of its own takes the
+            // second's.
+            _ => (
+                unit(ctx, k, to, is_vague).or_else(|| range_unit(ctx, to)),
+                to,
+            ),
         };
         taken[to..unit_to].iter_mut().for_each(|t| *t = true);
         // The text is the number as written: a unit glued to it stays
@@ -124,6 +129,30 @@ pub(crate) fn find(ctx: &Ctx<'_>, taken: &mut [bool]) -> Vec<NumberClaim> {
         k = unit_to;
     }
     out
+}
+
+/// The unit of a range's second end, for its first: "from 19 to 69
+/// miles", "2-3 km", "between 30 and 80 pounds" (a counted noun too; `to`
+/// is one past the first end). Percentages are read so by [`unit`].
+fn range_unit(ctx: &Ctx<'_>, to: usize) -> Option<String> {
+    let joined = ctx
+        .toks
+        .get(to)
+        .is_some_and(|t| t.is('-') || matches!(t.folded.as_ref(), "and" | "to"));
+    let second = to + 1;
+    let numeral = ctx.toks.get(second).is_some_and(|t| {
+        t.word
+            && t.text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    });
+    if !joined || !numeral {
+        return None;
+    }
+    match measured_unit(ctx, second, second + 1) {
+        Some((unit, _)) => Some(unit.to_string()),
+        None => unit(ctx, second, second + 1, false),
+    }
 }
 
 /// A unit of measure right after the number: glued ("48km", "193km/h",

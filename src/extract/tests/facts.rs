@@ -328,3 +328,25 @@ fn a_name_inside_a_common_noun_is_no_entity() {
         ["Charles Richter"]
     );
 }
+
+#[test]
+fn a_range_first_end_takes_the_second_ends_unit() {
+    let d = run(&[
+        "They ran from 19 to 69 miles, lost between 30 and 80 pounds, and paid $5 and 40% more.",
+    ]);
+    let units: Vec<(f64, Option<&str>)> = numbers(&d, 0)
+        .iter()
+        .map(|n| (n.value, n.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (19.0, Some("mi")),
+            (69.0, Some("mi")),
+            (30.0, Some("pound")),
+            (80.0, Some("pound")),
+            (5.0, Some("$")),
+            (40.0, Some("%")),
+        ]
+    );
+}
