@@ -489,3 +489,38 @@ fn pounds_beside_kilograms_are_a_weight() {
         "{omitted:?} {added:?}"
     );
 }
+
+#[test]
+fn a_conversion_in_brackets_is_no_fact_but_carries_its_value() {
+    // MSRP: "($43.63 million)" was an added number; ecbplus: "110-billion
+    // ($143-billion)" would have been one once "-billion" is read.
+    let (_, added) = facts(
+        "The properties were valued at around 38 million euros, and the firm had debts.",
+        "The properties were valued at around 38 million euros ($43.63 million), and the firm had debts.",
+        FactKind::Number,
+    );
+    assert!(added.is_empty(), "{added:?}");
+    let (_, added) = facts(
+        "Greece agreed a 110 billion euro bailout with the EU and the IMF at the weekend.",
+        "Greece agreed a 110-billion ($143-billion) bailout with the EU and the IMF at the weekend.",
+        FactKind::Number,
+    );
+    assert!(added.is_empty(), "{added:?}");
+    // The converted figure still carries the other report's figure.
+    let (omitted, added) = facts(
+        "But my rent is just €800 (£625) a month, she said.",
+        "But my rent is just 800 (625) a month, she said.",
+        FactKind::Number,
+    );
+    assert!(
+        omitted.is_empty() && added.is_empty(),
+        "{omitted:?} {added:?}"
+    );
+    // A sum in brackets that says more is a fact.
+    let (_, added) = facts(
+        "The firm raised $5 million for the new plant last year.",
+        "The firm raised $5 million ($2 million more than planned) for the new plant last year.",
+        FactKind::Number,
+    );
+    assert_eq!(added, ["2 million"]);
+}

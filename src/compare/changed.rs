@@ -32,7 +32,9 @@ pub(super) fn changed_facts<'a>(
         for kind in [FactKind::Number, FactKind::Date] {
             let only = |from: &[&Found<'a>], other: &[&Found<'a>]| -> Vec<Found<'a>> {
                 from.iter()
-                    .filter(|f| f.kind() == kind && !other.iter().any(|o| same(f, o)))
+                    .filter(|f| {
+                        f.kind() == kind && !f.converts && !other.iter().any(|o| same(f, o))
+                    })
                     .map(|&f| f.clone())
                     .collect()
             };

@@ -80,6 +80,10 @@ pub(super) struct Found<'a> {
     /// For a date, true when it dates a credit ("said Sunday", "on Tuesday
     /// told reporters"): the day a source spoke, not the day of the event.
     pub(super) reporting: bool,
+    /// For a number, true when it converts the number before it ("30
+    /// miles (48km)", "€800 (£625)"): no fact of its own, never reported,
+    /// but a wording of the value that carries the other report's.
+    pub(super) converts: bool,
 }
 
 impl Found<'_> {
@@ -140,14 +144,16 @@ pub(super) fn compare_facts(
     // and both at once were the peak of a long comparison's memory.
     let right_carrier = Carrier::new(right, &right_facts);
     let omitted = missing(&left_facts, (right, &right_facts), &right_carrier, |f| {
-        changed_left.contains(&(f.sentence, &f.key))
+        f.converts
+            || changed_left.contains(&(f.sentence, &f.key))
             || (f.kind() == FactKind::Quote && left_quoted.contains(&f.sentence))
             || rewritten(f, &left_partners, &right_carrier)
     });
     drop(right_carrier);
     let left_carrier = Carrier::new(left, &left_facts);
     let added = missing(&right_facts, (left, &left_facts), &left_carrier, |f| {
-        changed_right.contains(&(f.sentence, &f.key))
+        f.converts
+            || changed_right.contains(&(f.sentence, &f.key))
             || (f.kind() == FactKind::Quote && right_quoted.contains(&f.sentence))
             || rewritten(f, &right_partners, &left_carrier)
     });
@@ -281,14 +287,23 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
             sentence: sentence.index,
             qualifies: None,
             reporting: false,
+            converts: false,
         };
         match claim {
             Claim::Number(n) => {
-                // "30 miles (48km)": a conversion of the number before it
-                // is no fact of its own; nor is a value the text garbled
+                // "30 miles (48km)", "£20m ($32m)": a conversion of the
+                // number before it is no fact of its own; nor is a value the text garbled
                 // ("4\u{fffd} months", a lost "4½": its value is unknown).
-                if !numbers.iter().any(|p| values::restates(p, n)) && !garbled(text, n.span) {
-                    out.push(found(FactKey::Number(n), &n.text, Some(n.value)));
+                let converted = |p: &&crate::model::NumberClaim| {
+                    let between = text.get(p.span.end..n.span.start).unwrap_or_default();
+                    let after = text.get(n.span.end..).unwrap_or_default();
+                    values::restates(p, n) || values::converts_money(p, n, between, after)
+                };
+                if !garbled(text, n.span) {
+                    out.push(Found {
+                        converts: numbers.iter().any(converted),
+                        ..found(FactKey::Number(n), &n.text, Some(n.value))
+                    });
                 }
                 numbers.push(n);
             }

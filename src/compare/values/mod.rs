@@ -260,6 +260,56 @@ pub(super) fn restates(head: &NumberClaim, number: &NumberClaim) -> bool {
     }
 }
 
+/// True when `number`, a sum of money, stands alone in brackets right
+/// after `head`, a sum or a bare amount: "38 million euros ($43.63
+/// million)", "110-billion ($143-billion)", "£20m (about $32m)". A
+/// writer's conversion into another currency, which cannot be checked
+/// (rates move), and no fact of its own; "$5m ($2m more than planned)" is
+/// one. `between` is the text from `head` to `number`, `after` the text
+/// after `number`.
+pub(super) fn converts_money(
+    head: &NumberClaim,
+    number: &NumberClaim,
+    between: &str,
+    after: &str,
+) -> bool {
+    let money = |n: &NumberClaim| n.measure.is_some_and(|m| m.dimension == "money");
+    let bare = head.measure.is_none() && head.unit.is_none();
+    // The head's currency written after it: "38 million euros (".
+    let between = between.trim_start();
+    let between = if money(head) {
+        between.trim_start_matches(char::is_alphabetic)
+    } else {
+        between
+    };
+    let Some(inside) = between.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let inside = inside.trim_start();
+    let inside = [
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "nearly",
+        "approximately",
+        "or",
+    ]
+    .iter()
+    .find_map(|q| inside.strip_prefix(q).filter(|r| r.starts_with(' ')))
+    .unwrap_or(inside)
+    .trim();
+    let sign_only = inside.chars().all(|c| !c.is_alphanumeric()) && inside.chars().count() <= 2;
+    // Its currency may follow it: "(43.63 million dollars)", "($70.6
+    // million US)".
+    let closes = after
+        .trim_start()
+        .trim_start_matches(char::is_alphabetic)
+        .trim_start()
+        .starts_with(')');
+    money(number) && (money(head) || bare) && sign_only && closes
+}
+
 /// Conversions agree when each lies within the other's rounding, plus half
 /// a percent for the rounding of the conversion factor itself.
 fn close(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {

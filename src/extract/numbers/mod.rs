@@ -260,6 +260,8 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
             && hyphened_amount(ctx, k + 1).is_none()
             && !percent_range(ctx, k)
             && hyphened_measure(ctx, k + 1).is_none()
+            && hyphened_scale(ctx, k + 1).is_none()
+            && !hyphened_currency(ctx, k + 1)
         {
             return None;
         }
@@ -279,10 +281,67 @@ fn numeral(ctx: &Ctx<'_>, k: usize) -> Option<(f64, usize)> {
         _ => return None,
     };
     let value = parse_numeral(digits)? * factor;
+    if let Some(s) = hyphened_scale(ctx, k + 1).filter(|_| factor == 1.0) {
+        return Some((value * s, k + 3));
+    }
+    if let Some((part, to)) = fraction(ctx, k + 1).filter(|_| factor == 1.0 && suffix.is_empty()) {
+        return Some((value + part, to));
+    }
     match scale(ctx.word(k + 1)).filter(|s| *s >= 1e3 && factor == 1.0) {
         Some(s) => Some((value * s, k + 2)),
         None => Some((value, k + 1)),
     }
+}
+
+/// Fractions written as one character ("2½").
+const VULGAR_FRACTIONS: &[(&str, f64)] = &[
+    ("½", 0.5),
+    ("¼", 0.25),
+    ("¾", 0.75),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+    ("⅛", 0.125),
+    ("⅜", 0.375),
+    ("⅝", 0.625),
+    ("⅞", 0.875),
+];
+
+/// A proper fraction written after a whole number at `at`, "5 1/2",
+/// "2½", "2 ½": its value and one past its last token.
+fn fraction(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize)> {
+    let one = ctx.toks.get(at).and_then(|t| {
+        VULGAR_FRACTIONS
+            .iter()
+            .find(|(f, _)| t.text == *f)
+            .map(|(_, v)| *v)
+    });
+    if let Some(value) = one {
+        return Some((value, at + 1));
+    }
+    let digits = |i: usize| {
+        ctx.toks
+            .get(i)
+            .filter(|t| t.word && !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|t| t.text.parse::<f64>().ok())
+    };
+    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    let slash = ctx.toks.get(at + 1).is_some_and(|t| t.is('/'));
+    let (top, bottom) = (digits(at)?, digits(at + 2)?);
+    let spaced = ctx.toks.get(at).is_some_and(|t| t.space_before);
+    (spaced && slash && glued(at + 1) && glued(at + 2) && top < bottom && bottom <= 16.0)
+        .then_some((top / bottom, at + 3))
+}
+
+/// The scale a glued hyphen at `at` joins to the numeral before it:
+/// "38-million euros", as South African and some British papers write
+/// "38 million".
+fn hyphened_scale(ctx: &Ctx<'_>, at: usize) -> Option<f64> {
+    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    let hyphen = ctx.toks.get(at).is_some_and(|t| t.is('-'));
+    (hyphen && glued(at) && glued(at + 1))
+        .then(|| scale(ctx.word(at + 1)))
+        .flatten()
+        .filter(|s| *s >= 1e3)
 }
 
 /// True when the numeral at `k` starts a range of percentages written
@@ -312,17 +371,32 @@ fn is_percent(ctx: &Ctx<'_>, at: usize) -> bool {
 }
 
 /// Currency names that follow an amount ("20m yen", "5m pounds"): the "m"
-/// before them is millions.
+/// before them is millions. The singular ones follow a hyphen ("a
+/// 5m-krone cost", "a 5m-euro fund").
+#[rustfmt::skip]
 const CURRENCY_WORDS: &[&str] = &[
     "yen", "yuan", "pounds", "dollars", "euros", "rupees", "roubles", "rubles", "francs", "pesos",
-    "dirhams", "riyals", "lira",
+    "dirhams", "riyals", "lira", "krone", "kroner", "krona", "kronor", "euro", "dollar", "pound",
 ];
+
+/// True when a glued hyphen at `at` joins a currency's name to the
+/// numeral before it: "a 5m-krone cost".
+fn hyphened_currency(ctx: &Ctx<'_>, at: usize) -> bool {
+    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    ctx.toks.get(at).is_some_and(|t| t.is('-'))
+        && glued(at)
+        && glued(at + 1)
+        && CURRENCY_WORDS.contains(&ctx.word(at + 1))
+}
 
 /// True when a glued "m" after the numeral at `k` means millions: after a
 /// currency sign ("£20m"), or before a plural noun ("7m people"). Otherwise
 /// it is metres ("a 60m wave", "the 100m final").
 fn millions(ctx: &Ctx<'_>, k: usize) -> bool {
     if k > 0 && ["$", "€", "£", "¥"].contains(&ctx.toks[k - 1].text) {
+        return true;
+    }
+    if hyphened_currency(ctx, k + 1) {
         return true;
     }
     ctx.toks.get(k + 1).is_some_and(|n| {

@@ -350,3 +350,24 @@ fn a_range_first_end_takes_the_second_ends_unit() {
         ]
     );
 }
+
+#[test]
+fn hyphened_scales_fractions_and_currencies_are_amounts() {
+    let d = run(&["It cost 38-million euros, 5 1/2 times a 5m-krone budget, 2½ or 2 ½ times more, and 1m krone, but the wave was 60m high."]);
+    let v: Vec<(f64, Option<&str>)> = numbers(&d, 0)
+        .iter()
+        .map(|n| (n.value, n.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (38e6, Some("€")),
+            (5.5, Some("time")),
+            (5e6, None),
+            (2.5, None),
+            (2.5, Some("time")),
+            (1e6, Some("krone")),
+            (60.0, Some("m")),
+        ]
+    );
+}
