@@ -5,8 +5,8 @@
 //! `YYYY-MM-DD`, `YYYY-MM`, `MM-DD` or `MM`, prefixed by a part-of-period
 //! word ("mid-08", "early-03"); decades "1980s"; years "2021". Relative
 //! expressions use the small table in [`relative`]: "the next day", "the
-//! following day" and "a day later" all give "next-day", "the previous day"
-//! and "a day earlier" give "previous-day", "next week" gives "next-week",
+//! following day" and "a day later" all give "next-day", "the previous day",
+//! "a day earlier" and "a day ago" give "previous-day", "next week" gives "next-week",
 //! "earlier this week" gives "earlier-this-week", "in recent years" gives
 //! "recent-years". Deictic ("next week") and anaphoric ("the following
 //! week") forms share a key on purpose: two reports of one story use them
@@ -224,8 +224,8 @@ fn decade_or_year(ctx: &Ctx<'_>, k: usize) -> Found {
 /// - "this UNIT" → "this-UNIT";
 /// - "(the) next|following|coming UNIT", "a|one UNIT later", "the UNIT
 ///   after" → "next-UNIT";
-/// - "last|previous|preceding UNIT", "a|one UNIT earlier|before", "the UNIT
-///   before" → "previous-UNIT";
+/// - "last|previous|preceding UNIT", "a|one UNIT earlier|before|ago", "the
+///   UNIT before", "UNIT-ago" → "previous-UNIT";
 /// - "(the) past UNIT" → "past-UNIT";
 /// - "(in) recent UNITs" → "recent-UNITs".
 fn relative(ctx: &Ctx<'_>, k: usize) -> Found {
@@ -258,6 +258,12 @@ fn relative(ctx: &Ctx<'_>, k: usize) -> Found {
         }
         _ => {}
     }
+    // "the year-ago quarter": a year ago.
+    if let Some(unit) = time_unit(w(k)) {
+        if ctx.toks.get(k + 1).is_some_and(|t| t.is('-')) && w(k + 2) == "ago" {
+            return Some((k, k + 3, format!("previous-{unit}")));
+        }
+    }
     let article = matches!(w(k), "the" | "a" | "one");
     let at = if article { k + 1 } else { k };
     let direction = match w(at) {
@@ -277,7 +283,7 @@ fn relative(ctx: &Ctx<'_>, k: usize) -> Found {
         let unit = time_unit(w(at))?;
         let dir = match (w(k), w(at + 1)) {
             (_, "later") | ("the", "after") => "next",
-            (_, "earlier") | (_, "before") => "previous",
+            (_, "earlier") | (_, "before") | ("a" | "one", "ago") => "previous",
             _ => return None,
         };
         return Some((k, at + 2, format!("{dir}-{unit}")));

@@ -52,6 +52,7 @@ fn date_keys() {
     let d = run(&[
         "It began in mid-August and ended on October 15, 2021, not 15 October 2021 or October 2021.",
         "Talks open on Friday, the next day, a day later, in early March and in 2021.",
+        "Sales rose from a year earlier, from a year ago, from the year before and from the year-ago quarter.",
     ]);
     let keys = |i| {
         dates(&d, i)
@@ -64,6 +65,7 @@ fn date_keys() {
         keys(1),
         ["friday", "next-day", "next-day", "early-03", "2021"]
     );
+    assert_eq!(keys(2), ["previous-year"; 4]);
     assert_eq!(dates(&d, 0)[0].text, "mid-August");
 }
 
