@@ -196,9 +196,29 @@ fn last_word(s: &str) -> &str {
 
 /// A single capital with a period: the initial of a name ("John F. Kennedy").
 /// "Plan B. Then …" is the price: the next word must not be a common opener.
+/// Places written as dotted initials, which end sentences ("in Washington
+/// D.C. Image: …") where a person's initials do not.
+const DOTTED_PLACES: &[&str] = &[
+    "d.c.", "l.a.", "n.y.", "n.j.", "n.c.", "s.c.", "n.h.", "s.f.",
+];
+
+/// A name's initials: one to three capitals, each with its dot ("G.",
+/// "E.J.", "J.R.R."), after which a name goes on ("Hynix CEO E.J. Woo");
+/// not the initials of a place ([`DOTTED_PLACES`]; "U.S." and its like
+/// are [`AMBIGUOUS`]).
 fn is_initial(word: &str) -> bool {
+    if DOTTED_PLACES.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    let mut letters = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(c), Some('.')) if c.is_uppercase() => letters += 1,
+            (None, _) => return (1..=3).contains(&letters),
+            _ => return false,
+        }
+    }
 }
 
 fn starts_with_opener(next: &str) -> bool {
@@ -381,6 +401,16 @@ mod tests {
         assert_eq!(
             split("John F. Kennedy spoke. Then J. R. R. Tolkien wrote."),
             ["John F. Kennedy spoke.", "Then J. R. R. Tolkien wrote."]
+        );
+        // Initials written together: the name goes on.
+        assert_eq!(
+            split("Hynix CEO E.J. Woo condemned it. J.P. Morgan agreed."),
+            ["Hynix CEO E.J. Woo condemned it.", "J.P. Morgan agreed."]
+        );
+        // A place's initials still end a sentence.
+        assert_eq!(
+            split("He moved to Washington D.C. Police said so."),
+            ["He moved to Washington D.C.", "Police said so."]
         );
     }
 
