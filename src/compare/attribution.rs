@@ -430,29 +430,38 @@ fn compare_matched(
 
 /// True when two quotes' words differ other than by one being an excerpt
 /// of the other: a quote cut shorter, or split into sentences, keeps its
-/// words in order ("A, and B" / "A." "B").
+/// words in order ("A, and B" / "A." "B"). Nor is a word joined or split
+/// at a hyphen an alteration ("co-mingling" / "comingling").
 fn altered(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return !long.is_empty();
     }
-    !long.windows(short.len()).any(|w| w == short)
+    !long.windows(short.len()).any(|w| w == short) && a.concat() != b.concat()
 }
 
 /// The words of a quote, compared without case, punctuation or quote-mark
 /// style, so only a change of wording counts as an alteration: the
-/// folded words of its tokens.
+/// folded words of its tokens, a month by its number ("Sept." is
+/// September).
 fn quote_words(doc: &Document, quote: &Quote) -> Vec<String> {
     doc.words_within(quote.span)
-        .map(|w| american(w.folded.to_string()))
+        .map(|w| quote_word(w.folded.to_string()))
         .collect()
+}
+
+fn quote_word(folded: String) -> String {
+    match crate::lexicon::calendar::month_number(&folded) {
+        Some(month) => format!("month {month}"),
+        None => american(folded),
+    }
 }
 
 /// [`quote_words`] of a quote's text alone.
 #[cfg(test)]
 fn text_quote_words(text: &str) -> Vec<String> {
     normalize::words(text)
-        .map(|(_, w)| american(normalize::fold(w)))
+        .map(|(_, w)| quote_word(normalize::fold(w)))
         .collect()
 }
 

@@ -104,6 +104,23 @@ mod rules {
             &text_quote_words("we will raise taxes")
         ));
     }
+
+    #[test]
+    fn a_hyphen_or_an_abbreviated_month_is_not_an_alteration() {
+        // MSRP: both were altered quotes.
+        assert!(!altered(
+            &text_quote_words("we are not co-mingling appropriated and non-appropriated funds"),
+            &text_quote_words("we are not comingling appropriated and nonappropriated funds")
+        ));
+        assert!(!altered(
+            &text_quote_words("the tragic terrorist attacks of September 11, 2001"),
+            &text_quote_words("the tragic terrorist attacks of Sept. 11, 2001")
+        ));
+        assert!(altered(
+            &text_quote_words("the attacks of September 11"),
+            &text_quote_words("the attacks of October 11")
+        ));
+    }
 }
 
 mod pipeline {
