@@ -391,6 +391,13 @@ fn abbreviated_and_plural_titles_are_titles() {
     );
     assert!(omitted.is_empty(), "{omitted:?}");
     assert_eq!(added, ["Antonin Scalia"]);
+    // A rank before a grade is no name: the person is the fact.
+    let (omitted, _) = facts(
+        "The church mourned Chief Warrant Officer 3 Kyran Kennedy, a member.",
+        "The church mourned a member.",
+        FactKind::Entity,
+    );
+    assert_eq!(omitted, ["Kyran Kennedy"]);
 }
 
 #[test]

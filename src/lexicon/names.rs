@@ -28,6 +28,8 @@ const TITLE_WORDS: &[&str] = &[
     "prime", "vice", "deputy", "acting", "former", "chief", "district", "foreign", "interior",
     "defence", "defense", "police", "county", "state", "federal", "us", "assistant", "senior",
     "financial", "operating", "managing", "technology", "marketing", "information", "medical",
+    // Ranks: "Chief Warrant Officer", "Staff Sergeant", "Petty Officer".
+    "warrant", "staff", "master", "petty",
 ];
 
 /// The legal forms that close a company's name ("Sony Corp.", "Nokia
