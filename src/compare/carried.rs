@@ -411,9 +411,10 @@ impl<'a> Carrier<'a> {
         // "Deputy Defence Secretary Paul D. Wolfowitz", and for a rare
         // family name one initial ("Hal Gehman", "Harold W. Gehman Jr.").
         if person_like(&folded, key) {
-            if let Some(ours) = person_name(&folded) {
+            let ours = person_name(&folded);
+            let theirs = ours.as_ref().and_then(|p| self.people.get(p.family));
+            if let (Some(ours), Some(theirs)) = (ours, theirs) {
                 let rare = rare_name(ours.family);
-                let theirs = self.people.get(ours.family).map_or(&[][..], Vec::as_slice);
                 let one = |(given, middle): &(String, bool)| {
                     let theirs = PersonName {
                         given,
