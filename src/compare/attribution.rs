@@ -274,9 +274,11 @@ pub fn same_speaker(a: &Attribution, b: &Attribution) -> bool {
 /// True when two speaker keys end in family names of five letters or more
 /// that one letter turns into each other.
 fn spelled_alike(x: &str, y: &str) -> bool {
-    let family = |key: &'_ str| key.rsplit(' ').next().unwrap_or_default().to_string();
+    fn family(key: &str) -> &str {
+        key.rsplit(' ').next().unwrap_or_default()
+    }
     let (a, b) = (family(x), family(y));
-    a != b && a.chars().count().min(b.chars().count()) >= 5 && super::names::one_edit(&a, &b)
+    a != b && a.chars().count().min(b.chars().count()) >= 5 && super::names::one_edit(a, b)
 }
 
 fn base(

@@ -401,7 +401,8 @@ impl<'a> Carrier<'a> {
         // "War"); a rare one is ("Abner Louima" … "Louima", "Former U.S.
         // Rep. Frank McCloskey" … "McCloskey").
         let family = key.rsplit(' ').next().unwrap_or(key);
-        if person_like(&folded, key)
+        let person = person_like(&folded, key);
+        if person
             && (self.families.contains(family) || (self.keys.contains(family) && rare_name(family)))
         {
             return true;
@@ -410,7 +411,7 @@ impl<'a> Carrier<'a> {
         // same: "Doug Feith" and "Douglas J. Feith", "Paul Wolfowitz" and
         // "Deputy Defence Secretary Paul D. Wolfowitz", and for a rare
         // family name one initial ("Hal Gehman", "Harold W. Gehman Jr.").
-        if person_like(&folded, key) {
+        if person {
             let ours = person_name(&folded);
             let theirs = ours.as_ref().and_then(|p| self.people.get(p.family));
             if let (Some(ours), Some(theirs)) = (ours, theirs) {

@@ -292,11 +292,12 @@ fn sentence_facts<'a>(doc: &'a Document, sentence: &'a Sentence) -> Vec<Found<'a
         match claim {
             Claim::Number(n) => {
                 // "30 miles (48km)", "£20m ($32m)": a conversion of the
-                // number before it is no fact of its own; nor is a value the text garbled
-                // ("4\u{fffd} months", a lost "4½": its value is unknown).
+                // number before it is no fact of its own; nor is a value
+                // the text garbled ("4\u{fffd} months", a lost "4½": its
+                // value is unknown).
+                let after = text.get(n.span.end..).unwrap_or_default();
                 let converted = |p: &&crate::model::NumberClaim| {
                     let between = text.get(p.span.end..n.span.start).unwrap_or_default();
-                    let after = text.get(n.span.end..).unwrap_or_default();
                     values::restates(p, n) || values::converts_money(p, n, between, after)
                 };
                 if !garbled(text, n.span) {

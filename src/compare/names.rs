@@ -31,12 +31,7 @@ pub(super) fn initials(text: &str) -> String {
 /// four words, none a demonym, not ending like a place or organisation.
 /// A generational suffix ("Jr.") is read past.
 pub(super) fn person_like(folded: &[String], key: &str) -> bool {
-    let suffixes = folded
-        .iter()
-        .rev()
-        .take_while(|w| name_suffix(w).is_some())
-        .count();
-    let folded = &folded[..folded.len() - suffixes];
+    let folded = without_suffix(folded);
     let Some(last) = folded.last() else {
         return false;
     };
@@ -49,6 +44,17 @@ pub(super) fn person_like(folded: &[String], key: &str) -> bool {
             && folded
                 .iter()
                 .all(|w| demonym(w).is_none() && alias(w).is_none()))
+}
+
+/// A name's folded words without the generational suffixes that close it
+/// ("Harold W. Gehman Jr." → harold w gehman).
+fn without_suffix(folded: &[String]) -> &[String] {
+    let suffixes = folded
+        .iter()
+        .rev()
+        .take_while(|w| name_suffix(w).is_some())
+        .count();
+    &folded[..folded.len() - suffixes]
 }
 
 /// A person's name read for [`same_given`]: the first given name, whether
@@ -69,12 +75,7 @@ pub(super) fn person_name(folded: &[String]) -> Option<PersonName<'_>> {
         .iter()
         .rposition(|w| is_title(w) || is_title_word(w))
         .map_or(0, |t| t + 1);
-    let suffixes = folded
-        .iter()
-        .rev()
-        .take_while(|w| name_suffix(w).is_some())
-        .count();
-    let name = folded.get(start..folded.len().checked_sub(suffixes)?)?;
+    let name = without_suffix(folded).get(start..)?;
     let [given, between @ .., family] = name else {
         return None;
     };

@@ -324,11 +324,10 @@ fn fraction(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize)> {
             .filter(|t| t.word && !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|t| t.text.parse::<f64>().ok())
     };
-    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
     let slash = ctx.toks.get(at + 1).is_some_and(|t| t.is('/'));
     let (top, bottom) = (digits(at)?, digits(at + 2)?);
     let spaced = ctx.toks.get(at).is_some_and(|t| t.space_before);
-    (spaced && slash && glued(at + 1) && glued(at + 2) && top < bottom && bottom <= 16.0)
+    (spaced && slash && glued(ctx, at + 1) && glued(ctx, at + 2) && top < bottom && bottom <= 16.0)
         .then_some((top / bottom, at + 3))
 }
 
@@ -336,18 +335,26 @@ fn fraction(ctx: &Ctx<'_>, at: usize) -> Option<(f64, usize)> {
 /// "38-million euros", as South African and some British papers write
 /// "38 million".
 fn hyphened_scale(ctx: &Ctx<'_>, at: usize) -> Option<f64> {
-    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
+    hyphened_word(ctx, at).and_then(scale).filter(|s| *s >= 1e3)
+}
+
+/// True when the token at `i` follows the one before it with no space.
+fn glued(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| !t.space_before)
+}
+
+/// The word that a hyphen at `at`, glued on both sides, joins to the
+/// numeral before it: "million" in "38-million", "krone" in "5m-krone",
+/// "year" in "12-year".
+fn hyphened_word<'c>(ctx: &'c Ctx<'_>, at: usize) -> Option<&'c str> {
     let hyphen = ctx.toks.get(at).is_some_and(|t| t.is('-'));
-    (hyphen && glued(at) && glued(at + 1))
-        .then(|| scale(ctx.word(at + 1)))
-        .flatten()
-        .filter(|s| *s >= 1e3)
+    let word = ctx.word(at + 1);
+    (hyphen && glued(ctx, at) && glued(ctx, at + 1) && !word.is_empty()).then_some(word)
 }
 
 /// True when the numeral at `k` starts a range of percentages written
 /// with a hyphen, "75-80%": both ends are percentages.
 fn percent_range(ctx: &Ctx<'_>, k: usize) -> bool {
-    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
     let digits = |i: usize| {
         ctx.toks
             .get(i)
@@ -355,8 +362,8 @@ fn percent_range(ctx: &Ctx<'_>, k: usize) -> bool {
     };
     digits(k)
         && ctx.toks.get(k + 1).is_some_and(|t| t.is('-'))
-        && glued(k + 1)
-        && glued(k + 2)
+        && glued(ctx, k + 1)
+        && glued(ctx, k + 2)
         && digits(k + 2)
         && is_percent(ctx, k + 3)
 }
@@ -382,11 +389,7 @@ const CURRENCY_WORDS: &[&str] = &[
 /// True when a glued hyphen at `at` joins a currency's name to the
 /// numeral before it: "a 5m-krone cost".
 fn hyphened_currency(ctx: &Ctx<'_>, at: usize) -> bool {
-    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
-    ctx.toks.get(at).is_some_and(|t| t.is('-'))
-        && glued(at)
-        && glued(at + 1)
-        && CURRENCY_WORDS.contains(&ctx.word(at + 1))
+    hyphened_word(ctx, at).is_some_and(|w| CURRENCY_WORDS.contains(&w))
 }
 
 /// True when a glued "m" after the numeral at `k` means millions: after a
@@ -629,21 +632,14 @@ const HYPHENED_MEASURES: &[&str] = &[
 /// give (its symbol, else the stemmed noun). An age ("56-year-old") is
 /// left as it was: a modifier, not an amount.
 fn hyphened_measure(ctx: &Ctx<'_>, at: usize) -> Option<String> {
-    let glued = |i: usize| ctx.toks.get(i).is_some_and(|t| !t.space_before);
-    let hyphen = ctx.toks.get(at).is_some_and(|t| t.is('-'));
-    let noun = ctx.toks.get(at + 1).filter(|t| t.word)?;
+    let noun = hyphened_word(ctx, at)?;
     // "56-year-old", and "7-year old" as it is also written.
     let age = (ctx.toks.get(at + 2).is_some_and(|t| t.is('-')) && ctx.word(at + 3) == "old")
         || ctx.word(at + 2) == "old";
-    (hyphen
-        && glued(at)
-        && glued(at + 1)
-        && !age
-        && HYPHENED_MEASURES.contains(&noun.folded.as_ref()))
-    .then(|| {
-        unit_symbol(&noun.folded)
+    (!age && HYPHENED_MEASURES.contains(&noun)).then(|| {
+        unit_symbol(noun)
             .map(str::to_string)
-            .unwrap_or_else(|| stem(&noun.folded))
+            .unwrap_or_else(|| stem(noun))
     })
 }
 
